@@ -1,0 +1,58 @@
+package io.gatewatch.schema.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewatch.schema.read.JsonMappers;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * One JSON serde for all of Gatewatch's own types (events between stages, alerts, aggregates,
+ * state). Raw input never goes through it: input is read by {@code RecordDecoder}, which
+ * tolerates every export format and reports errors without the payload.
+ */
+public final class JsonSerde<T> implements Serde<T> {
+
+    private final Class<T> type;
+    private final ObjectMapper mapper;
+
+    private JsonSerde(Class<T> type, ObjectMapper mapper) {
+        this.type = type;
+        this.mapper = mapper;
+    }
+
+    public static <T> JsonSerde<T> of(Class<T> type) {
+        return new JsonSerde<>(type, JsonMappers.internal());
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return mapper.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new SerializationException("cannot write " + type.getSimpleName() + " as JSON", e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return mapper.readValue(bytes, type);
+            } catch (IOException e) {
+                // the cause's message may quote the payload; name the type and topic only
+                throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic);
+            }
+        };
+    }
+}

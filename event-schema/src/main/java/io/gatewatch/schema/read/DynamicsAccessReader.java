@@ -1,0 +1,37 @@
+package io.gatewatch.schema.read;
+
+import static io.gatewatch.schema.read.JsonFields.integer;
+import static io.gatewatch.schema.read.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.schema.DynamicsAccessEvent;
+
+/** Reads a Dynamics 365 / Dataverse access event ({@code requestedUrl} marks one). */
+final class DynamicsAccessReader {
+
+    private DynamicsAccessReader() {
+    }
+
+    static boolean looksLike(JsonNode record) {
+        return record.has("requestedUrl");
+    }
+
+    static DynamicsAccessEvent read(JsonNode record) throws UnreadableRecordException {
+        String id = text(record, "id");
+        if (id == null) {
+            throw new UnreadableRecordException("record has no id");
+        }
+        String time = text(record, "createdDateTime");
+        if (time == null) {
+            throw new UnreadableRecordException("record has no createdDateTime");
+        }
+        String url = text(record, "requestedUrl");
+        if (url == null) {
+            throw new UnreadableRecordException("record has no requestedUrl");
+        }
+        Integer errorCode = integer(record, "errorCode");
+        return new DynamicsAccessEvent(id, LenientTimestamps.parse(time), text(record, "tenantId"),
+                text(record, "userPrincipalName"), text(record, "ipAddress"), url,
+                errorCode == null ? 0 : errorCode, text(record, "message"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.gatewatch.schema.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The project's ObjectMappers: one bounded for untrusted input, one for our own types. */
+public final class JsonMappers {
+
+    private static final ObjectMapper INTERNAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private JsonMappers() {
+    }
+
+    /** Our own types (events, classifications, alerts, aggregates); ISO timestamps; unknown fields ignored. */
+    public static ObjectMapper internal() {
+        return INTERNAL;
+    }
+
+    /**
+     * For hostile input: nesting, string and number sizes bounded, and parser errors that do not
+     * quote the source (Jackson otherwise includes a snippet of the payload in its messages).
+     */
+    public static ObjectMapper forInput(ReaderLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(limits.maxRecordBytes())
+                        .maxNumberLength(64)
+                        .build())
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .build();
+        return JsonMapper.builder(factory)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

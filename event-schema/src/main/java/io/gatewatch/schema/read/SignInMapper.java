@@ -1,0 +1,156 @@
+package io.gatewatch.schema.read;
+
+import static io.gatewatch.schema.read.JsonFields.array;
+import static io.gatewatch.schema.read.JsonFields.bool;
+import static io.gatewatch.schema.read.JsonFields.decimal;
+import static io.gatewatch.schema.read.JsonFields.integer;
+import static io.gatewatch.schema.read.JsonFields.object;
+import static io.gatewatch.schema.read.JsonFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.schema.AppliedPolicy;
+import io.gatewatch.schema.AuthenticationStep;
+import io.gatewatch.schema.DeviceDetail;
+import io.gatewatch.schema.GeoLocation;
+import io.gatewatch.schema.SignInEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps a Graph-shaped sign-in object (camelCase Graph field names, nested {@code status},
+ * {@code location}, ...) to a {@link SignInEvent}. Every format reader first brings its record
+ * into this shape, so field extraction lives in one place.
+ */
+final class SignInMapper {
+
+    static final String GRAPH_FORMAT = "graph";
+
+    private SignInMapper() {
+    }
+
+    static SignInEvent map(JsonNode node, String sourceFormat) throws UnreadableRecordException {
+        String id = firstText(node, "id", "originalRequestId");
+        if (id == null) {
+            throw new UnreadableRecordException("record has no id");
+        }
+        String time = firstText(node, "createdDateTime", "time");
+        if (time == null) {
+            throw new UnreadableRecordException("record has no createdDateTime");
+        }
+        JsonNode status = object(node, "status");
+        Integer errorCode = integer(status, "errorCode");
+        if (errorCode == null) {
+            errorCode = integer(node, "resultType");
+        }
+        if (errorCode == null) {
+            throw new UnreadableRecordException("record has neither status.errorCode nor resultType");
+        }
+        String failureReason = text(status, "failureReason");
+        if (failureReason == null) {
+            failureReason = text(node, "resultDescription");
+        }
+        return new SignInEvent(
+                id,
+                LenientTimestamps.parse(time),
+                firstText(node, "tenantId", "resourceTenantId", "homeTenantId"),
+                sourceFormat,
+                text(node, "category"),
+                text(node, "userPrincipalName"),
+                text(node, "userId"),
+                text(node, "userDisplayName"),
+                text(node, "userType"),
+                text(node, "appId"),
+                text(node, "appDisplayName"),
+                text(node, "resourceId"),
+                text(node, "resourceDisplayName"),
+                firstText(node, "ipAddress", "callerIpAddress"),
+                text(node, "clientAppUsed"),
+                text(node, "correlationId"),
+                bool(node, "isInteractive"),
+                errorCode,
+                failureReason,
+                text(status, "additionalDetails"),
+                text(node, "conditionalAccessStatus"),
+                text(node, "riskLevelDuringSignIn"),
+                text(node, "riskLevelAggregated"),
+                text(node, "riskState"),
+                text(node, "riskDetail"),
+                riskEventTypes(node),
+                location(object(node, "location")),
+                device(object(node, "deviceDetail")),
+                text(node, "authenticationRequirement"),
+                authenticationSteps(array(node, "authenticationDetails")),
+                policies(array(node, "appliedConditionalAccessPolicies")),
+                text(node, "homeTenantId"),
+                text(node, "resourceTenantId"));
+    }
+
+    private static String firstText(JsonNode node, String... fields) throws UnreadableRecordException {
+        for (String field : fields) {
+            String value = text(node, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** {@code riskEventTypes_v2} replaced the enum-typed {@code riskEventTypes}; prefer it. */
+    private static List<String> riskEventTypes(JsonNode node) throws UnreadableRecordException {
+        JsonNode types = array(node, "riskEventTypes_v2");
+        if (types == null || types.isEmpty()) {
+            types = array(node, "riskEventTypes");
+        }
+        List<String> result = new ArrayList<>();
+        if (types != null) {
+            for (JsonNode type : types) {
+                if (type.isTextual()) {
+                    result.add(type.textValue());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static GeoLocation location(JsonNode location) throws UnreadableRecordException {
+        if (location == null) {
+            return null;
+        }
+        JsonNode geo = object(location, "geoCoordinates");
+        return new GeoLocation(text(location, "city"), text(location, "state"), text(location, "countryOrRegion"),
+                decimal(geo, "latitude"), decimal(geo, "longitude"));
+    }
+
+    private static DeviceDetail device(JsonNode device) throws UnreadableRecordException {
+        if (device == null) {
+            return null;
+        }
+        return new DeviceDetail(text(device, "deviceId"), text(device, "operatingSystem"), text(device, "browser"));
+    }
+
+    private static List<AuthenticationStep> authenticationSteps(JsonNode steps) throws UnreadableRecordException {
+        List<AuthenticationStep> result = new ArrayList<>();
+        if (steps != null) {
+            for (JsonNode step : steps) {
+                if (step.isObject()) {
+                    result.add(new AuthenticationStep(text(step, "authenticationMethod"), bool(step, "succeeded"),
+                            text(step, "authenticationStepResultDetail"), text(step, "authenticationStepRequirement")));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<AppliedPolicy> policies(JsonNode policies) throws UnreadableRecordException {
+        List<AppliedPolicy> result = new ArrayList<>();
+        if (policies != null) {
+            for (JsonNode policy : policies) {
+                if (policy.isObject()) {
+                    result.add(new AppliedPolicy(text(policy, "id"), text(policy, "displayName"),
+                            text(policy, "result")));
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -23,6 +23,10 @@ final class CsvExportReader {
 
     static final String FORMAT = "log-analytics-csv";
 
+    /** A sign-in export has at least one of these columns. */
+    private static final java.util.Set<String> SIGN_IN_COLUMNS =
+            java.util.Set.of("Id", "CreatedDateTime", "UserPrincipalName", "ResultType", "TimeGenerated");
+
     private final RecordDecoder decoder;
 
     CsvExportReader(RecordDecoder decoder) {
@@ -34,6 +38,11 @@ final class CsvExportReader {
                 .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
             List<String> headers = parser.getHeaderNames().stream().map(CsvExportReader::columnName).toList();
+            if (headers.stream().noneMatch(SIGN_IN_COLUMNS::contains)) {
+                // one line for the whole file, not one per row, when this is not an export at all
+                sink.accept(new ReadResult.Unreadable("header", "not a JSON or Log Analytics CSV sign-in export"));
+                return;
+            }
             for (CSVRecord row : iterate(parser, sink)) {
                 String position = "row " + row.getRecordNumber();
                 if (!row.isConsistent()) {

@@ -1,0 +1,145 @@
+package io.gatewatch.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.schema.AuthenticationStep;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.Classification;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every row of DESIGN §5, and each code whose meaning depends on the record's own signals. */
+class SignInClassifierTest {
+
+    private final SignInClassifier classifier = new SignInClassifier(ClassificationData.defaults());
+
+    @ParameterizedTest(name = "{0} -> {1} / {2}")
+    @CsvSource({
+            "0, SUCCESS, SUCCESS",
+            "50140, INTERRUPT, EXPECTED_INTERRUPT", "50199, INTERRUPT, EXPECTED_INTERRUPT",
+            "50058, INTERRUPT, EXPECTED_INTERRUPT", "16000, INTERRUPT, EXPECTED_INTERRUPT",
+            "81012, INTERRUPT, EXPECTED_INTERRUPT", "50158, INTERRUPT, EXPECTED_INTERRUPT",
+            "50126, FAILURE, INVALID_CREDENTIALS", "50056, FAILURE, INVALID_CREDENTIALS",
+            "50064, FAILURE, INVALID_CREDENTIALS",
+            "50034, FAILURE, USER_NOT_FOUND", "50059, FAILURE, USER_NOT_FOUND", "51004, FAILURE, USER_NOT_FOUND",
+            "50020, FAILURE, USER_NOT_FOUND", "90072, FAILURE, USER_NOT_FOUND",
+            "50053, FAILURE, ACCOUNT_LOCKED",
+            "50055, FAILURE, PASSWORD_EXPIRED", "50144, FAILURE, PASSWORD_EXPIRED",
+            "50135, FAILURE, PASSWORD_CHANGE_REQUIRED", "50142, FAILURE, PASSWORD_CHANGE_REQUIRED",
+            "50137, FAILURE, PASSWORD_CHANGE_REQUIRED",
+            "50057, FAILURE, ACCOUNT_DISABLED",
+            "50074, INTERRUPT, MFA_REQUIRED", "50076, INTERRUPT, MFA_REQUIRED",
+            "50079, INTERRUPT, MFA_REGISTRATION_REQUIRED", "50072, INTERRUPT, MFA_REGISTRATION_REQUIRED",
+            "50125, INTERRUPT, MFA_REGISTRATION_REQUIRED",
+            "500121, FAILURE, MFA_FAILED", "50088, FAILURE, MFA_FAILED", "50086, FAILURE, MFA_FAILED",
+            "50087, FAILURE, MFA_FAILED",
+            "53003, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "53000, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "53001, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "53002, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "50131, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "50005, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "530032, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "530035, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "50097, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "50129, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "50155, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "500021, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "500212, FAILURE, CONDITIONAL_ACCESS_BLOCKED", "500213, FAILURE, CONDITIONAL_ACCESS_BLOCKED",
+            "53004, FAILURE, RISK_BLOCKED", "53011, FAILURE, RISK_BLOCKED", "530034, FAILURE, RISK_BLOCKED",
+            "53010, FAILURE, RISK_BLOCKED",
+            "50105, FAILURE, APP_NOT_ASSIGNED", "65001, FAILURE, APP_NOT_ASSIGNED", "65004, FAILURE, APP_NOT_ASSIGNED",
+            "50173, FAILURE, SESSION_EXPIRED", "70043, FAILURE, SESSION_EXPIRED", "70044, FAILURE, SESSION_EXPIRED",
+            "70046, FAILURE, SESSION_EXPIRED", "700082, FAILURE, SESSION_EXPIRED", "70008, FAILURE, SESSION_EXPIRED",
+            "700084, FAILURE, SESSION_EXPIRED", "50132, FAILURE, SESSION_EXPIRED", "50133, FAILURE, SESSION_EXPIRED",
+            "50089, FAILURE, SESSION_EXPIRED", "50078, FAILURE, SESSION_EXPIRED",
+            "12345, FAILURE, OTHER_FAILURE", "-1, FAILURE, OTHER_FAILURE"
+    })
+    void everyCodeOfTheTable(int code, Outcome outcome, Category category) {
+        Classification c = classifier.classify(SignIns.withCode(code));
+
+        assertThat(c.outcome()).isEqualTo(outcome);
+        assertThat(c.category()).isEqualTo(category);
+        assertThat(c.errorCode()).isEqualTo(code);
+    }
+
+    @Test
+    void credentialValidatedWhenThePasswordWasRightButTheSignInStopped() {
+        assertThat(classifier.classify(SignIns.withCode(50126)).credentialValidated()).isFalse();
+        assertThat(classifier.classify(SignIns.withCode(50053)).credentialValidated()).isFalse();
+        assertThat(classifier.classify(SignIns.withCode(50055)).credentialValidated()).isTrue();
+        assertThat(classifier.classify(SignIns.withCode(53003)).credentialValidated()).isTrue();
+        assertThat(classifier.classify(SignIns.withCode(500121)).credentialValidated()).isTrue();
+        assertThat(classifier.classify(SignIns.withCode(12345)).credentialValidated()).isFalse();
+        var withPasswordStep = SignIns.build(12345, null, null, List.of(), null, null,
+                List.of(new AuthenticationStep("Password", true, "Correct password", "Primary authentication")));
+        assertThat(classifier.classify(withPasswordStep).credentialValidated()).isTrue();
+    }
+
+    @Test
+    void lockoutAndMaliciousIpShareCode50053() {
+        var lockout = SignIns.build(50053, "Account is locked because user tried to sign in too many times with an "
+                + "incorrect user ID or password.", null, List.of(), null, null, List.of());
+        var maliciousReason = SignIns.build(50053, "IdsLocked: sign-in was blocked because it came from an IP address "
+                + "with malicious activity (Malicious IP)", null, List.of(), null, null, List.of());
+        var maliciousRisk = SignIns.build(50053, null, null, List.of("maliciousIPAddress"), null, null, List.of());
+
+        assertThat(classifier.classify(lockout).category()).isEqualTo(Category.ACCOUNT_LOCKED);
+        assertThat(classifier.classify(maliciousReason).category()).isEqualTo(Category.MALICIOUS_IP_BLOCKED);
+        assertThat(classifier.classify(maliciousRisk).category()).isEqualTo(Category.MALICIOUS_IP_BLOCKED);
+        assertThat(classifier.classify(maliciousRisk).severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void mfaDenialsAndFraudAreSeparatedFromOrdinaryMfaFailures() {
+        var declined = SignIns.build(500121, null, "MFA denied; user declined the authentication", List.of(), null,
+                null, List.of());
+        var noResponse = SignIns.build(500121, null, "MFA denied; user did not respond to mobile app notification",
+                List.of(), null, null, List.of());
+        var fraud = SignIns.build(500121, null, "MFA denied; Phone App Reported Fraud", List.of(), null, null,
+                List.of());
+        var fraudInSteps = SignIns.build(500121, null, null, List.of(), null, null, List.of(
+                new AuthenticationStep("Mobile app notification", false, "User reported fraud", "MFA")));
+        var wrongCode = SignIns.build(500121, null, "Authentication failed: wrong verification code entered",
+                List.of(), null, null, List.of());
+
+        assertThat(classifier.classify(declined)).extracting(Classification::category, Classification::fraudReported)
+                .containsExactly(Category.MFA_DENIED, false);
+        assertThat(classifier.classify(noResponse).category()).isEqualTo(Category.MFA_DENIED);
+        assertThat(classifier.classify(fraud)).extracting(Classification::category, Classification::fraudReported,
+                Classification::severity).containsExactly(Category.MFA_DENIED, true, Severity.HIGH);
+        assertThat(classifier.classify(fraudInSteps).fraudReported()).isTrue();
+        assertThat(classifier.classify(wrongCode)).extracting(Classification::category, Classification::fraudReported)
+                .containsExactly(Category.MFA_FAILED, false);
+    }
+
+    @Test
+    void conditionalAccessBlockWithSignInRiskIsIdentityProtection() {
+        var high = SignIns.build(53003, null, null, List.of(), "high", null, List.of());
+        var medium = SignIns.build(53003, null, null, List.of(), "Medium", null, List.of());
+        var low = SignIns.build(53003, null, null, List.of(), "low", null, List.of());
+        var none = SignIns.build(53003, null, null, List.of(), "none", null, List.of());
+
+        assertThat(classifier.classify(high).category()).isEqualTo(Category.RISK_BLOCKED);
+        assertThat(classifier.classify(medium).category()).isEqualTo(Category.RISK_BLOCKED);
+        assertThat(classifier.classify(low).category()).isEqualTo(Category.CONDITIONAL_ACCESS_BLOCKED);
+        assertThat(classifier.classify(none).category()).isEqualTo(Category.CONDITIONAL_ACCESS_BLOCKED);
+    }
+
+    @Test
+    void unknownCodeWithConditionalAccessFailureIsACaBlock() {
+        var caFailure = SignIns.build(99999, null, null, List.of(), null, "failure", List.of());
+        var caSuccess = SignIns.build(99999, null, null, List.of(), null, "success", List.of());
+
+        assertThat(classifier.classify(caFailure).category()).isEqualTo(Category.CONDITIONAL_ACCESS_BLOCKED);
+        assertThat(classifier.classify(caSuccess).category()).isEqualTo(Category.OTHER_FAILURE);
+    }
+
+    @Test
+    void failureReasonIsKeptAndRemediationComesFromData() {
+        var event = SignIns.build(50055, "The password is expired.", null, List.of(), null, null, List.of());
+        Classification c = classifier.classify(event);
+
+        assertThat(c.failureReason()).isEqualTo("The password is expired.");
+        assertThat(c.remediation()).anySatisfy(step -> assertThat(step).contains("self-service password reset"));
+        assertThat(c.reference()).startsWith("https://learn.microsoft.com/");
+    }
+}

@@ -12,9 +12,9 @@ import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.JsonMappers;
-import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -56,7 +56,7 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         ObjectWriter writer = JsonMappers.internal().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try {
             unreadable = input.readAll(event -> {
@@ -68,7 +68,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, System.err);
+            }, spec.commandLine().getErr());
         } finally {
             out.flush();
         }

@@ -7,7 +7,7 @@ import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ final class InputFiles {
     }
 
     /** Reads every input; returns how many records were unreadable. */
-    long readAll(Consumer<InputEvent> events, PrintStream err) throws IOException {
+    long readAll(Consumer<InputEvent> events, PrintWriter err) throws IOException {
         InputFileReader reader = new InputFileReader(
                 new RecordDecoder(new ReaderLimits(maxRecordBytes, ReaderLimits.DEFAULT.maxNestingDepth())));
         long[] unreadable = {0};
@@ -63,6 +63,7 @@ final class InputFiles {
                 });
             }
         }
+        err.flush();
         return unreadable[0];
     }
 }

@@ -1,0 +1,113 @@
+package io.gatewatch.generator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds Azure Monitor diagnostic-export sign-in records shaped like the ones Event Hubs
+ * delivers (the layout of Microsoft's documented example): envelope fields, then a Graph-shaped
+ * {@code properties} object with device, location, Conditional Access policies and
+ * authentication steps — about 3 KiB each, the realistic size for benchmarks.
+ */
+public final class AzureMonitorRecordBuilder {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private AzureMonitorRecordBuilder() {
+    }
+
+    public static ObjectNode build(SignInSpec spec) {
+        ObjectNode record = JSON.objectNode();
+        record.put("time", spec.time().toString());
+        record.put("resourceId", "/tenants/" + spec.user().tenantId() + "/providers/Microsoft.aadiam");
+        record.put("operationName", "Sign-in activity");
+        record.put("operationVersion", "1.0");
+        record.put("category", spec.interactive() ? "SignInLogs" : "NonInteractiveUserSignInLogs");
+        record.put("tenantId", spec.user().tenantId());
+        record.put("resultType", String.valueOf(spec.errorCode()));
+        record.put("resultSignature", "None");
+        if (spec.failureReason() != null) {
+            record.put("resultDescription", spec.failureReason());
+        }
+        record.put("durationMs", 0);
+        record.put("callerIpAddress", spec.ipAddress());
+        record.put("correlationId", "c" + spec.id());
+        record.put("identity", spec.user().displayName());
+        record.put("Level", 4);
+        record.put("location", spec.location().countryOrRegion());
+        record.set("properties", properties(spec));
+        return record;
+    }
+
+    private static ObjectNode properties(SignInSpec spec) {
+        ObjectNode p = JSON.objectNode();
+        p.put("id", spec.id());
+        p.put("createdDateTime", spec.time().toString());
+        p.put("userDisplayName", spec.user().displayName());
+        p.put("userPrincipalName", spec.user().userPrincipalName());
+        p.put("userId", spec.user().userId());
+        p.put("appId", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c");
+        p.put("appDisplayName", spec.appDisplayName());
+        p.put("ipAddress", spec.ipAddress());
+        ObjectNode status = p.putObject("status");
+        status.put("errorCode", spec.errorCode());
+        if (spec.failureReason() != null) {
+            status.put("failureReason", spec.failureReason());
+        }
+        if (spec.additionalDetails() != null) {
+            status.put("additionalDetails", spec.additionalDetails());
+        }
+        p.put("clientAppUsed", "Browser");
+        p.put("userAgent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0");
+        ObjectNode device = p.putObject("deviceDetail");
+        device.put("deviceId", "");
+        device.put("operatingSystem", "Windows 10");
+        device.put("browser", "Chrome 131.0.0");
+        ObjectNode location = p.putObject("location");
+        location.put("city", spec.location().city());
+        location.put("state", spec.location().state());
+        location.put("countryOrRegion", spec.location().countryOrRegion());
+        ObjectNode geo = location.putObject("geoCoordinates");
+        geo.put("latitude", spec.location().latitude());
+        geo.put("longitude", spec.location().longitude());
+        p.put("correlationId", "c" + spec.id());
+        p.put("conditionalAccessStatus", spec.errorCode() == 53003 ? "failure" : "notApplied");
+        ArrayNode policies = p.putArray("appliedConditionalAccessPolicies");
+        policy(policies, "Require MFA for admins", spec.errorCode() == 53003 ? "failure" : "notApplied");
+        policy(policies, "Block legacy authentication", "notApplied");
+        policy(policies, "Require compliant device", "notEnabled");
+        p.put("isInteractive", spec.interactive());
+        p.put("riskDetail", "none");
+        p.put("riskLevelAggregated", "none");
+        p.put("riskLevelDuringSignIn", spec.riskLevel() == null ? "none" : spec.riskLevel());
+        p.put("riskState", "none");
+        p.putArray("riskEventTypes_v2");
+        p.put("resourceDisplayName", "Office 365 SharePoint Online");
+        p.put("resourceId", "00000003-0000-0ff1-ce00-000000000000");
+        p.put("resourceTenantId", spec.user().tenantId());
+        p.put("homeTenantId", spec.user().tenantId());
+        ArrayNode steps = p.putArray("authenticationDetails");
+        ObjectNode step = steps.addObject();
+        step.put("authenticationStepDateTime", spec.time().toString());
+        step.put("authenticationMethod", "Password");
+        step.put("succeeded", spec.errorCode() != 50126 && spec.errorCode() != 50053);
+        step.put("authenticationStepResultDetail", spec.errorCode() == 50126 ? "Invalid username or password" : "Correct password");
+        step.put("authenticationStepRequirement", "Primary authentication");
+        p.put("authenticationRequirement", "singleFactorAuthentication");
+        p.put("userType", "Member");
+        p.put("tokenIssuerType", "AzureAD");
+        return p;
+    }
+
+    private static void policy(ArrayNode policies, String name, String result) {
+        ObjectNode policy = policies.addObject();
+        policy.put("id", Integer.toHexString(name.hashCode()));
+        policy.put("displayName", name);
+        policy.putArray("enforcedGrantControls").add("Mfa");
+        policy.putArray("enforcedSessionControls");
+        policy.put("result", result);
+        policy.put("conditionsSatisfied", 0);
+        policy.put("conditionsNotSatisfied", 0);
+    }
+}

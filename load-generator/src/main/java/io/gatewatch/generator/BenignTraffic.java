@@ -1,0 +1,82 @@
+package io.gatewatch.generator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Everyday sign-in traffic: mostly successes, with the failure mix a healthy tenant shows —
+ * password typos, KMSI and MFA interrupts, silent-SSO misses, expired sessions and passwords,
+ * the odd Conditional Access block — spread over all users, so it should raise no alert.
+ */
+public final class BenignTraffic {
+
+    /** An error code, its share of traffic and Microsoft's failure text for it. */
+    private record Share(int errorCode, double weight, String failureReason) {
+    }
+
+    private static final List<Share> MIX = List.of(
+            new Share(0, 0.870, null),
+            new Share(50126, 0.030, "Error validating credentials due to invalid username or password."),
+            new Share(50140, 0.030, "This error occurred due to 'Keep me signed in' interrupt when the user was signing-in."),
+            new Share(50074, 0.020, "Strong Authentication is required."),
+            new Share(50058, 0.020, "The application tried to perform a silent sign in and the user could not be silently signed in."),
+            new Share(50173, 0.015, "The provided grant has expired due to it being revoked."),
+            new Share(50055, 0.005, "The password is expired."),
+            new Share(53003, 0.005, "Access has been blocked by Conditional Access policies."),
+            new Share(16000, 0.005, "Other"));
+
+    private static final List<String> APPS = List.of("Office 365 Exchange Online", "Microsoft Teams",
+            "Office 365 SharePoint Online", "Azure Portal", "Dynamics CRM Online");
+
+    private final SyntheticDirectory directory;
+    private final Random random;
+    private final int[] cumulativeUsers;
+    private long sequence;
+
+    public BenignTraffic(SyntheticDirectory directory, long seed) {
+        this.directory = directory;
+        this.random = new Random(seed);
+        this.cumulativeUsers = new int[directory.tenantCount()];
+        int total = 0;
+        for (int t = 0; t < directory.tenantCount(); t++) {
+            total += directory.users(t).size();
+            cumulativeUsers[t] = total;
+        }
+    }
+
+    /** The next sign-in at the given time; ids are unique per generator instance and seed. */
+    public SignInSpec next(Instant time) {
+        SyntheticUser user = randomUser();
+        Share share = pick();
+        sequence++;
+        return new SignInSpec(idFor(sequence), time, user, user.usualIp(), user.home(), share.errorCode(),
+                share.failureReason(), null, null, random.nextDouble() < 0.7, APPS.get(random.nextInt(APPS.size())));
+    }
+
+    private String idFor(long n) {
+        return String.format(java.util.Locale.ROOT, "%08x-%04x-4000-8000-%012x",
+                directory.tenantId(0).hashCode(), (int) (n >>> 48) & 0xffff, n & 0xffffffffffffL);
+    }
+
+    private SyntheticUser randomUser() {
+        int index = random.nextInt(cumulativeUsers[cumulativeUsers.length - 1]);
+        int tenant = 0;
+        while (index >= cumulativeUsers[tenant]) {
+            tenant++;
+        }
+        int offset = tenant == 0 ? index : index - cumulativeUsers[tenant - 1];
+        return directory.users(tenant).get(offset);
+    }
+
+    private Share pick() {
+        double roll = random.nextDouble();
+        for (Share share : MIX) {
+            roll -= share.weight();
+            if (roll < 0) {
+                return share;
+            }
+        }
+        return MIX.get(0);
+    }
+}

@@ -106,6 +106,9 @@ public final class RecordDecoder {
         if (!record.isObject()) {
             throw new UnreadableRecordException("expected a JSON object but found " + JsonFields.kind(record));
         }
+        if (record.has("kind")) {
+            return canonical(record);
+        }
         if (DynamicsAccessReader.looksLike(record)) {
             return DynamicsAccessReader.read(record);
         }
@@ -119,6 +122,22 @@ public final class RecordDecoder {
             return SignInMapper.map(record, SignInMapper.GRAPH_FORMAT);
         }
         throw new UnreadableRecordException("unrecognised record format");
+    }
+
+    /**
+     * Gatewatch's own event JSON (what {@code analyze} feeds the topology and what the classified
+     * topic carries), marked by its {@code kind} property.
+     */
+    private static InputEvent canonical(JsonNode record) throws UnreadableRecordException {
+        try {
+            InputEvent event = JsonMappers.internal().treeToValue(record, InputEvent.class);
+            if (event.id() == null || event.createdDateTime() == null) {
+                throw new UnreadableRecordException("canonical event without id or createdDateTime");
+            }
+            return event;
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new UnreadableRecordException("not a valid canonical Gatewatch event");
+        }
     }
 
     /** A CSV row as an object of column to cell, read as a Log Analytics row. */

@@ -1,0 +1,65 @@
+package io.gatewatch.app.config;
+
+import io.gatewatch.rules.RuleSettings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the streams app is configured with, typed and validated. Built by
+ * {@link ConfigLoader} from defaults < properties file < environment.
+ *
+ * @param kafka           client properties passed through to Kafka (bootstrap.servers, security, ...)
+ * @param exactlyOnce     exactly_once_v2 when true; at_least_once for Event Hubs tiers without transactions
+ * @param defaultTenant   tenant for input records that carry none (Graph v1.0); null sends them to the DLQ
+ * @param emitClassified  also write every classified event to the classified topic
+ * @param createTopics    create missing topics at start-up (else fail naming them)
+ */
+public record GatewatchConfig(
+        String applicationId,
+        Map<String, String> kafka,
+        TopicNames topics,
+        boolean exactlyOnce,
+        Duration windowSize,
+        Duration grace,
+        Duration dedupHorizon,
+        Duration aggregateRetention,
+        String defaultTenant,
+        boolean emitClassified,
+        boolean createTopics,
+        int partitions,
+        short replicationFactor,
+        long rocksDbMemoryBytes,
+        RuleSettings rules) {
+
+    public GatewatchConfig {
+        kafka = Map.copyOf(kafka);
+        require(windowSize.compareTo(Duration.ofSeconds(1)) >= 0, "window.size must be at least 1 second");
+        require(!grace.isNegative(), "window.grace must not be negative");
+        require(dedupHorizon.compareTo(Duration.ofMinutes(1)) >= 0, "dedup.horizon must be at least 1 minute");
+        require(aggregateRetention.compareTo(windowSize.plus(grace)) >= 0,
+                "aggregate.retention must cover window.size + window.grace");
+        require(partitions >= 1, "topic.partitions must be at least 1");
+        require(replicationFactor >= 1, "topic.replication.factor must be at least 1");
+        require(rocksDbMemoryBytes >= 16L << 20, "rocksdb.memory.bytes must be at least 16 MiB");
+        require(kafka.containsKey("bootstrap.servers"), "bootstrap.servers is required");
+        require(applicationId != null && !applicationId.isBlank(), "application.id is required");
+    }
+
+    public String bootstrapServers() {
+        return kafka.get("bootstrap.servers");
+    }
+
+    public GatewatchConfig withBootstrapServers(String servers) {
+        Map<String, String> copy = new java.util.HashMap<>(kafka);
+        copy.put("bootstrap.servers", servers);
+        return new GatewatchConfig(applicationId, copy, topics, exactlyOnce, windowSize, grace, dedupHorizon,
+                aggregateRetention, defaultTenant, emitClassified, createTopics, partitions, replicationFactor,
+                rocksDbMemoryBytes, rules);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.schema.ClassifiedEvent;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Per-tenant aggregates: classified events keyed by tenant → one {@code TenantAggregate} per tenant
+ * per closed tumbling window on {@code signin-aggregates} (key tenant). The window closes at
+ * window end + grace in event time; suppression makes the emitted record the final one. The
+ * window store {@code tenant-window-counts} keeps windows for {@code aggregate.retention} for
+ * interactive queries. Already keyed by tenant, so grouping adds no repartition topic.
+ */
+final class AggregateStage {
+
+    static final String STORE = "tenant-window-counts";
+
+    private AggregateStage() {
+    }
+
+    static void build(GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
+        classified.groupByKey(Grouped.with("by-tenant-grouped", Serdes.String(), GatewatchSerdes.CLASSIFIED))
+                .windowedBy(TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace()))
+                .aggregate(TenantWindowCounts::new, (tenant, event, counts) -> counts.add(event),
+                        Named.as("count-tenant-window"),
+                        Materialized.<String, TenantWindowCounts, WindowStore<Bytes, byte[]>>as(STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(GatewatchSerdes.WINDOW_COUNTS)
+                                .withRetention(config.aggregateRetention()))
+                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final-window"))
+                .toStream(Named.as("closed-windows"))
+                .map((window, counts) -> KeyValue.pair(window.key(), counts.toAggregate(window.key(),
+                        window.window().startTime(), window.window().endTime())), Named.as("to-aggregate"))
+                .to(config.topics().aggregates(),
+                        Produced.with(Serdes.String(), GatewatchSerdes.AGGREGATE).withName("sink-aggregates"));
+    }
+}

@@ -1,0 +1,40 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.InputEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * The whole topology, built by a pure function of the configuration:
+ * ingest → (by-tenant repartition) → dedup → classify → { per-tenant aggregates, alerts }.
+ * Every processor, store and internal topic is named, and the build fails on an unnamed one,
+ * so a code change can never silently orphan state.
+ */
+public final class GatewatchTopology {
+
+    private GatewatchTopology() {
+    }
+
+    public static Topology build(GatewatchConfig config, ClassificationData data, MeterRegistry registry) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsSettings.of(config))));
+        KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
+        KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
+        KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
+        AggregateStage.build(config, classified);
+        AlertStage.build(builder, config, classified);
+        return builder.build(StreamsSettings.of(config));
+    }
+
+    /** The names of the stores interactive queries may read. */
+    public static String aggregateStore() {
+        return AggregateStage.STORE;
+    }
+
+}

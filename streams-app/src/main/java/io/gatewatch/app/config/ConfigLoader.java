@@ -70,7 +70,10 @@ public final class ConfigLoader {
         return values;
     }
 
-    public static GatewatchConfig build(Map<String, String> values) {
+    /** Builds from the given values over the defaults. */
+    public static GatewatchConfig build(Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>(DEFAULTS);
+        values.putAll(overrides);
         Map<String, String> kafka = new HashMap<>();
         Map<String, Duration> suppressions = new HashMap<>();
         values.forEach((key, value) -> {

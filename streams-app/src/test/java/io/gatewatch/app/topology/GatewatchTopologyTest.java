@@ -1,0 +1,163 @@
+package io.gatewatch.app.topology;
+
+import static io.gatewatch.app.topology.TestEvents.T0;
+import static io.gatewatch.app.topology.TestEvents.access;
+import static io.gatewatch.app.topology.TestEvents.azureRecord;
+import static io.gatewatch.app.topology.TestEvents.envelope;
+import static io.gatewatch.app.topology.TestEvents.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.DynamicsOrg;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.TenantAggregate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** The whole topology under TopologyTestDriver, with explicit event times. */
+class GatewatchTopologyTest {
+
+    /** Moves stream time past the window end + grace so earlier windows close. */
+    private static void advance(TopologyFixture f, String tenant, java.time.Instant to) {
+        f.signIn(signIn("tick-" + to.toEpochMilli(), tenant, "ticker@x.com", 0, to));
+    }
+
+    @Test
+    void envelopeIsSplitAndEachWindowIsEmittedOnceWhenItCloses() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(envelope(azureRecord("a1", "t1", "u1@x.com", 0, T0), azureRecord("a2", "t1", "u2@x.com", 50126,
+                    T0.plusSeconds(5)), azureRecord("a3", "t2", "u3@x.com", 50140, T0.plusSeconds(10))));
+            assertThat(f.aggregates.isEmpty()).as("window still open").isTrue();
+
+            advance(f, "t1", T0.plus(Duration.ofMinutes(2)));
+            advance(f, "t1", T0.plus(Duration.ofMinutes(3)));
+
+            List<TenantAggregate> closed = f.aggregates.readValuesToList();
+            assertThat(closed).as("one final record per tenant for the closed window; later windows still open")
+                    .extracting(TenantAggregate::tenantId, TenantAggregate::windowStart)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("t1", T0),
+                            org.assertj.core.groups.Tuple.tuple("t2", T0));
+            TenantAggregate t1 = closed.stream().filter(a -> a.tenantId().equals("t1") && a.total() == 2).findFirst()
+                    .orElseThrow();
+            assertThat(t1.windowStart()).isEqualTo(T0);
+            assertThat(t1.windowEnd()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+            assertThat(t1.byOutcome()).containsEntry(Outcome.SUCCESS, 1L).containsEntry(Outcome.FAILURE, 1L);
+            assertThat(t1.byCategory()).containsEntry(Category.INVALID_CREDENTIALS, 1L);
+            assertThat(t1.distinctUsersByCategory()).containsEntry(Category.INVALID_CREDENTIALS, 1);
+            assertThat(t1.topErrorCodes()).containsEntry(50126, 1L);
+        }
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn("{\"id\":\"broken\",\"userPrincipalName\":\"victim@x.com\"");
+            f.signIn(envelope(azureRecord("ok", "t1", "u@x.com", 50053, T0), "{\"properties\":{\"id\":\"bad\"},\"category\":\"SignInLogs\"}"));
+            f.signIn("{\"id\":\"g\",\"createdDateTime\":\"" + T0 + "\",\"status\":{\"errorCode\":0}}");
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).hasSize(3);
+            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).startsWith("{\"id\":\"broken\"");
+            assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION)).isEqualTo("UnreadableRecord");
+            assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("truncated JSON").doesNotContain("victim");
+            assertThat(header(dead.get(0), DeadLetterHeaders.TOPIC)).isEqualTo("signin-events");
+            assertThat(header(dead.get(0), DeadLetterHeaders.OFFSET)).isEqualTo("0");
+            assertThat(header(dead.get(1), DeadLetterHeaders.MESSAGE)).contains("record 2").contains("no createdDateTime");
+            assertThat(header(dead.get(2), DeadLetterHeaders.EXCEPTION)).isEqualTo("MissingTenant");
+            assertThat(f.alerts.readValuesToList()).extracting(Alert::rule).containsExactly("ACCOUNT_LOCKOUT");
+            assertThat(f.registry.get("gatewatch.ingest.unreadable").tag("error", "UnreadableRecord").counter().count())
+                    .isEqualTo(2.0);
+        }
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void duplicatesAreDroppedEvenHoursLaterButNotAfterTheHorizon() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plus(Duration.ofHours(5))));
+            advance(f, "t1", T0.plus(Duration.ofHours(6)));
+
+            List<TenantAggregate> windows = f.aggregates.readValuesToList();
+            assertThat(windows.stream().filter(a -> a.windowStart().equals(T0)).mapToLong(TenantAggregate::total).sum())
+                    .isEqualTo(1);
+            assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void lateEventsWithinGraceCountAndBeyondGraceDoNot() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("e1", "t1", "u@x.com", 0, T0.plusSeconds(10)));
+            f.signIn(signIn("e2", "t1", "u@x.com", 0, T0.plusSeconds(80)));
+            f.signIn(signIn("late-ok", "t1", "u@x.com", 0, T0.plusSeconds(20)));
+            advance(f, "t1", T0.plusSeconds(95));
+            f.signIn(signIn("late-dropped", "t1", "u@x.com", 0, T0.plusSeconds(30)));
+            advance(f, "t1", T0.plusSeconds(200));
+
+            TenantAggregate first = f.aggregates.readValuesToList().stream()
+                    .filter(a -> a.windowStart().equals(T0)).findFirst().orElseThrow();
+            assertThat(first.total()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void perEventAlertsAreSuppressedPerIncident() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
+            f.signIn(signIn("l2", "t1", "locked@x.com", 50053, T0.plus(Duration.ofMinutes(30))));
+            f.signIn(signIn("l3", "t1", "other@x.com", 50053, T0.plus(Duration.ofMinutes(31))));
+            f.signIn(signIn("l4", "t1", "locked@x.com", 50053, T0.plus(Duration.ofMinutes(61))));
+            f.signIn(signIn("f1", "t1", "mfa@x.com", 500121, T0, ",\"additionalDetails\":\"MFA denied; Phone App Reported Fraud\""));
+
+            List<Alert> alerts = f.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::rule, a -> a.entity().value()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
+                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "other@x.com"),
+                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
+                    org.assertj.core.groups.Tuple.tuple("MFA_FRAUD_REPORTED", "mfa@x.com"));
+            assertThat(alerts.get(0).alertId()).isNotEqualTo(alerts.get(2).alertId());
+            assertThat(alerts.get(3).remediation()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void dynamicsAccessJoinsTheOrgDirectoryAndLearnsFromSuccess() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.orgs.pipeInput("contoso", new DynamicsOrg("contoso", "t1", "crm4"));
+            f.access(access("x1", "t1", "a@x.com", "https://contoso.crm.dynamics.com/main.aspx", "-2147204784", T0));
+            f.access(access("x2", "t1", "b@x.com", "https://fabrikam.crm11.dynamics.com/", "0", T0));
+            f.access(access("x3", "t1", "b@x.com", "https://fabrikam.crm.dynamics.com/", "-2147204784", T0.plusSeconds(1)));
+            f.access(access("x4", "t1", "c@x.com", "https://fabrikam.crm11.dynamics.com/", "\"0x80042f09\"", T0.plusSeconds(2)));
+
+            List<Alert> alerts = f.alerts.readValuesToList();
+            assertThat(alerts).extracting(Alert::rule).containsExactly("DYNAMICS_REGION_MISMATCH",
+                    "DYNAMICS_REGION_MISMATCH", "DYNAMICS_MISSING_ROLE");
+            assertThat(alerts.get(0).remediation().get(0)).contains("https://contoso.crm4.dynamics.com");
+            assertThat(alerts.get(1).remediation().get(0)).contains("https://fabrikam.crm11.dynamics.com");
+        }
+    }
+
+    @Test
+    void alertIdsAreDeterministicAcrossRuns() {
+        List<String> first;
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
+            first = f.alerts.readValuesToList().stream().map(Alert::alertId).toList();
+        }
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
+            assertThat(f.alerts.readValuesToList()).extracting(Alert::alertId).isEqualTo(first).hasSize(1);
+        }
+    }
+}

@@ -47,7 +47,7 @@ public final class KafkaBrokerExtension implements ParameterResolver {
     }
 
     /** Closed by JUnit when the root context closes, i.e. after the last test. */
-    private record ClosingBroker(KafkaBroker broker) implements ExtensionContext.Store.CloseableResource {
+    private record ClosingBroker(KafkaBroker broker) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             broker.close();

@@ -1,0 +1,37 @@
+package io.gatewatch.app.runtime;
+
+import io.gatewatch.app.config.GatewatchConfig;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The effective configuration as text for the start-up log, secrets masked. */
+public final class ConfigPrinter {
+
+    private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "key"};
+
+    private ConfigPrinter() {
+    }
+
+    public static String describe(GatewatchConfig config) {
+        Map<String, String> kafka = new TreeMap<>();
+        config.kafka().forEach((key, value) -> kafka.put(key, isSecret(key) ? "********" : value));
+        return "application.id=" + config.applicationId()
+                + "\nprocessing.guarantee=" + (config.exactlyOnce() ? "exactly_once_v2" : "at_least_once")
+                + "\ntopics=" + config.topics()
+                + "\nwindow.size=" + config.windowSize() + " window.grace=" + config.grace()
+                + " dedup.horizon=" + config.dedupHorizon() + " aggregate.retention=" + config.aggregateRetention()
+                + "\nsuppressions=" + config.rules().suppressions()
+                + "\nkafka=" + kafka;
+    }
+
+    static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word) && !lower.endsWith(".serializer") && !lower.endsWith(".deserializer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,69 @@
+package io.gatewatch.app.runtime;
+
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.topology.GatewatchTopology;
+import io.gatewatch.app.topology.StreamsSettings;
+import io.gatewatch.classify.ClassificationData;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running streams application: topics ensured, topology built from the configuration,
+ * Kafka Streams metrics bound to Micrometer, a crashed stream thread replaced rather than the
+ * whole instance stopped. {@link #close()} shuts down cleanly (commits, closes stores).
+ */
+public final class GatewatchApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewatchApp.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    private GatewatchApp(GatewatchConfig config, MeterRegistry registry) {
+        streams = new KafkaStreams(GatewatchTopology.build(config, ClassificationData.defaults(), registry),
+                StreamsSettings.of(config));
+        streams.setStateListener((now, before) -> {
+            LOG.info("Streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed ({}); replacing it", e.getClass().getSimpleName());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(registry);
+    }
+
+    /** Ensures the topics, then starts processing; returns at once. */
+    public static GatewatchApp start(GatewatchConfig config, MeterRegistry registry) {
+        TopicProvisioner.ensureTopics(config);
+        GatewatchApp app = new GatewatchApp(config, registry);
+        app.streams.start();
+        return app;
+    }
+
+    /** Waits until the instance is RUNNING (all tasks assigned and restored). */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        metrics.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.gatewatch.app.runtime;
+
+import io.gatewatch.app.config.GatewatchConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
+ * {@code topics.create} allows (the org directory compacted), otherwise fails naming them — a
+ * Kafka Streams app started without its source topics would just sit idle.
+ */
+public final class TopicProvisioner {
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(GatewatchConfig config) {
+        Properties adminProps = new Properties();
+        adminProps.putAll(config.kafka());
+        try (Admin admin = Admin.create(adminProps)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> missing = config.topics().all().stream().filter(t -> !existing.contains(t)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (!config.createTopics()) {
+                throw new IllegalStateException("missing topics " + missing
+                        + "; create them or set topics.create=true");
+            }
+            List<NewTopic> topics = missing.stream().map(name -> {
+                NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
+                return name.equals(config.topics().dynamicsOrgs())
+                        ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                        : topic;
+            }).toList();
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list or create topics at " + config.bootstrapServers()
+                    + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}

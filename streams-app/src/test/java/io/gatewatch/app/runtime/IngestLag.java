@@ -1,0 +1,46 @@
+package io.gatewatch.app.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** Waits until a streams application has committed every record of a topic. */
+final class IngestLag {
+
+    private IngestLag() {
+    }
+
+    static void awaitZero(String bootstrap, String groupId, String topic, Duration timeout)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .filter(tp -> tp.topic().equals(topic))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                if (!latest.isEmpty()) {
+                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                    boolean caughtUp = ends.entrySet().stream()
+                            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+                    if (caughtUp && ends.size() == partitions(admin, topic)) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("application " + groupId + " did not consume all of " + topic + " in " + timeout);
+    }
+
+    private static int partitions(Admin admin, String topic) throws ExecutionException, InterruptedException {
+        return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    }
+}

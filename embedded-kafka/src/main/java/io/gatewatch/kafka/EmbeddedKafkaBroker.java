@@ -59,7 +59,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
             extraConfig.forEach(builder::setConfigProp);
             KafkaClusterTestKit cluster = builder.build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, dir);
@@ -70,6 +70,19 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
                 Thread.currentThread().interrupt();
             }
             throw new IllegalStateException("could not start the embedded Kafka broker", e);
+        }
+    }
+
+    /** Kafka's storage formatter prints to stdout, which belongs to the command's own output. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        synchronized (EmbeddedKafkaBroker.class) {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(stdout);
+            }
         }
     }
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./gatewatch} command line: one launcher, one subcommand per job (DESIGN §10). */
 @Command(name = "gatewatch", mixinStandardHelpOptions = true, version = "gatewatch 0.1.0",
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
-        subcommands = {ClassifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClassifyCommand.class, AnalyzeCommand.class, RunCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {
 
     /** Exit code when some records could not be read (the rest were processed). */

@@ -57,7 +57,9 @@ final class AlertProcessor implements FixedKeyProcessor<String, ClassifiedEvent,
                 continue;
             }
             suppressedUntil.put(incident, record.timestamp() + d.suppression().toMillis());
-            Alert alert = AlertFactory.fromEvent(d, record.value(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            // offline replays run on a clock that stands still: detection time is then the event's own
+            Instant detectedAt = Instant.ofEpochMilli(Math.max(context.currentSystemTimeMs(), record.timestamp()));
+            Alert alert = AlertFactory.fromEvent(d, record.value(), detectedAt);
             context.forward(record.withValue(alert));
         }
     }

@@ -32,9 +32,7 @@ public final class GatewatchTopology {
         return builder.build(StreamsSettings.of(config));
     }
 
-    /** The names of the stores interactive queries may read. */
-    public static String aggregateStore() {
-        return AggregateStage.STORE;
-    }
+    /** The window store of per-tenant counts, for interactive queries and the offline flush. */
+    public static final String AGGREGATE_STORE = AggregateStage.STORE;
 
 }

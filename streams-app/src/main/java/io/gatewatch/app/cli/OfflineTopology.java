@@ -34,6 +34,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -89,14 +90,15 @@ final class OfflineTopology implements AutoCloseable {
 
     /** End of input: every window not yet emitted is closed now, oldest first. */
     void finish(Consumer<Object> output) {
-        WindowStore<String, TenantWindowCounts> store = driver.getWindowStore(GatewatchTopology.AGGREGATE_STORE);
+        WindowStore<String, ValueAndTimestamp<TenantWindowCounts>> store =
+                driver.getTimestampedWindowStore(GatewatchTopology.AGGREGATE_STORE);
         List<TenantAggregate> open = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, TenantWindowCounts> all = store.all()) {
+        try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<TenantWindowCounts>> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<Windowed<String>, TenantWindowCounts> window = all.next();
+                KeyValue<Windowed<String>, ValueAndTimestamp<TenantWindowCounts>> window = all.next();
                 String tenant = window.key.key();
                 if (!emittedWindows.contains(tenant + "@" + window.key.window().startTime())) {
-                    open.add(window.value.toAggregate(tenant, window.key.window().startTime(),
+                    open.add(window.value.value().toAggregate(tenant, window.key.window().startTime(),
                             window.key.window().endTime()));
                 }
             }

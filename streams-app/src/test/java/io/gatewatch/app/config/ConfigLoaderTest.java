@@ -1,0 +1,66 @@
+package io.gatewatch.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatewatch.app.runtime.ConfigPrinter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsThenFileThenEnvironment() throws IOException {
+        Path file = dir.resolve("gatewatch.properties");
+        Files.writeString(file, """
+                bootstrap.servers=file-broker:9092
+                window.size=PT5M
+                window.grace=PT1M
+                topic.alerts=soc-alerts
+                suppress.ACCOUNT_LOCKOUT=PT2H
+                sasl.mechanism=PLAIN
+                """);
+        GatewatchConfig config = ConfigLoader.load(file, Map.of(
+                "GATEWATCH_WINDOW_GRACE", "PT3M",
+                "KAFKA_BOOTSTRAP_SERVERS", "env-broker:9093",
+                "KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"s3cret\";",
+                "HOME", "/root"));
+
+        assertThat(config.windowSize()).as("from the file").isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.grace()).as("environment beats file").isEqualTo(Duration.ofMinutes(3));
+        assertThat(config.dedupHorizon()).as("default").isEqualTo(Duration.ofHours(24));
+        assertThat(config.bootstrapServers()).isEqualTo("env-broker:9093");
+        assertThat(config.topics().alerts()).isEqualTo("soc-alerts");
+        assertThat(config.topics().signinEvents()).isEqualTo("signin-events");
+        assertThat(config.rules().suppression("ACCOUNT_LOCKOUT", Duration.ofHours(1))).isEqualTo(Duration.ofHours(2));
+        assertThat(config.kafka()).containsEntry("sasl.mechanism", "PLAIN").containsKey("sasl.jaas.config")
+                .doesNotContainKey("home");
+        assertThat(config.exactlyOnce()).isTrue();
+        assertThat(ConfigPrinter.describe(config)).contains("sasl.jaas.config=********").doesNotContain("s3cret");
+    }
+
+    @Test
+    void invalidValuesAreRejectedWithTheKeyNamed() {
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("window.size", "1 minute")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window.size");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("processing.guarantee", "exactly_once")))
+                .hasMessageContaining("processing.guarantee");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("aggregate.retention", "PT1M")))
+                .hasMessageContaining("aggregate.retention");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("topic.partitions", "zero")))
+                .hasMessageContaining("topic.partitions");
+    }
+
+    @Test
+    void atLeastOnceForEventHubs() {
+        assertThat(ConfigLoader.build(Map.of("processing.guarantee", "at_least_once")).exactlyOnce()).isFalse();
+    }
+}

@@ -35,4 +35,22 @@ public final class AlertFactory {
                 1, 1, 1, event.event().ipAddress() == null ? 0 : 1, correlationIds, detection.summary(),
                 remediation, detectedAt, null);
     }
+
+    /** An alert from a windowed rule's finding; the incident starts at its first piece of evidence. */
+    public static Alert fromFinding(io.gatewatch.rules.windowed.Finding finding, String tenant,
+                                    io.gatewatch.schema.AlertEntity entity, java.time.Duration window,
+                                    List<String> remediation, Instant detectedAt, String relatedAlertId) {
+        List<io.gatewatch.rules.windowed.Observation> evidence = finding.evidence();
+        Instant first = Instant.ofEpochMilli(evidence.get(0).timeMs());
+        Instant last = Instant.ofEpochMilli(evidence.get(evidence.size() - 1).timeMs());
+        List<String> correlationIds = evidence.stream().map(io.gatewatch.rules.windowed.Observation::correlationId)
+                .filter(java.util.Objects::nonNull).distinct().limit(MAX_CORRELATION_IDS).toList();
+        return new Alert(alertId(finding.ruleName(), tenant, entity.value(), first), finding.ruleName(),
+                finding.severity(), tenant, entity, last.minus(window), last, first, last, finding.count(),
+                finding.threshold(), finding.distinctUsers(), finding.distinctIps(), correlationIds, finding.summary(),
+                remediation, detectedAt, relatedAlertId);
+    }
+
+    /** Evidence ids kept on an alert; enough to pivot into the logs without bloating the topic. */
+    static final int MAX_CORRELATION_IDS = 20;
 }

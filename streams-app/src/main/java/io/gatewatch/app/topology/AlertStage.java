@@ -2,6 +2,8 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.rules.PerEventRules;
+import io.gatewatch.rules.windowed.WindowedRules;
+import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,8 +14,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Alerts: classified events keyed by tenant → {@code Alert}s keyed by tenant on
- * {@code signin-alerts}, one per incident. The windowed rules (brute force, spray, ...) plug in
- * here next to the per-event ones.
+ * {@code signin-alerts}, one per incident: the per-event rules (suppression store
+ * {@code alert-suppression}) and the windowed rules (sliding windows in {@code rule-windows}).
  */
 final class AlertStage {
 
@@ -23,8 +25,15 @@ final class AlertStage {
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(AlertProcessor.SUPPRESSION_STORE), Serdes.String(), Serdes.Long()));
-        classified.processValues(() -> new AlertProcessor(PerEventRules.all(config.rules())),
-                        Named.as("detect-per-event"), AlertProcessor.SUPPRESSION_STORE)
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WindowedRuleProcessor.STORE), Serdes.String(), GatewatchSerdes.ENTITY_WINDOW));
+        KStream<String, Alert> perEvent = classified.processValues(
+                () -> new AlertProcessor(PerEventRules.all(config.rules())),
+                Named.as("detect-per-event"), AlertProcessor.SUPPRESSION_STORE);
+        KStream<String, Alert> windowed = classified.processValues(
+                () -> new WindowedRuleProcessor(WindowedRules.all(config.rules()), config.grace()),
+                Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
+        perEvent.merge(windowed, Named.as("merge-alerts"))
                 .to(config.topics().alerts(), Produced.with(Serdes.String(), GatewatchSerdes.ALERT).withName("sink-alerts"));
     }
 }

@@ -16,6 +16,8 @@ public final class GatewatchSerdes {
     public static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
+    public static final JsonSerde<io.gatewatch.rules.windowed.EntityWindow> ENTITY_WINDOW =
+            JsonSerde.of(io.gatewatch.rules.windowed.EntityWindow.class);
     public static final JsonSerde<TenantWindowCounts> WINDOW_COUNTS = JsonSerde.of(TenantWindowCounts.class);
 
     private GatewatchSerdes() {

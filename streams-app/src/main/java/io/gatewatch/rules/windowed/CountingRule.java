@@ -1,0 +1,91 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The shape most windowed rules share: within {@code window}, at least {@code minCount} matching
+ * events and at least {@code minDistinct} distinct values of one field (users, apps, locations)
+ * for one entity. Each rule of that shape is one {@link Spec}; every number comes from
+ * {@link RuleSettings} with the spec's default.
+ */
+public final class CountingRule implements WindowedRule {
+
+    /** What a counting rule matches, groups by and counts; defaults for its numbers. */
+    public record Spec(String name, String entityType, Function<ClassifiedEvent, String> entity,
+                       Predicate<ClassifiedEvent> matches, Function<Observation, String> distinctField,
+                       String distinctNoun, long minCount, long minDistinct, Duration window, Duration suppression,
+                       Severity severity, String summary) {
+    }
+
+    private final Spec spec;
+    private final long minCount;
+    private final long minDistinct;
+    private final Duration window;
+    private final Duration suppression;
+
+    public CountingRule(Spec spec, RuleSettings settings) {
+        this.spec = spec;
+        this.minCount = settings.number(spec.name(), "threshold", spec.minCount());
+        this.minDistinct = settings.number(spec.name(), "distinct", spec.minDistinct());
+        this.window = settings.period(spec.name(), "window", spec.window());
+        this.suppression = settings.suppression(spec.name(), spec.suppression());
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public Duration suppression() {
+        return suppression;
+    }
+
+    @Override
+    public List<Keyed> observe(ClassifiedEvent event) {
+        if (!spec.matches().test(event)) {
+            return List.of();
+        }
+        String entity = spec.entity().apply(event);
+        return entity == null ? List.of() : List.of(new Keyed(spec.entityType(), entity, Observations.of(event, "hit")));
+    }
+
+    @Override
+    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+        List<Observation> hits = state.of("hit");
+        Set<String> distinct = state.distinct(hits, spec.distinctField());
+        if (hits.size() < minCount || distinct.size() < minDistinct) {
+            return Optional.empty();
+        }
+        int users = state.distinct(hits, Observation::user).size();
+        int ips = state.distinct(hits, Observation::ip).size();
+        String summary = spec.summary().replace("{count}", String.valueOf(hits.size()))
+                .replace("{distinct}", distinct.size() + " " + spec.distinctNoun())
+                .replace("{window}", humanize(window));
+        return Optional.of(new Finding(spec.severity(), summary, hits.size(), Math.max(minCount, minDistinct), users, ips,
+                hits, false, spec.name()));
+    }
+
+    static boolean is(ClassifiedEvent event, Category category) {
+        return event.classification().category() == category;
+    }
+
+    private static String humanize(Duration duration) {
+        return duration.toHours() >= 1 && duration.toMinutesPart() == 0 ? duration.toHours() + " h"
+                : duration.toMinutes() + " min";
+    }
+}

@@ -1,0 +1,52 @@
+package io.gatewatch.rules.windowed;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The sliding window one rule keeps for one entity (a user, an IP, a tenant): observations within
+ * the rule's window of the newest event time, at most {@code cap} of them (the oldest go first),
+ * plus the state of the incident it last alerted on. Plain Java; stored as JSON.
+ */
+public final class EntityWindow {
+
+    public List<Observation> observations = new ArrayList<>();
+    public long maxTimeMs = Long.MIN_VALUE;
+    /** Alerts for this entity are suppressed until this event time. */
+    public long suppressedUntilMs = Long.MIN_VALUE;
+    public String lastAlertId;
+    public long lastAlertTimeMs = Long.MIN_VALUE;
+    public boolean escalated;
+
+    /** Adds in time order, then drops what fell out of the window or over the cap. */
+    public void add(Observation observation, long windowMs, int cap) {
+        observations.add(observation);
+        observations.sort(Comparator.comparingLong(Observation::timeMs));
+        maxTimeMs = Math.max(maxTimeMs, observation.timeMs());
+        long horizon = maxTimeMs - windowMs;
+        observations.removeIf(o -> o.timeMs() < horizon);
+        while (observations.size() > cap) {
+            observations.remove(0);
+        }
+    }
+
+    public List<Observation> of(String kind) {
+        return observations.stream().filter(o -> o.kind().equals(kind)).toList();
+    }
+
+    public long count(Predicate<Observation> filter) {
+        return observations.stream().filter(filter).count();
+    }
+
+    public Set<String> distinct(List<Observation> from, java.util.function.Function<Observation, String> field) {
+        return from.stream().map(field).filter(v -> v != null).collect(Collectors.toSet());
+    }
+
+    public boolean suppressedAt(long timeMs) {
+        return timeMs < suppressedUntilMs;
+    }
+}

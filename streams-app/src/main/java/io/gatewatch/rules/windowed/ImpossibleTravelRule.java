@@ -1,0 +1,106 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
+import io.gatewatch.schema.SignInEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * IMPOSSIBLE_TRAVEL (tenant + user): two successful interactive sign-ins at least
+ * {@code min-km} apart at a speed of at least {@code min-kmh} (Elastic: 500 km, 800 km/h).
+ * Distances are great-circle distances between Entra's resolved coordinates.
+ */
+public final class ImpossibleTravelRule implements WindowedRule {
+
+    static final String NAME = "IMPOSSIBLE_TRAVEL";
+    private static final double EARTH_RADIUS_KM = 6371.0;
+    private final long minKm;
+    private final long minKmh;
+    private final Duration window;
+    private final Duration suppression;
+
+    public ImpossibleTravelRule(RuleSettings settings) {
+        minKm = settings.number(NAME, "min-km", 500);
+        minKmh = settings.number(NAME, "min-kmh", 800);
+        window = settings.period(NAME, "window", Duration.ofHours(24));
+        suppression = settings.suppression(NAME, Duration.ofHours(6));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public Duration suppression() {
+        return suppression;
+    }
+
+    /** Only the few latest successes are needed to compare the newest with its neighbours. */
+    @Override
+    public int cap() {
+        return 8;
+    }
+
+    @Override
+    public List<Keyed> observe(ClassifiedEvent event) {
+        if (!(event.event() instanceof SignInEvent signIn) || event.classification().outcome() != Outcome.SUCCESS
+                || Boolean.FALSE.equals(signIn.isInteractive()) || signIn.location() == null
+                || !signIn.location().hasCoordinates() || Observations.user(signIn) == null) {
+            return List.of();
+        }
+        return List.of(new Keyed("user", Observations.user(signIn), Observations.of(event, "success")));
+    }
+
+    @Override
+    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+        List<Observation> successes = state.of("success");
+        int index = successes.indexOf(latest);
+        for (int neighbour : new int[] {index - 1, index + 1}) {
+            if (neighbour < 0 || neighbour >= successes.size()) {
+                continue;
+            }
+            Observation other = successes.get(neighbour);
+            double km = distanceKm(latest.location(), other.location());
+            double hours = Math.max(Math.abs(latest.timeMs() - other.timeMs()), 1) / 3_600_000.0;
+            if (km >= minKm && km / hours >= minKmh) {
+                Observation first = neighbour < index ? other : latest;
+                Observation second = neighbour < index ? latest : other;
+                return Optional.of(new Finding(Severity.HIGH, latest.user() + " signed in from " + place(first)
+                        + " and " + place(second) + ", " + Math.round(km) + " km apart in "
+                        + Math.round(hours * 60) + " min (" + Math.round(km / hours) + " km/h).", 2, 2, 1,
+                        state.distinct(List.of(first, second), Observation::ip).size(), List.of(first, second), false,
+                        NAME));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String place(Observation o) {
+        return o.location().substring(o.location().indexOf('|') + 1);
+    }
+
+    static double distanceKm(String a, String b) {
+        double[] p = coordinates(a);
+        double[] q = coordinates(b);
+        double dLat = Math.toRadians(q[0] - p[0]);
+        double dLon = Math.toRadians(q[1] - p[1]);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(p[0])) * Math.cos(Math.toRadians(q[0])) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static double[] coordinates(String location) {
+        String[] latLon = location.substring(0, location.indexOf('|')).split(",");
+        return new double[] {Double.parseDouble(latLon[0]), Double.parseDouble(latLon[1])};
+    }
+}

@@ -1,0 +1,37 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.GeoLocation;
+import io.gatewatch.schema.InputEvent;
+import io.gatewatch.schema.SignInEvent;
+import java.util.Locale;
+
+/** Turns a classified event into the small {@link Observation} a window keeps. */
+final class Observations {
+
+    private Observations() {
+    }
+
+    static Observation of(ClassifiedEvent classified, String kind) {
+        InputEvent event = classified.event();
+        SignInEvent signIn = event instanceof SignInEvent s ? s : null;
+        return new Observation(event.createdDateTime().toEpochMilli(), kind, user(event), event.ipAddress(),
+                signIn == null ? null : signIn.appDisplayName() != null ? signIn.appDisplayName() : signIn.appId(),
+                signIn == null ? null : location(signIn.location()),
+                signIn != null && signIn.correlationId() != null ? signIn.correlationId() : event.id());
+    }
+
+    static String user(InputEvent event) {
+        return event.userPrincipalName() == null ? null : event.userPrincipalName().toLowerCase(Locale.ROOT);
+    }
+
+    /** "lat,lon|city, country" where coordinates are known, else "city, country". */
+    private static String location(GeoLocation location) {
+        if (location == null) {
+            return null;
+        }
+        String place = location.city() == null ? location.countryOrRegion()
+                : location.city() + ", " + location.countryOrRegion();
+        return location.hasCoordinates() ? location.latitude() + "," + location.longitude() + "|" + place : place;
+    }
+}

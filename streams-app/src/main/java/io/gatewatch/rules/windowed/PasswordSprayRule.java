@@ -1,0 +1,75 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * PASSWORD_SPRAY (source IP): at least {@code threshold} distinct users failing with
+ * 50126/50053/50055 from one IP within the window, and more failing than succeeding users from it
+ * (Sentinel SigninPasswordSpray: 5 users in 20 min). The second condition keeps a busy NAT or
+ * proxy, where many users sign in fine and a few mistype, from looking like a spray.
+ */
+public final class PasswordSprayRule implements WindowedRule {
+
+    static final String NAME = "PASSWORD_SPRAY";
+    private final long threshold;
+    private final Duration window;
+    private final Duration suppression;
+
+    public PasswordSprayRule(RuleSettings settings) {
+        threshold = settings.number(NAME, "threshold", 5);
+        window = settings.period(NAME, "window", Duration.ofMinutes(20));
+        suppression = settings.suppression(NAME, Duration.ofHours(1));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public Duration suppression() {
+        return suppression;
+    }
+
+    @Override
+    public List<Keyed> observe(ClassifiedEvent event) {
+        String ip = event.event().ipAddress();
+        if (ip == null || Observations.user(event.event()) == null) {
+            return List.of();
+        }
+        if (WindowedRules.SPRAY_CODES.contains(event.classification().errorCode())) {
+            return List.of(new Keyed("ip", ip, Observations.of(event, "fail")));
+        }
+        // successes only join an IP that already failed, so benign IPs keep no state
+        return event.classification().outcome() == Outcome.SUCCESS
+                ? List.of(new Keyed("ip", ip, Observations.of(event, "success"), false)) : List.of();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+        if (!latest.kind().equals("fail")) {
+            return Optional.empty();
+        }
+        List<Observation> failures = state.of("fail");
+        Set<String> failing = state.distinct(failures, Observation::user);
+        Set<String> succeeding = state.distinct(state.of("success"), Observation::user);
+        if (failing.size() < threshold || failing.size() <= succeeding.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Severity.HIGH, failing.size() + " users failed to sign in from " + latest.ip()
+                + " within " + window.toMinutes() + " min (" + succeeding.size() + " succeeded): password spray.",
+                failures.size(), threshold, failing.size(), 1, failures, false, NAME));
+    }
+}

@@ -1,0 +1,43 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.schema.ClassifiedEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A detection over a sliding window of one entity's events. Plain Java: the topology stage keeps
+ * each entity's {@link EntityWindow} in a state store, feeds it what {@link #observe} returns and
+ * alerts on what {@link #evaluate} finds, with suppression per rule and entity.
+ */
+public interface WindowedRule {
+
+    String name();
+
+    Duration window();
+
+    Duration suppression();
+
+    /** Windows longer than this keep only the newest observations; bounds memory per entity. */
+    default int cap() {
+        return 500;
+    }
+
+    /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
+    List<Keyed> observe(ClassifiedEvent event);
+
+    /** Judges the window right after {@code latest} was added. */
+    Optional<Finding> evaluate(EntityWindow window, Observation latest);
+
+    /**
+     * An entity ("user", "ip", "tenant", "user+ip") and the observation for its window.
+     * {@code opensWindow} false: the observation only joins a window that already exists (a
+     * success matters to a user under attack, not to every user), which keeps state small.
+     */
+    record Keyed(String entityType, String entityValue, Observation observation, boolean opensWindow) {
+
+        public Keyed(String entityType, String entityValue, Observation observation) {
+            this(entityType, entityValue, observation, true);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.gatewatch.rules.windowed;
+
+import static io.gatewatch.rules.windowed.CountingRule.is;
+
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** Every windowed rule with the defaults of DESIGN §6 and the public rule each is anchored on. */
+public final class WindowedRules {
+
+    /** Credential failures a spray or cracking attempt produces (Sentinel SigninPasswordSpray). */
+    static final Set<Integer> SPRAY_CODES = Set.of(50126, 50053, 50055);
+
+    private WindowedRules() {
+    }
+
+    public static List<WindowedRule> all(RuleSettings settings) {
+        return List.of(
+                new BruteForceRule(settings),
+                new PasswordSprayRule(settings),
+                new MfaFatigueRule(settings),
+                new ImpossibleTravelRule(settings),
+                // Sentinel DistribPassCrackAttempt: > 30 failures from >= 3 locations in a day
+                new CountingRule(new CountingRule.Spec("DISTRIBUTED_CRACKING", "user", e -> Observations.user(e.event()),
+                        e -> SPRAY_CODES.contains(e.classification().errorCode()), Observation::location, "locations",
+                        31, 3, Duration.ofHours(24), Duration.ofHours(24), Severity.HIGH,
+                        "{count} credential failures from {distinct} within {window}: distributed password cracking."),
+                        settings),
+                // Elastic >= 30 lockouts / 25 users in 30 min; Panther 20 in 60 min: 20 across 15 users in 30 min
+                new CountingRule(new CountingRule.Spec("LOCKOUT_STORM", "tenant", e -> e.event().tenantId(),
+                        e -> is(e, Category.ACCOUNT_LOCKED), Observation::user, "users", 20, 15,
+                        Duration.ofMinutes(30), Duration.ofHours(1), Severity.HIGH,
+                        "{count} lockouts across {distinct} within {window}: a tenant-wide password attack."), settings),
+                new CountingRule(new CountingRule.Spec("PASSWORD_EXPIRY_WAVE", "tenant", e -> e.event().tenantId(),
+                        e -> is(e, Category.PASSWORD_EXPIRED), Observation::user, "users", 1, 10,
+                        Duration.ofHours(1), Duration.ofHours(24), Severity.INFO,
+                        "{distinct} hit an expired password within {window}: remind users or check the expiry policy."),
+                        settings),
+                // Sentinel disabled-account rules: one account tried on several apps, or one IP trying several accounts
+                new CountingRule(new CountingRule.Spec("DISABLED_ACCOUNT_PROBING", "user+ip", WindowedRules::userAndIp,
+                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::app, "apps", 1, 3,
+                        Duration.ofHours(24), Duration.ofHours(24), Severity.MEDIUM,
+                        "A disabled account was tried against {distinct} within {window}."), settings),
+                new CountingRule(new CountingRule.Spec("DISABLED_ACCOUNT_PROBING", "ip", e -> e.event().ipAddress(),
+                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::user, "disabled accounts", 1, 3,
+                        Duration.ofHours(24), Duration.ofHours(24), Severity.MEDIUM,
+                        "One IP address tried {distinct} within {window}."), settings));
+    }
+
+    private static String userAndIp(ClassifiedEvent event) {
+        String user = Observations.user(event.event());
+        return user == null || event.event().ipAddress() == null ? null : user + "|" + event.event().ipAddress();
+    }
+}

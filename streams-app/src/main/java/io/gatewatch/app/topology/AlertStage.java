@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.rules.PerEventRules;
+import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -31,7 +32,8 @@ final class AlertStage {
                 () -> new AlertProcessor(PerEventRules.all(config.rules())),
                 Named.as("detect-per-event"), AlertProcessor.SUPPRESSION_STORE);
         KStream<String, Alert> windowed = classified.processValues(
-                () -> new WindowedRuleProcessor(WindowedRules.all(config.rules()), config.grace()),
+                () -> new WindowedRuleProcessor(
+                        new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()), config.grace()),
                 Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
         perEvent.merge(windowed, Named.as("merge-alerts"))
                 .to(config.topics().alerts(), Produced.with(Serdes.String(), GatewatchSerdes.ALERT).withName("sink-alerts"));

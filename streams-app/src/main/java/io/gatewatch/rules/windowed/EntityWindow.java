@@ -46,6 +46,11 @@ public final class EntityWindow {
         return from.stream().map(field).filter(v -> v != null).collect(Collectors.toSet());
     }
 
+    /** Older than the newest event by more than the grace period (an empty window has no "late"). */
+    public boolean isLate(long timeMs, long graceMs) {
+        return !observations.isEmpty() && timeMs < maxTimeMs - graceMs;
+    }
+
     public boolean suppressedAt(long timeMs) {
         return timeMs < suppressedUntilMs;
     }

@@ -1,0 +1,68 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.classify.EventClassifier;
+import io.gatewatch.classify.OrgDirectory;
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.GeoLocation;
+import io.gatewatch.schema.SignInEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Feeds sign-ins through the windowed rule engine the way the topology does, minus Kafka. */
+final class RuleRun {
+
+    static final Instant T0 = Instant.parse("2025-11-14T10:00:00Z");
+    private static final EventClassifier CLASSIFIER = new EventClassifier(ClassificationData.defaults());
+
+    private final WindowedRuleEngine engine;
+    private final Map<String, EntityWindow> store = new HashMap<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private int sequence;
+
+    RuleRun(Duration grace) {
+        engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS), grace);
+    }
+
+    RuleRun() {
+        this(Duration.ofMinutes(2));
+    }
+
+    RuleRun signIn(String user, String ip, int code, Instant time) {
+        return signIn(user, ip, code, time, null, "App", null);
+    }
+
+    RuleRun signIn(String user, String ip, int code, Instant time, String details, String app, GeoLocation where) {
+        sequence++;
+        SignInEvent event = new SignInEvent("e" + sequence, time, "t1", "graph", "SignInLogs", user, null, null, null,
+                null, app, null, null, ip, null, "corr" + sequence, true, code, null, details, null, null, null, null,
+                null, List.of(), where, null, null, List.of(), List.of(), null, null);
+        ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event, OrgDirectory.EMPTY));
+        alerts.addAll(engine.process("t1", classified, new WindowedRuleEngine.Windows() {
+            @Override
+            public EntityWindow get(String key) {
+                return store.get(key);
+            }
+
+            @Override
+            public void put(String key, EntityWindow window) {
+                store.put(key, window);
+            }
+        }, time));
+        return this;
+    }
+
+    List<Alert> alerts() {
+        return alerts;
+    }
+
+    List<String> rules() {
+        return alerts.stream().map(Alert::rule).toList();
+    }
+}

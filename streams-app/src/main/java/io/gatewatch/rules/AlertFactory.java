@@ -53,4 +53,13 @@ public final class AlertFactory {
 
     /** Evidence ids kept on an alert; enough to pivot into the logs without bloating the topic. */
     static final int MAX_CORRELATION_IDS = 20;
+
+    /** An alert for a baseline spike: the window is the hour being compared. */
+    public static Alert fromSpike(io.gatewatch.rules.baseline.BaselineRules.Spike spike, String tenant,
+                                  Instant hourStart, java.time.Duration hour, List<String> remediation,
+                                  Instant detectedAt) {
+        return new Alert(alertId(spike.rule(), tenant, spike.entity().value(), hourStart), spike.rule(),
+                spike.severity(), tenant, spike.entity(), hourStart, hourStart.plus(hour), hourStart, detectedAt,
+                spike.count(), spike.threshold(), null, null, List.of(), spike.summary(), remediation, detectedAt, null);
+    }
 }

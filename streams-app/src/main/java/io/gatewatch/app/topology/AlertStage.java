@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.rules.PerEventRules;
+import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
@@ -35,7 +36,13 @@ final class AlertStage {
                 () -> new WindowedRuleProcessor(
                         new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()), config.grace()),
                 Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(BaselineProcessor.STORE), Serdes.String(), GatewatchSerdes.BASELINE));
+        KStream<String, Alert> spikes = classified.processValues(
+                () -> new BaselineProcessor(new BaselineRules(config.rules())),
+                Named.as("detect-baseline-spikes"), BaselineProcessor.STORE);
         perEvent.merge(windowed, Named.as("merge-alerts"))
+                .merge(spikes, Named.as("merge-spike-alerts"))
                 .to(config.topics().alerts(), Produced.with(Serdes.String(), GatewatchSerdes.ALERT).withName("sink-alerts"));
     }
 }

@@ -18,6 +18,8 @@ public final class GatewatchSerdes {
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
     public static final JsonSerde<io.gatewatch.rules.windowed.EntityWindow> ENTITY_WINDOW =
             JsonSerde.of(io.gatewatch.rules.windowed.EntityWindow.class);
+    public static final JsonSerde<io.gatewatch.rules.baseline.TenantBaseline> BASELINE =
+            JsonSerde.of(io.gatewatch.rules.baseline.TenantBaseline.class);
     public static final JsonSerde<TenantWindowCounts> WINDOW_COUNTS = JsonSerde.of(TenantWindowCounts.class);
 
     private GatewatchSerdes() {

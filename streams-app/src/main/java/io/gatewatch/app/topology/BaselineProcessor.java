@@ -1,0 +1,48 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.rules.AlertFactory;
+import io.gatewatch.rules.baseline.BaselineRules;
+import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Keeps each tenant's {@link TenantBaseline} in {@code tenant-baselines} and alerts on spikes. */
+final class BaselineProcessor implements FixedKeyProcessor<String, ClassifiedEvent, Alert> {
+
+    static final String STORE = "tenant-baselines";
+
+    private final BaselineRules rules;
+    private FixedKeyProcessorContext<String, Alert> context;
+    private KeyValueStore<String, TenantBaseline> baselines;
+
+    BaselineProcessor(BaselineRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.baselines = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, ClassifiedEvent> record) {
+        TenantBaseline baseline = baselines.get(record.key());
+        baseline = baseline == null ? new TenantBaseline() : baseline;
+        List<BaselineRules.Spike> spikes = rules.observe(baseline, record.value());
+        baselines.put(record.key(), baseline);
+        Instant detectedAt = Instant.ofEpochMilli(Math.max(context.currentSystemTimeMs(), record.timestamp()));
+        for (BaselineRules.Spike spike : spikes) {
+            Instant hourStart = Instant.ofEpochMilli(baseline.hourStartMs);
+            context.forward(record.withValue(AlertFactory.fromSpike(spike, record.key(), hourStart,
+                    Duration.ofHours(1), record.value().classification().remediation(), detectedAt)));
+        }
+    }
+}

@@ -35,9 +35,10 @@ class BaselineRulesTest {
         List<String> rulesFired = new ArrayList<>();
         Instant start = T0.plus(Duration.ofHours(index));
         for (int i = 0; i < events; i++) {
-            int code = i < caBlocks ? 53003 : i < caBlocks + typos ? 50126 : 0;
-            // spread the failures over the hour
-            Instant time = start.plusMillis((long) ((i * 7919L) % events) * 3_600_000L / events);
+            // in time order, with the failures spread evenly over the hour by a fixed permutation
+            int slot = (int) ((i * 7919L) % events);
+            int code = slot < caBlocks ? 53003 : slot < caBlocks + typos ? 50126 : 0;
+            Instant time = start.plusMillis(i * 3_600_000L / events);
             rules.observe(baseline, event(time, code)).forEach(s -> rulesFired.add(s.rule()));
         }
         return rulesFired;

@@ -34,6 +34,15 @@ final class RuleRun {
         this(Duration.ofMinutes(2));
     }
 
+    /** One sign-in attempt of a test scenario. */
+    record Attempt(String user, String ip, int code, Instant time, String details, String app, GeoLocation where) {
+    }
+
+    RuleRun feed(List<Attempt> attempts) {
+        attempts.forEach(a -> signIn(a.user(), a.ip(), a.code(), a.time(), a.details(), a.app(), a.where()));
+        return this;
+    }
+
     RuleRun signIn(String user, String ip, int code, Instant time) {
         return signIn(user, ip, code, time, null, "App", null);
     }

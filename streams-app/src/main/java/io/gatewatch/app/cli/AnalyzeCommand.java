@@ -78,6 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         offline.put("dedup.horizon", rules.dedupHorizon().toString());
         offline.put("aggregate.retention", rules.aggregateRetention().toString());
         rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
+        rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));
         return ConfigLoader.build(offline);
     }
 

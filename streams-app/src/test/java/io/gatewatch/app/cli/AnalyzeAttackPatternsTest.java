@@ -110,6 +110,21 @@ class AnalyzeAttackPatternsTest {
         assertThat(alerts).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void theShippedRulesFileKeepsTheDefaultsAndARulesFileChangesAThreshold() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            signIn(T0.plusSeconds(i * 20L), "brute@x.com", "198.51.100.1", 50126, "", null);
+        }
+        Path file = dir.resolve("five.jsonl");
+        Files.write(file, records.stream().map(r -> r[1]).toList());
+        Path shipped = Path.of("../config/rules.properties").toAbsolutePath().normalize();
+        Path strict = dir.resolve("strict.properties");
+        Files.writeString(strict, "rule.BRUTE_FORCE.threshold=5\n");
+
+        assertThat(CliRun.run("analyze", "--rules", shipped.toString(), file.toString()).out()).doesNotContain("BRUTE_FORCE");
+        assertThat(CliRun.run("analyze", "--rules", strict.toString(), file.toString()).out()).contains("\"BRUTE_FORCE\"");
+    }
+
     private static JsonNode parse(String line) {
         try {
             return JsonMappers.internal().readTree(line);

@@ -1,0 +1,111 @@
+package io.gatewatch.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.kafka.EmbeddedKafkaBroker;
+import io.gatewatch.schema.read.JsonMappers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./gatewatch bench}: on the embedded broker, in one run, side by side — the raw consumer
+ * ceiling on a preloaded topic, Gatewatch (exactly-once) over the same topic from offset 0, their
+ * ratio, alert latency at half of Gatewatch's measured maximum, and peak heap and RSS. Prints a
+ * table and writes {@code target/bench-result.json}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmark on the embedded broker.")
+public final class EndToEndBenchmark implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "2000000", description = "Events to preload (default: ${DEFAULT-VALUE}).")
+    int events;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Input partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--latency-seconds", defaultValue = "60", description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
+    int rate;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (MemoryWatch memory = new MemoryWatch(); EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            String bootstrap = broker.bootstrapServers();
+            String input = "tp-signin-events";
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                admin.createTopics(List.of(new NewTopic(input, partitions, (short) 1))).all().get();
+            }
+            say("Preloading %,d Azure Monitor sign-in records into %s (%d partitions)...", events, input, partitions);
+            long bytes = Preloader.preload(bootstrap, input, events, 1);
+            say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
+            RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
+            say("Gatewatch, exactly-once, from offset 0...");
+            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions);
+            int latencyRate = rate > 0 ? rate : Math.max(100, (int) (gatewatch.eventsPerSecond() / 2) / 100 * 100);
+            say("Alert latency at %,d events/s for %d s...", latencyRate, latencySeconds);
+            LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions);
+            report(ceiling, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
+        }
+        return 0;
+    }
+
+    private void report(RawConsumerCeiling.Result ceiling, ThroughputRun.Result gatewatch, LatencyRun.Result latency,
+                        long heap, long rss, long bytes) throws Exception {
+        double ratio = gatewatch.eventsPerSecond() / ceiling.recordsPerSecond();
+        String table = String.format(Locale.ROOT, """
+
+                | measure | value |
+                |---|---|
+                | machine | %d cores, %s %s |
+                | events preloaded | %,d (%,d bytes/record) |
+                | raw consumer ceiling | %,.0f records/s (%,.1f MB/s) |
+                | Gatewatch, exactly-once | %,.0f events/s |
+                | ratio Gatewatch / ceiling | %.3f (target >= 0.5) |
+                | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 2000 ms) |
+                | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
+                ceiling.megabytesPerSecond(), gatewatch.eventsPerSecond(), ratio, latency.rate(), latency.p50Ms(),
+                latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
+        System.out.println(table);
+        ObjectNode json = JsonMappers.internal().createObjectNode();
+        json.put("cores", Runtime.getRuntime().availableProcessors());
+        json.put("events", events);
+        json.put("bytesPerRecord", bytes / events);
+        json.put("ceilingRecordsPerSecond", ceiling.recordsPerSecond());
+        json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());
+        json.put("gatewatchEventsPerSecond", gatewatch.eventsPerSecond());
+        json.put("ratio", ratio);
+        json.put("latencyRate", latency.rate());
+        json.put("latencyAlerts", latency.alerts());
+        json.put("latencyP50Ms", latency.p50Ms());
+        json.put("latencyP95Ms", latency.p95Ms());
+        json.put("latencyP99Ms", latency.p99Ms());
+        json.put("latencyMaxMs", latency.maxMs());
+        json.put("peakHeapBytes", heap);
+        json.put("peakRssBytes", rss);
+        Path out = Path.of("target", "bench-result.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JsonMappers.internal().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}

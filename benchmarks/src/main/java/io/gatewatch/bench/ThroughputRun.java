@@ -1,0 +1,56 @@
+package io.gatewatch.bench;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.runtime.GatewatchApp;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+
+/** Gatewatch from offset 0 of a preloaded topic until every event is processed and committed. */
+final class ThroughputRun {
+
+    record Result(long events, double seconds) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    private ThroughputRun() {
+    }
+
+    static Map<String, String> baseConfig(String bootstrap, String applicationId, String prefix, int partitions)
+            throws java.io.IOException {
+        Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", bootstrap);
+        values.put("application.id", applicationId);
+        values.put("topic.partitions", String.valueOf(partitions));
+        values.put("state.dir", Files.createTempDirectory("gatewatch-bench-state-").toString());
+        for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
+                "classified", "dlq"}) {
+            values.put("topic." + topic, prefix + topic);
+        }
+        return values;
+    }
+
+    static Result run(String bootstrap, String topicPrefix, long events, int partitions) throws Exception {
+        Map<String, String> values = baseConfig(bootstrap, "bench-throughput", topicPrefix, partitions);
+        GatewatchConfig config = ConfigLoader.build(values);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+             GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {
+            if (!app.awaitRunning(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("streams app did not reach RUNNING");
+            }
+            long start = System.nanoTime();
+            Set<String> topics = Set.of(config.topics().signinEvents(), config.applicationId() + "-by-tenant-repartition");
+            while (ConsumerLag.of(admin, config.applicationId(), topics) != 0) {
+                Thread.sleep(100);
+            }
+            return new Result(events, (System.nanoTime() - start) / 1e9);
+        }
+    }
+}

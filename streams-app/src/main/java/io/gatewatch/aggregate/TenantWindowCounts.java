@@ -7,30 +7,26 @@ import io.gatewatch.schema.TenantAggregate;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The running counts of one tenant's window: totals, per outcome and category, distinct users per
  * failing category, and error codes. Plain Java; mutable while the window is open (Kafka Streams
  * serializes it after every update).
  *
- * <p>Distinct users are exact up to {@link #USER_CAP} per category, then the count stops growing
- * and reads as "at least": an admin needs "how many users are locked out" exactly when it is a
- * handful, and only the order of magnitude when it is thousands.
+ * <p>Distinct users per category are exact up to 64, then estimated (HyperLogLog, about 3 %):
+ * see {@link DistinctCounter}.
  */
 public final class TenantWindowCounts {
 
-    public static final int USER_CAP = 1_000;
     static final int TOP_CODES = 5;
 
     public long total;
     public Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
     public Map<Category, Long> byCategory = new EnumMap<>(Category.class);
-    public Map<Category, Set<String>> usersByCategory = new EnumMap<>(Category.class);
+    public Map<Category, DistinctCounter> usersByCategory = new EnumMap<>(Category.class);
     public Map<Integer, Long> errorCodes = new LinkedHashMap<>();
 
     public TenantWindowCounts add(ClassifiedEvent event) {
@@ -44,17 +40,14 @@ public final class TenantWindowCounts {
         }
         String user = event.event().userPrincipalName();
         if (category != Category.SUCCESS && user != null) {
-            Set<String> users = usersByCategory.computeIfAbsent(category, c -> new HashSet<>());
-            if (users.size() < USER_CAP) {
-                users.add(user.toLowerCase(Locale.ROOT));
-            }
+            usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).add(user.toLowerCase(Locale.ROOT));
         }
         return this;
     }
 
     public TenantAggregate toAggregate(String tenantId, Instant windowStart, Instant windowEnd) {
         Map<Category, Integer> distinctUsers = new EnumMap<>(Category.class);
-        usersByCategory.forEach((category, users) -> distinctUsers.put(category, users.size()));
+        usersByCategory.forEach((category, users) -> distinctUsers.put(category, (int) users.count()));
         Map<Integer, Long> top = new LinkedHashMap<>();
         errorCodes.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Long>comparingByValue(Comparator.reverseOrder())

@@ -1,0 +1,87 @@
+package io.gatewatch.aggregate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Counts distinct values in little space: exactly up to {@link #EXACT_LIMIT} values (kept as sorted
+ * 64-bit hashes), then as a HyperLogLog of 2^{@value #PRECISION} one-byte registers (about 3 %
+ * standard error). Admins need "3 users locked out" exactly and "about 4 000" roughly; and the
+ * window aggregate is serialized on every update, so its size is the hot path's cost.
+ */
+public final class DistinctCounter {
+
+    static final int EXACT_LIMIT = 64;
+    static final int PRECISION = 10;
+    private static final int REGISTERS = 1 << PRECISION;
+
+    /** Sorted hashes while exact; null once switched to registers. Public for the JSON serde. */
+    public long[] hashes = new long[0];
+    public byte[] registers;
+
+    public void add(String value) {
+        long hash = hash(value);
+        if (registers == null) {
+            int at = Arrays.binarySearch(hashes, hash);
+            if (at >= 0) {
+                return;
+            }
+            int insert = -at - 1;
+            long[] grown = new long[hashes.length + 1];
+            System.arraycopy(hashes, 0, grown, 0, insert);
+            grown[insert] = hash;
+            System.arraycopy(hashes, insert, grown, insert + 1, hashes.length - insert);
+            hashes = grown;
+            if (hashes.length > EXACT_LIMIT) {
+                registers = new byte[REGISTERS];
+                for (long h : hashes) {
+                    offer(h);
+                }
+                hashes = null;
+            }
+            return;
+        }
+        offer(hash);
+    }
+
+    public long count() {
+        if (registers == null) {
+            return hashes.length;
+        }
+        double sum = 0;
+        int zeros = 0;
+        for (byte register : registers) {
+            sum += Math.pow(2, -register);
+            zeros += register == 0 ? 1 : 0;
+        }
+        double alpha = 0.7213 / (1 + 1.079 / REGISTERS);
+        double estimate = alpha * REGISTERS * REGISTERS / sum;
+        if (estimate <= 2.5 * REGISTERS && zeros > 0) {
+            estimate = REGISTERS * Math.log((double) REGISTERS / zeros);
+        }
+        return Math.round(estimate);
+    }
+
+    private void offer(long hash) {
+        int index = (int) (hash >>> (64 - PRECISION));
+        int rank = Long.numberOfLeadingZeros((hash << PRECISION) | (1L << (PRECISION - 1))) + 1;
+        if (rank > registers[index]) {
+            registers[index] = (byte) rank;
+        }
+    }
+
+    /** 64-bit FNV-1a, then a murmur finalizer so every bit is mixed. */
+    static long hash(String value) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}

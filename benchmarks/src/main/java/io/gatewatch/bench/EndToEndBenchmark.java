@@ -31,6 +31,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "2", description = "Input partitions (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}, one per core).")
+    int threads;
+
     @Option(names = "--latency-seconds", defaultValue = "60", description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
@@ -54,10 +57,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
             say("Gatewatch, exactly-once, from offset 0...");
-            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions);
+            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions, threads);
             int latencyRate = rate > 0 ? rate : Math.max(100, (int) (gatewatch.eventsPerSecond() / 2) / 100 * 100);
             say("Alert latency at %,d events/s for %d s...", latencyRate, latencySeconds);
-            LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions);
+            LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions,
+                    threads);
             report(ceiling, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
         }
         return 0;
@@ -73,13 +77,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | machine | %d cores, %s %s |
                 | events preloaded | %,d (%,d bytes/record) |
                 | raw consumer ceiling | %,.0f records/s (%,.1f MB/s) |
-                | Gatewatch, exactly-once | %,.0f events/s |
+                | Gatewatch, exactly-once, %d stream threads | %,.0f events/s |
                 | ratio Gatewatch / ceiling | %.3f (target >= 0.5) |
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 2000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
-                ceiling.megabytesPerSecond(), gatewatch.eventsPerSecond(), ratio, latency.rate(), latency.p50Ms(),
+                ceiling.megabytesPerSecond(), threads, gatewatch.eventsPerSecond(), ratio, latency.rate(), latency.p50Ms(),
                 latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
         System.out.println(table);
         ObjectNode json = JsonMappers.internal().createObjectNode();
@@ -88,6 +92,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("bytesPerRecord", bytes / events);
         json.put("ceilingRecordsPerSecond", ceiling.recordsPerSecond());
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());
+        json.put("streamThreads", threads);
         json.put("gatewatchEventsPerSecond", gatewatch.eventsPerSecond());
         json.put("ratio", ratio);
         json.put("latencyRate", latency.rate());

@@ -42,8 +42,8 @@ final class LatencyRun {
     private LatencyRun() {
     }
 
-    static Result run(String bootstrap, int rate, Duration duration, int partitions) throws Exception {
-        Map<String, String> values = ThroughputRun.baseConfig(bootstrap, "bench-latency", "lat-", partitions);
+    static Result run(String bootstrap, int rate, Duration duration, int partitions, int threads) throws Exception {
+        Map<String, String> values = ThroughputRun.baseConfig(bootstrap, "bench-latency", "lat-", partitions, threads);
         values.put("window.grace", "PT10S");
         GatewatchConfig config = ConfigLoader.build(values);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {

@@ -23,9 +23,10 @@ final class ThroughputRun {
     private ThroughputRun() {
     }
 
-    static Map<String, String> baseConfig(String bootstrap, String applicationId, String prefix, int partitions)
-            throws java.io.IOException {
+    static Map<String, String> baseConfig(String bootstrap, String applicationId, String prefix, int partitions,
+                                          int threads) throws java.io.IOException {
         Map<String, String> values = new HashMap<>();
+        values.put("num.stream.threads", String.valueOf(threads));
         values.put("bootstrap.servers", bootstrap);
         values.put("application.id", applicationId);
         values.put("topic.partitions", String.valueOf(partitions));
@@ -37,8 +38,8 @@ final class ThroughputRun {
         return values;
     }
 
-    static Result run(String bootstrap, String topicPrefix, long events, int partitions) throws Exception {
-        Map<String, String> values = baseConfig(bootstrap, "bench-throughput", topicPrefix, partitions);
+    static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads) throws Exception {
+        Map<String, String> values = baseConfig(bootstrap, "bench-throughput", topicPrefix, partitions, threads);
         GatewatchConfig config = ConfigLoader.build(values);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {

@@ -49,17 +49,7 @@ class BenignNoiseIT {
         List<EventRule> perEvent = PerEventRules.all(RuleSettings.DEFAULTS);
         WindowedRuleEngine windowed = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS), Duration.ofMinutes(2));
         Map<String, EntityWindow> store = new HashMap<>();
-        WindowedRuleEngine.Windows windows = new WindowedRuleEngine.Windows() {
-            @Override
-            public EntityWindow get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, EntityWindow window) {
-                store.put(key, window);
-            }
-        };
+        WindowedRuleEngine.Windows windows = WindowedRuleEngine.Windows.of(store::get, store::put);
         List<String> alerts = new ArrayList<>();
         Instant start = Instant.parse("2025-11-14T00:00:00Z");
         long stepMicros = Duration.ofDays(2).toNanos() / 1000 / EVENTS;

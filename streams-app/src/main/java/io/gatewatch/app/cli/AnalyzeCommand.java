@@ -43,11 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try {
-            input.requireReadable();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        input.requireReadable(spec.commandLine());
         GatewatchConfig config = offlineConfig();
         ObjectMapper mapper = JsonMappers.internal();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);

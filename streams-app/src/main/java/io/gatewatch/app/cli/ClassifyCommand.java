@@ -43,11 +43,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try {
-            input.requireReadable();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        input.requireReadable(spec.commandLine());
         EventClassifier classifier = new EventClassifier(ClassificationData.defaults());
         InMemoryOrgDirectory orgs = new InMemoryOrgDirectory();
         if (orgsFile != null) {

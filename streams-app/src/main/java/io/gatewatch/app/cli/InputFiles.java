@@ -34,11 +34,11 @@ final class InputFiles {
             description = "Largest record accepted; larger ones are reported and skipped (default: ${DEFAULT-VALUE}).")
     int maxRecordBytes;
 
-    /** Fails with a usage error naming the first file that cannot be opened. */
-    void requireReadable() {
+    /** Fails with a usage error (exit 2) naming the first file that cannot be opened. */
+    void requireReadable(picocli.CommandLine commandLine) {
         for (String file : files) {
             if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-                throw new IllegalArgumentException("cannot read " + file);
+                throw new picocli.CommandLine.ParameterException(commandLine, "cannot read " + file);
             }
         }
     }

@@ -40,17 +40,7 @@ final class WindowedRuleProcessor implements FixedKeyProcessor<String, Classifie
     public void init(FixedKeyProcessorContext<String, Alert> context) {
         this.context = context;
         this.windows = context.getStateStore(STORE);
-        this.storeView = new WindowedRuleEngine.Windows() {
-            @Override
-            public EntityWindow get(String key) {
-                return windows.get(key);
-            }
-
-            @Override
-            public void put(String key, EntityWindow window) {
-                windows.put(key, window);
-            }
-        };
+        this.storeView = WindowedRuleEngine.Windows.of(windows::get, windows::put);
         context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purgeIdle);
     }
 

@@ -23,6 +23,22 @@ public final class WindowedRuleEngine {
         EntityWindow get(String key);
 
         void put(String key, EntityWindow window);
+
+        /** Windows kept by a getter and a setter: a state store, or a map in tests. */
+        static Windows of(java.util.function.Function<String, EntityWindow> get,
+                          java.util.function.BiConsumer<String, EntityWindow> put) {
+            return new Windows() {
+                @Override
+                public EntityWindow get(String key) {
+                    return get.apply(key);
+                }
+
+                @Override
+                public void put(String key, EntityWindow window) {
+                    put.accept(key, window);
+                }
+            };
+        }
     }
 
     private final List<WindowedRule> rules;

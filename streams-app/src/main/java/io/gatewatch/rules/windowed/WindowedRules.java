@@ -21,9 +21,21 @@ public final class WindowedRules {
 
     public static List<WindowedRule> all(RuleSettings settings) {
         return List.of(
-                new BruteForceRule(settings),
+                // Panther 10 failures in 10 min; Sentinel: a success within 20 min escalates
+                new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("BRUTE_FORCE", "BRUTE_FORCE_SUCCESS",
+                        Category.INVALID_CREDENTIALS, 10, false, Duration.ofMinutes(10), Duration.ofMinutes(20),
+                        Duration.ofHours(1), Severity.MEDIUM,
+                        (n, user, minutes, ips) -> n + " wrong passwords for " + user + " within " + minutes
+                                + " min from " + ips + " IP address(es).",
+                        " signed in after a brute-force attack: the password was likely guessed."), settings),
                 new PasswordSprayRule(settings),
-                new MfaFatigueRule(settings),
+                // Sentinel MFASpamming: more than 10 denials or unanswered prompts in 5 min
+                new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("MFA_FATIGUE", "MFA_FATIGUE_SUCCESS",
+                        Category.MFA_DENIED, 10, true, Duration.ofMinutes(5), Duration.ofMinutes(30),
+                        Duration.ofHours(1), Severity.HIGH,
+                        (n, user, minutes, ips) -> n + " MFA prompts denied or ignored by " + user + " within "
+                                + minutes + " min: MFA fatigue attack.",
+                        " signed in after MFA prompt bombing: the attacker likely got an approval."), settings),
                 new ImpossibleTravelRule(settings),
                 // Sentinel DistribPassCrackAttempt: > 30 failures from >= 3 locations in a day
                 new CountingRule(new CountingRule.Spec("DISTRIBUTED_CRACKING", "user", e -> Observations.user(e.event()),

@@ -21,16 +21,6 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    private static List<JsonNode> json(CliRun run) {
-        return run.outLines().stream().map(line -> {
-            try {
-                return JsonMappers.internal().readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError(line, e);
-            }
-        }).toList();
-    }
-
     @Test
     void samplesGiveOneAggregatePerTenantWindowAndTheSameOutputEveryTime() {
         String[] args = {"analyze", CliRun.SAMPLES.resolve("azure-monitor-signin-example.json").toString(),
@@ -41,7 +31,7 @@ class AnalyzeCommandTest {
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo(second.out());
-        List<JsonNode> lines = json(first);
+        List<JsonNode> lines = first.json();
         assertThat(lines).allSatisfy(l -> assertThat(l.get("type").asText()).isEqualTo("aggregate"));
         assertThat(lines).extracting(l -> l.get("total").asLong()).as("the envelope repeats the first record: deduplicated")
                 .containsExactly(1L, 1L, 2L);
@@ -68,7 +58,7 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.run("analyze", "--orgs", orgs.toString(), input.toString());
 
         assertThat(run.exitCode()).isZero();
-        List<JsonNode> alerts = json(run).stream().filter(l -> l.get("type").asText().equals("alert")).toList();
+        List<JsonNode> alerts = run.json().stream().filter(l -> l.get("type").asText().equals("alert")).toList();
         assertThat(alerts).extracting(a -> a.get("rule").asText() + " " + a.get("entity").get("value").asText())
                 .containsExactly("ACCOUNT_LOCKOUT locked@contoso.com", "MFA_FRAUD_REPORTED victim@contoso.com",
                         "DYNAMICS_REGION_MISMATCH sales@contoso.com|contoso.crm.dynamics.com");
@@ -91,6 +81,6 @@ class AnalyzeCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.errLines()).hasSize(2);
-        assertThat(json(run)).extracting(l -> l.get("type").asText()).containsExactly("alert", "aggregate");
+        assertThat(run.json()).extracting(l -> l.get("type").asText()).containsExactly("alert", "aggregate");
     }
 }

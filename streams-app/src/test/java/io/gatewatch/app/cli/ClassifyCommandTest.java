@@ -19,16 +19,6 @@ class ClassifyCommandTest {
     @TempDir
     Path dir;
 
-    private static List<JsonNode> json(CliRun run) {
-        return run.outLines().stream().map(line -> {
-            try {
-                return JsonMappers.internal().readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + line, e);
-            }
-        }).toList();
-    }
-
     @Test
     void classifiesTheRealSamplesInInputOrder() {
         CliRun run = CliRun.run("classify",
@@ -38,7 +28,7 @@ class ClassifyCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        List<JsonNode> lines = json(run);
+        List<JsonNode> lines = run.json();
         assertThat(lines).extracting(l -> l.get("errorCode").asInt()).containsExactly(50140, 50140, 0, 16000, 50058);
         assertThat(lines).extracting(l -> l.get("outcome").asText())
                 .containsExactly("INTERRUPT", "INTERRUPT", "SUCCESS", "INTERRUPT", "INTERRUPT");
@@ -62,7 +52,7 @@ class ClassifyCommandTest {
         CliRun run = CliRun.run("classify", "--orgs", orgs.toString(), events.toString());
 
         assertThat(run.exitCode()).isZero();
-        List<JsonNode> lines = json(run);
+        List<JsonNode> lines = run.json();
         assertThat(lines).extracting(l -> l.get("category").asText()).containsExactly("REGIONAL_URL_MISMATCH",
                 "SUCCESS", "REGIONAL_URL_MISMATCH", "MISSING_SECURITY_ROLE");
         assertThat(lines.get(0).get("remediation").get(0).asText()).contains("https://contoso.crm4.dynamics.com");
@@ -82,7 +72,7 @@ class ClassifyCommandTest {
 
         CliRun run = CliRun.run("classify", "--tenant", "contoso-tenant", file.toString());
 
-        assertThat(json(run)).singleElement().satisfies(l -> {
+        assertThat(run.json()).singleElement().satisfies(l -> {
             assertThat(l.get("tenantId").asText()).isEqualTo("contoso-tenant");
             assertThat(l.get("category").asText()).isEqualTo("INVALID_CREDENTIALS");
         });
@@ -108,7 +98,7 @@ class ClassifyCommandTest {
         CliRun run = CliRun.run("classify", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(json(run)).extracting(l -> l.get("id").asText()).containsExactly("a", "b");
+        assertThat(run.json()).extracting(l -> l.get("id").asText()).containsExactly("a", "b");
         assertThat(run.errLines()).hasSize(2);
         assertThat(run.errLines().get(0)).startsWith("gatewatch: " + file + ": line 2: truncated JSON");
         assertThat(run.errLines().get(1)).startsWith("gatewatch: " + file + ": line 3: malformed JSON");

@@ -26,6 +26,17 @@ record CliRun(int exitCode, String out, String err) {
         return out.lines().toList();
     }
 
+    /** Every stdout line parsed as JSON. */
+    List<com.fasterxml.jackson.databind.JsonNode> json() {
+        return outLines().stream().map(line -> {
+            try {
+                return io.gatewatch.schema.read.JsonMappers.internal().readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }).toList();
+    }
+
     List<String> errLines() {
         return err.lines().toList();
     }

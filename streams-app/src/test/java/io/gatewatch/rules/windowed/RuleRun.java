@@ -53,17 +53,7 @@ final class RuleRun {
                 null, app, null, null, ip, null, "corr" + sequence, true, code, null, details, null, null, null, null,
                 null, List.of(), where, null, null, List.of(), List.of(), null, null);
         ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event, OrgDirectory.EMPTY));
-        alerts.addAll(engine.process("t1", classified, new WindowedRuleEngine.Windows() {
-            @Override
-            public EntityWindow get(String key) {
-                return store.get(key);
-            }
-
-            @Override
-            public void put(String key, EntityWindow window) {
-                store.put(key, window);
-            }
-        }, time));
+        alerts.addAll(engine.process("t1", classified, WindowedRuleEngine.Windows.of(store::get, store::put), time));
         return this;
     }
 

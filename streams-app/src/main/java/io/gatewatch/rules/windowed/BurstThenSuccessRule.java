@@ -1,0 +1,94 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A burst of one kind of failure against one user, escalated when the user then signs in: the
+ * shape of BRUTE_FORCE (wrong passwords, then a success: the password was guessed) and
+ * MFA_FATIGUE (denied prompts, then a success: the user gave in). The success is a new, critical
+ * alert that references the first.
+ */
+public final class BurstThenSuccessRule implements WindowedRule {
+
+    /** Writes the alert sentence from the burst size, the user, the window in minutes and the IP count. */
+    public interface Summary {
+        String of(int count, String user, long windowMinutes, int ips);
+    }
+
+    /**
+     * @param exceed true when the condition is "more than threshold" (Sentinel's MFASpamming), false for "at least"
+     */
+    public record Spec(String name, String escalationName, Category burstCategory, long threshold, boolean exceed,
+                       Duration window, Duration successWindow, Duration suppression, Severity severity,
+                       Summary summary, String escalationSummary) {
+    }
+
+    private final Spec spec;
+    private final long minimum;
+    private final Duration window;
+    private final Duration successWindow;
+    private final Duration suppression;
+
+    public BurstThenSuccessRule(Spec spec, RuleSettings settings) {
+        this.spec = spec;
+        long threshold = settings.number(spec.name(), "threshold", spec.threshold());
+        this.minimum = spec.exceed() ? threshold + 1 : threshold;
+        this.window = settings.period(spec.name(), "window", spec.window());
+        this.successWindow = settings.period(spec.name(), "success-window", spec.successWindow());
+        this.suppression = settings.suppression(spec.name(), spec.suppression());
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public Duration window() {
+        return window.compareTo(successWindow) > 0 ? window : successWindow;
+    }
+
+    @Override
+    public Duration suppression() {
+        return suppression;
+    }
+
+    @Override
+    public List<Keyed> observe(ClassifiedEvent event) {
+        String user = Observations.user(event.event());
+        if (user == null) {
+            return List.of();
+        }
+        Category category = event.classification().category();
+        if (category == spec.burstCategory()) {
+            return List.of(new Keyed("user", user, Observations.of(event, "burst")));
+        }
+        // a success only matters to a user already under attack: it never opens a window
+        return category == Category.SUCCESS ? List.of(new Keyed("user", user, Observations.of(event, "success"), false))
+                : List.of();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+        if (latest.kind().equals("success")) {
+            boolean afterAlert = state.lastAlertId != null && !state.escalated && latest.timeMs() >= state.lastAlertTimeMs
+                    && latest.timeMs() - state.lastAlertTimeMs <= successWindow.toMillis();
+            return afterAlert ? Optional.of(new Finding(Severity.CRITICAL, latest.user() + spec.escalationSummary(),
+                    1, 1, 1, 1, List.of(latest), true, spec.escalationName())) : Optional.empty();
+        }
+        List<Observation> burst = state.of("burst").stream()
+                .filter(o -> o.timeMs() > latest.timeMs() - window.toMillis()).toList();
+        if (burst.size() < minimum) {
+            return Optional.empty();
+        }
+        int ips = state.distinct(burst, Observation::ip).size();
+        return Optional.of(new Finding(spec.severity(), spec.summary().of(burst.size(), latest.user(), window.toMinutes(),
+                ips), burst.size(), minimum, 1, ips, burst, false, spec.name()));
+    }
+}

@@ -102,6 +102,7 @@ final class LatencyRun {
                 drain(alerts, appendedAt, latencies, Duration.ofMillis(200));
             }
         }
+        io.gatewatch.kafka.TempDirectories.deleteQuietly(java.nio.file.Path.of(values.get("state.dir")));
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(rate, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),

@@ -56,6 +56,8 @@ final class ThroughputRun {
                 Thread.sleep(100);
             }
             return new Result(events, (System.nanoTime() - start) / 1e9);
+        } finally {
+            io.gatewatch.kafka.TempDirectories.deleteQuietly(java.nio.file.Path.of(values.get("state.dir")));
         }
     }
 }

@@ -103,15 +103,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         } catch (Exception e) {
             LOG.warn("Embedded Kafka broker did not stop cleanly: {}", e.toString());
         } finally {
-            deleteQuietly(baseDirectory);
+            TempDirectories.deleteQuietly(baseDirectory);
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            LOG.debug("could not delete {}", dir);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.gatewatch.app.topology.GatewatchSerdes;
 import io.gatewatch.generator.DemoTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
+import io.gatewatch.kafka.TempDirectories;
 import io.gatewatch.schema.DynamicsOrg;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -32,8 +33,11 @@ public final class LiveDemo implements AutoCloseable {
     private final TrafficLoop traffic;
     private final DemoConsole console;
     private final Thread consoleThread;
+    private final Path stateDir;
 
-    private LiveDemo(EmbeddedKafkaBroker broker, GatewatchApp app, TrafficLoop traffic, DemoConsole console) {
+    private LiveDemo(EmbeddedKafkaBroker broker, GatewatchApp app, TrafficLoop traffic, DemoConsole console,
+                     Path stateDir) {
+        this.stateDir = stateDir;
         this.broker = broker;
         this.app = app;
         this.traffic = traffic;
@@ -67,7 +71,7 @@ public final class LiveDemo implements AutoCloseable {
         out.println("Sending " + eventsPerSecond + " sign-ins/s across " + tenants
                 + " tenants, an attack every 30 s. Alerts and per-minute tenant summaries follow; Ctrl-C stops.");
         out.flush();
-        return new LiveDemo(broker, app, new TrafficLoop(config, demoTraffic), console);
+        return new LiveDemo(broker, app, new TrafficLoop(config, demoTraffic), console, stateDir);
     }
 
     private static void publishOrgs(GatewatchConfig config) {
@@ -97,5 +101,6 @@ public final class LiveDemo implements AutoCloseable {
         consoleThread.join(5_000);
         app.close();
         broker.close();
+        TempDirectories.deleteQuietly(stateDir);
     }
 }

@@ -11,7 +11,6 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.TenantAggregate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +48,9 @@ class StreamingPipelineIT {
     private static final int LOCKED_USERS = 7;
 
     @Test
-    void countsEveryDistinctEventOnceAndFilesEveryMalformedRecord(KafkaBroker broker) throws Exception {
+    void countsEveryDistinctEventOnceAndFilesEveryMalformedRecord(KafkaBroker broker,
+                                                                  @org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir)
+            throws Exception {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", broker.bootstrapServers());
         values.put("application.id", "pipeline-it");
@@ -58,7 +59,7 @@ class StreamingPipelineIT {
         // minutes. A grace longer than the data's span makes "late" impossible, so the totals must be exact.
         values.put("window.grace", "PT1H");
         values.put("topic.partitions", "3");
-        values.put("state.dir", Files.createTempDirectory("gatewatch-it-state").toString());
+        values.put("state.dir", stateDir.toString());
         values.put("commit.interval.ms", "200");
         GatewatchConfig config = ConfigLoader.build(values);
 

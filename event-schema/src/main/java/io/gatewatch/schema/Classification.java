@@ -27,7 +27,4 @@ public record Classification(
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
     }
 
-    public boolean isFailure() {
-        return outcome == Outcome.FAILURE;
-    }
 }

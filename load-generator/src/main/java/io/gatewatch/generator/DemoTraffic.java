@@ -67,7 +67,4 @@ public final class DemoTraffic {
         return new GeneratedRecord(GeneratedRecord.Kind.SIGN_IN, envelope.toString());
     }
 
-    public SyntheticDirectory directory() {
-        return directory;
-    }
 }

@@ -30,9 +30,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     InputFiles input;
 
-    @Option(names = "--orgs", paramLabel = "FILE",
-            description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
-    Path orgsFile;
+    @Mixin
+    OrgsFile orgs;
 
     @Option(names = "--rules", paramLabel = "FILE",
             description = "Rule settings as properties (window.size, window.grace, suppress.<RULE>=PT1H, ...).")
@@ -49,10 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try (OfflineTopology topology = new OfflineTopology(config)) {
-            if (orgsFile != null) {
-                for (DynamicsOrg org : OrgsFile.read(orgsFile)) {
-                    topology.org(org);
-                }
+            for (DynamicsOrg org : orgs.entries()) {
+                topology.org(org);
             }
             unreadable = input.readAll(event -> topology.process(event, value -> print(mapper, out, value)),
                     spec.commandLine().getErr());

@@ -16,13 +16,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code gatewatch classify}: one JSON line per record of exported logs, in input order. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -34,9 +32,8 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     InputFiles input;
 
-    @Option(names = "--orgs", paramLabel = "FILE",
-            description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
-    Path orgsFile;
+    @Mixin
+    OrgsFile orgs;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,19 +42,17 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         input.requireReadable(spec.commandLine());
         EventClassifier classifier = new EventClassifier(ClassificationData.defaults());
-        InMemoryOrgDirectory orgs = new InMemoryOrgDirectory();
-        if (orgsFile != null) {
-            for (DynamicsOrg org : OrgsFile.read(orgsFile)) {
-                orgs.put(org.orgName(), org.regionHost());
-            }
+        InMemoryOrgDirectory directory = new InMemoryOrgDirectory();
+        for (DynamicsOrg org : orgs.entries()) {
+            directory.put(org.orgName(), org.regionHost());
         }
         ObjectWriter writer = JsonMappers.internal().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try {
             unreadable = input.readAll(event -> {
-                Classification classification = classifier.classify(event, orgs);
-                learnRegion(classifier, orgs, event, classification);
+                Classification classification = classifier.classify(event, directory);
+                learnRegion(classifier, directory, event, classification);
                 try {
                     writer.writeValue(out, ClassifiedLine.of(event, classification));
                     out.write('\n');

@@ -11,10 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads an {@code --orgs} file: JSON lines of {@code {"orgName","tenantId","regionHost"}}. */
+/** The {@code --orgs} option of classify and analyze: JSON lines of {@code {"orgName","tenantId","regionHost"}}. */
 final class OrgsFile {
 
-    private OrgsFile() {
+    @picocli.CommandLine.Option(names = "--orgs", paramLabel = "FILE",
+            description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
+    Path file;
+
+    /** The directory entries, none when the option was not given. */
+    List<DynamicsOrg> entries() throws IOException {
+        return file == null ? List.of() : read(file);
     }
 
     static List<DynamicsOrg> read(Path file) throws IOException {

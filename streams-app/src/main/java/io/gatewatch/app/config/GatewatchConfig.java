@@ -49,13 +49,6 @@ public record GatewatchConfig(
         return kafka.get("bootstrap.servers");
     }
 
-    public GatewatchConfig withBootstrapServers(String servers) {
-        Map<String, String> copy = new java.util.HashMap<>(kafka);
-        copy.put("bootstrap.servers", servers);
-        return new GatewatchConfig(applicationId, copy, topics, exactlyOnce, windowSize, grace, dedupHorizon,
-                aggregateRetention, defaultTenant, emitClassified, createTopics, partitions, replicationFactor,
-                rocksDbMemoryBytes, rules);
-    }
 
     private static void require(boolean condition, String message) {
         if (!condition) {

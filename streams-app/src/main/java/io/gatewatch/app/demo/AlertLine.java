@@ -4,7 +4,6 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -41,7 +40,4 @@ public final class AlertLine {
                 aggregate.total() == 0 ? 0.0 : 100.0 * failed / aggregate.total(), top.isEmpty() ? "" : "top: " + top);
     }
 
-    static String time(Instant instant) {
-        return TIME.format(instant);
-    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +35,6 @@ public final class EntityWindow {
 
     public List<Observation> of(String kind) {
         return observations.stream().filter(o -> o.kind().equals(kind)).toList();
-    }
-
-    public long count(Predicate<Observation> filter) {
-        return observations.stream().filter(filter).count();
     }
 
     public Set<String> distinct(List<Observation> from, java.util.function.Function<Observation, String> field) {

@@ -4,7 +4,7 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.topology.GatewatchSerdes;
-import io.gatewatch.generator.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SignInSpec;
 import io.gatewatch.generator.SyntheticDirectory;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
 import io.gatewatch.classify.OrgDirectory;
-import io.gatewatch.generator.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.schema.Classification;

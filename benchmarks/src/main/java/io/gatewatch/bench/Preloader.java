@@ -1,6 +1,6 @@
 package io.gatewatch.bench;
 
-import io.gatewatch.generator.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import java.nio.charset.StandardCharsets;

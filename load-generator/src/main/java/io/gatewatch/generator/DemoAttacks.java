@@ -1,5 +1,7 @@
 package io.gatewatch.generator;
 
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.format.DynamicsAccessRecordBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +67,8 @@ final class DemoAttacks {
     }
 
     private GeneratedRecord dynamics(Instant time, SyntheticUser user, String host, Object code, String message) {
-        return new GeneratedRecord(GeneratedRecord.Kind.DYNAMICS, DynamicsAccessRecordBuilder.build(id(), time, user,
-                "https://" + host, code, message).toString());
+        return new GeneratedRecord(GeneratedRecord.Kind.DYNAMICS, DynamicsAccessRecordBuilder.build(
+                new DynamicsAccessSpec(id(), time, user, user.usualIp(), "https://" + host, code, message)).toString());
     }
 
     private SyntheticUser randomUser() {

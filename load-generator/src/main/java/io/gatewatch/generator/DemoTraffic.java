@@ -3,6 +3,7 @@ package io.gatewatch.generator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

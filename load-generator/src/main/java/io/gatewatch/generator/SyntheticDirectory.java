@@ -1,6 +1,8 @@
 package io.gatewatch.generator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -13,9 +15,13 @@ import java.util.UUID;
 public final class SyntheticDirectory {
 
     private final List<List<SyntheticUser>> usersByTenant;
+    private final Map<String, Integer> indexByTenantId = new HashMap<>();
 
     private SyntheticDirectory(List<List<SyntheticUser>> usersByTenant) {
         this.usersByTenant = usersByTenant;
+        for (int t = 0; t < usersByTenant.size(); t++) {
+            indexByTenantId.put(tenantId(t), t);
+        }
     }
 
     /** {@code tenants} tenants sharing about {@code totalUsers} users, tenant i getting a Zipf-like share. */
@@ -49,6 +55,14 @@ public final class SyntheticDirectory {
 
     public List<SyntheticUser> users(int tenantIndex) {
         return usersByTenant.get(tenantIndex);
+    }
+
+    public int tenantIndex(String tenantId) {
+        return indexByTenantId.get(tenantId);
+    }
+
+    public int totalUsers() {
+        return usersByTenant.stream().mapToInt(List::size).sum();
     }
 
     public String tenantId(int tenantIndex) {

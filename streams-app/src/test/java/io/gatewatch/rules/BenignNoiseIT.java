@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
 import io.gatewatch.classify.OrgDirectory;
-import io.gatewatch.generator.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.rules.baseline.BaselineRules;

@@ -43,7 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         input.requireReadable(spec.commandLine());
-        GatewatchConfig config = offlineConfig();
+        GatewatchConfig config = offlineConfig(rulesFile);
         ObjectMapper mapper = JsonMappers.internal();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
@@ -60,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         return unreadable == 0 ? 0 : Gatewatch.EXIT_UNREADABLE_RECORDS;
     }
 
-    private GatewatchConfig offlineConfig() throws IOException {
+    /** The configuration of the offline topology: the rule settings of {@code rulesFile} (or the defaults). */
+    static GatewatchConfig offlineConfig(Path rulesFile) throws IOException {
         GatewatchConfig rules = rulesFile == null ? ConfigLoader.build(Map.of()) : ConfigLoader.load(rulesFile, Map.of());
         Map<String, String> offline = new HashMap<>();
         offline.put("application.id", "gatewatch-analyze");

@@ -1,5 +1,6 @@
 package io.gatewatch.app.cli;
 
+import io.gatewatch.generator.cli.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gatewatch", mixinStandardHelpOptions = true, version = "gatewatch 0.1.0",
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
         subcommands = {ClassifyCommand.class, AnalyzeCommand.class, RunCommand.class, DemoCommand.class,
+                GenerateCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {
 

@@ -1,46 +1,24 @@
-package io.gatewatch.generator;
+package io.gatewatch.generator.format;
+
+import io.gatewatch.generator.SignInSpec;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds Azure Monitor diagnostic-export sign-in records shaped like the ones Event Hubs
- * delivers (the layout of Microsoft's documented example): envelope fields, then a Graph-shaped
- * {@code properties} object with device, location, Conditional Access policies and
- * authentication steps — about 3 KiB each, the realistic size for benchmarks.
+ * Builds a Microsoft Graph {@code signIn} object (what {@code /auditLogs/signIns} returns and
+ * what Azure Monitor wraps as {@code properties}): device, location, Conditional Access policies
+ * and authentication steps, with the field names and value shapes of the real API.
  */
-public final class AzureMonitorRecordBuilder {
+public final class GraphSignInBuilder {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private AzureMonitorRecordBuilder() {
+    private GraphSignInBuilder() {
     }
 
     public static ObjectNode build(SignInSpec spec) {
-        ObjectNode record = JSON.objectNode();
-        record.put("time", spec.time().toString());
-        record.put("resourceId", "/tenants/" + spec.user().tenantId() + "/providers/Microsoft.aadiam");
-        record.put("operationName", "Sign-in activity");
-        record.put("operationVersion", "1.0");
-        record.put("category", spec.interactive() ? "SignInLogs" : "NonInteractiveUserSignInLogs");
-        record.put("tenantId", spec.user().tenantId());
-        record.put("resultType", String.valueOf(spec.errorCode()));
-        record.put("resultSignature", "None");
-        if (spec.failureReason() != null) {
-            record.put("resultDescription", spec.failureReason());
-        }
-        record.put("durationMs", 0);
-        record.put("callerIpAddress", spec.ipAddress());
-        record.put("correlationId", "c" + spec.id());
-        record.put("identity", spec.user().displayName());
-        record.put("Level", 4);
-        record.put("location", spec.location().countryOrRegion());
-        record.set("properties", properties(spec));
-        return record;
-    }
-
-    private static ObjectNode properties(SignInSpec spec) {
         ObjectNode p = JSON.objectNode();
         p.put("id", spec.id());
         p.put("createdDateTime", spec.time().toString());

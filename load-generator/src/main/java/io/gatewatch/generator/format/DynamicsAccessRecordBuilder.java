@@ -1,8 +1,8 @@
-package io.gatewatch.generator;
+package io.gatewatch.generator.format;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import io.gatewatch.generator.DynamicsAccessSpec;
 
 /** Builds Dynamics 365 access events in the shape Gatewatch's Dynamics reader accepts. */
 public final class DynamicsAccessRecordBuilder {
@@ -15,22 +15,21 @@ public final class DynamicsAccessRecordBuilder {
     private DynamicsAccessRecordBuilder() {
     }
 
-    public static ObjectNode build(String id, Instant time, SyntheticUser user, String url, Object errorCode,
-                                   String message) {
+    public static ObjectNode build(DynamicsAccessSpec spec) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
-        record.put("id", id);
-        record.put("createdDateTime", time.toString());
-        record.put("tenantId", user.tenantId());
-        record.put("userPrincipalName", user.userPrincipalName());
-        record.put("ipAddress", user.usualIp());
-        record.put("requestedUrl", url);
-        if (errorCode instanceof Integer code) {
+        record.put("id", spec.id());
+        record.put("createdDateTime", spec.time().toString());
+        record.put("tenantId", spec.user().tenantId());
+        record.put("userPrincipalName", spec.user().userPrincipalName());
+        record.put("ipAddress", spec.ipAddress());
+        record.put("requestedUrl", spec.url());
+        if (spec.errorCode() instanceof Integer code) {
             record.put("errorCode", code);
         } else {
-            record.put("errorCode", String.valueOf(errorCode));
+            record.put("errorCode", String.valueOf(spec.errorCode()));
         }
-        if (message != null) {
-            record.put("message", message);
+        if (spec.message() != null) {
+            record.put("message", spec.message());
         }
         return record;
     }

@@ -1,0 +1,77 @@
+package io.gatewatch.generator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * A run's events in event-time order: background traffic at a steady rate (benign sign-ins and
+ * a share of successful Dynamics 365 requests to each tenant's org) merged with injected
+ * scenario events. Deterministic for a seed.
+ */
+public final class TrafficStream implements Iterator<GeneratedEvent> {
+
+    /** Share of background events that are Dynamics 365 requests rather than sign-ins. */
+    public static final double DYNAMICS_SHARE = 0.02;
+
+    private final SyntheticDirectory directory;
+    private final BenignTraffic benign;
+    private final TenantOrgs orgs;
+    private final Random random;
+    private final Instant start;
+    private final double eventsPerSecond;
+    private final long backgroundEvents;
+    private final PriorityQueue<GeneratedEvent> injected =
+            new PriorityQueue<>(Comparator.comparing(GeneratedEvent::time));
+    private long emitted;
+
+    public TrafficStream(SyntheticDirectory directory, long seed, Instant start, Duration length,
+                         double eventsPerSecond, List<GeneratedEvent> injected) {
+        this.directory = directory;
+        this.benign = new BenignTraffic(directory, seed);
+        this.orgs = new TenantOrgs(directory);
+        this.random = new Random(seed ^ 0xd15c0L);
+        this.start = start;
+        this.eventsPerSecond = eventsPerSecond;
+        this.backgroundEvents = (long) Math.floor(length.toMillis() / 1000.0 * eventsPerSecond);
+        this.injected.addAll(injected);
+    }
+
+    public long backgroundEvents() {
+        return backgroundEvents;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return emitted < backgroundEvents || !injected.isEmpty();
+    }
+
+    @Override
+    public GeneratedEvent next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        Instant backgroundTime = emitted < backgroundEvents ? timeOf(emitted) : null;
+        if (backgroundTime == null || (!injected.isEmpty() && !injected.peek().time().isAfter(backgroundTime))) {
+            return injected.poll();
+        }
+        emitted++;
+        SignInSpec signIn = benign.next(backgroundTime);
+        if (random.nextDouble() >= DYNAMICS_SHARE) {
+            return new GeneratedEvent.SignIn(signIn);
+        }
+        SyntheticUser user = signIn.user();
+        TenantOrgs.Org org = orgs.of(directory.tenantIndex(user.tenantId()));
+        return new GeneratedEvent.DynamicsAccess(new DynamicsAccessSpec("dyn-" + signIn.id(), backgroundTime, user,
+                user.usualIp(), "https://" + org.host() + "/main.aspx", 0, null));
+    }
+
+    private Instant timeOf(long index) {
+        return start.plusNanos((long) (index * 1e9 / eventsPerSecond));
+    }
+}

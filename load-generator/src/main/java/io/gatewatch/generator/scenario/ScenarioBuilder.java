@@ -1,0 +1,176 @@
+package io.gatewatch.generator.scenario;
+
+import io.gatewatch.generator.DynamicsAccessSpec;
+import io.gatewatch.generator.GeneratedEvent;
+import io.gatewatch.generator.HomeLocation;
+import io.gatewatch.generator.SignInSpec;
+import io.gatewatch.generator.SyntheticUser;
+import io.gatewatch.generator.TenantOrgs;
+import io.gatewatch.schema.AlertEntity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a scenario script writes with: its own users (never touched by background traffic, so a
+ * near miss stays a near miss), attacker addresses, sign-ins and Dynamics requests at offsets
+ * from the scenario start, and the labels it expects. Attackers come from 198.18.0.0/15 (RFC
+ * 2544, never routed) and scenario users from 2001:db8::/32 (RFC 3849), apart from the IPv4
+ * documentation ranges background users sign in from.
+ */
+public final class ScenarioBuilder {
+
+    private static final Map<Integer, String> REASONS = Map.of(
+            50126, "Error validating credentials due to invalid username or password.",
+            50053, "Account is locked because user tried to sign in too many times with an incorrect user ID or password.",
+            50055, "The password is expired.",
+            50057, "User account is disabled. The account has been disabled by an administrator.",
+            53003, "Access has been blocked by Conditional Access policies.",
+            53004, "Proof up is blocked due to risk on the session.",
+            500121, "Authentication failed during strong authentication request.");
+
+    private final String scenario;
+    private final int index;
+    private final Instant start;
+    private final String tenantId;
+    private final String domain;
+    private final TenantOrgs.Org org;
+    private final long hourlyVolume;
+    private final List<GeneratedEvent> events = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
+    private final List<Label> open = new ArrayList<>();
+    private boolean failures;
+
+    ScenarioBuilder(String scenario, int index, Instant start, String tenantId, String domain, TenantOrgs.Org org,
+                    long hourlyVolume) {
+        this.scenario = scenario;
+        this.index = index;
+        this.start = start;
+        this.tenantId = tenantId;
+        this.domain = domain;
+        this.org = org;
+        this.hourlyVolume = hourlyVolume;
+    }
+
+    public Instant at(Duration offset) {
+        return start.plus(offset);
+    }
+
+    public Instant atSeconds(long seconds) {
+        return start.plusSeconds(seconds);
+    }
+
+    /** Background sign-ins the tenant sees in an hour: the scale a tenant-wide spike must beat. */
+    public long hourlyVolume() {
+        return hourlyVolume;
+    }
+
+    public TenantOrgs.Org org() {
+        return org;
+    }
+
+    /** The scenario's n-th user (from 1), living in {@code home}, signing in from its own address. */
+    public SyntheticUser user(int n, HomeLocation home) {
+        String name = "s" + index + "-user" + n;
+        return new SyntheticUser(tenantId, name + "@" + domain, new UUID(index + 0x5cL, n).toString(),
+                "Scenario " + index + " user " + n, home, "2001:db8:" + Integer.toHexString(index) + "::" + Integer.toHexString(n));
+    }
+
+    public SyntheticUser user(int n) {
+        return user(n, HomeLocation.CITIES.get((index + n) % HomeLocation.CITIES.size()));
+    }
+
+    /** The scenario's n-th attacker address. */
+    public String attackerIp(int n) {
+        return "198.18." + (index % 256) + "." + (n % 254 + 1);
+    }
+
+    public static HomeLocation city(String name) {
+        return HomeLocation.CITIES.stream().filter(c -> c.city().equals(name)).findFirst().orElseThrow();
+    }
+
+    public void signIn(Instant time, SyntheticUser user, int code, String details, String risk, String ip,
+                       HomeLocation location, String app) {
+        String id = String.format(Locale.ROOT, "5c3a%04x-%04x-4000-8000-%012x", index & 0xffff,
+                events.size() & 0xffff, time.toEpochMilli());
+        events.add(new GeneratedEvent.SignIn(new SignInSpec(id, time, user, ip, location, code, REASONS.get(code),
+                details, risk, true, app)));
+        failures |= code != 0;
+    }
+
+    /** A sign-in from an attacker's address in {@code location} to Exchange Online. */
+    public void signIn(Instant time, SyntheticUser user, int code, String ip, HomeLocation location) {
+        signIn(time, user, code, null, null, ip, location, "Office 365 Exchange Online");
+    }
+
+    /** A sign-in from the user's own address at home. */
+    public void signIn(Instant time, SyntheticUser user, int code) {
+        signIn(time, user, code, user.usualIp(), user.home());
+    }
+
+    public void dynamics(Instant time, SyntheticUser user, String host, Object code, String message) {
+        String id = "5c3a-dyn-" + index + "-" + events.size();
+        events.add(new GeneratedEvent.DynamicsAccess(new DynamicsAccessSpec(id, time, user, user.usualIp(),
+                "https://" + host + "/main.aspx", code, message)));
+    }
+
+    /** The rule must fire for the entity while the scenario's events run. */
+    public void expect(String rule, AlertEntity entity) {
+        open.add(new Label(scenario, rule, Label.Expect.ALERT, tenantId, entity, null, null));
+    }
+
+    /** The rule must fire for the entity between the given times. */
+    public void expect(String rule, AlertEntity entity, Instant from, Instant to) {
+        labels.add(new Label(scenario, rule, Label.Expect.ALERT, tenantId, entity, from, to));
+    }
+
+    /** A near miss: the rule must stay quiet for the entity during the scenario and an hour after. */
+    public void nearMiss(String rule, AlertEntity entity) {
+        open.add(new Label(scenario, rule, Label.Expect.NONE, tenantId, entity, null, null));
+    }
+
+    public AlertEntity tenant() {
+        return new AlertEntity("tenant", tenantId);
+    }
+
+    public static AlertEntity user(SyntheticUser user) {
+        return new AlertEntity("user", user.userPrincipalName().toLowerCase(Locale.ROOT));
+    }
+
+    public static AlertEntity ip(String ip) {
+        return new AlertEntity("ip", ip);
+    }
+
+    public static AlertEntity userAndIp(SyntheticUser user, String ip) {
+        return new AlertEntity("user+ip", user.userPrincipalName().toLowerCase(Locale.ROOT) + "|" + ip);
+    }
+
+    public static AlertEntity userAndOrg(SyntheticUser user, String host) {
+        return new AlertEntity("user+org", user.userPrincipalName().toLowerCase(Locale.ROOT) + "|" + host);
+    }
+
+    Injection build() {
+        Instant first = events.stream().map(GeneratedEvent::time).min(Instant::compareTo).orElse(start);
+        Instant last = events.stream().map(GeneratedEvent::time).max(Instant::compareTo).orElse(start);
+        List<Label> all = new ArrayList<>(labels);
+        for (Label label : open) {
+            Instant end = label.expect() == Label.Expect.NONE ? last.plus(Duration.ofHours(1)) : last;
+            all.add(new Label(label.scenario(), label.rule(), label.expect(), label.tenantId(), label.entity(), first, end));
+        }
+        boolean rateLabelled = all.stream().anyMatch(l -> l.rule().equals("FAILURE_RATE_SPIKE"));
+        if (failures && !rateLabelled) {
+            // extra failures can lift a busy tenant's hourly failure rate: a true spike, not a false positive
+            all.add(new Label(scenario, "FAILURE_RATE_SPIKE", Label.Expect.MAY, tenantId, tenant(), first,
+                    last.plus(Duration.ofHours(1))));
+        }
+        return new Injection(scenario, List.copyOf(events), all);
+    }
+
+    /** What one scenario put into the traffic, and what it expects of the rules. */
+    public record Injection(String scenario, List<GeneratedEvent> events, List<Label> labels) {
+    }
+}

@@ -72,6 +72,7 @@ public final class TrafficStream implements Iterator<GeneratedEvent> {
     }
 
     private Instant timeOf(long index) {
-        return start.plusNanos((long) (index * 1e9 / eventsPerSecond));
+        // millisecond precision, as every export format can carry it
+        return start.plusMillis((long) (index * 1000.0 / eventsPerSecond));
     }
 }

@@ -7,7 +7,7 @@ import io.gatewatch.generator.output.FileSink;
 import io.gatewatch.generator.output.KafkaSink;
 import io.gatewatch.generator.scenario.ScenarioCatalog;
 import io.gatewatch.generator.scenario.ScenarioType;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +88,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream err = new PrintStream(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = spec.commandLine().getErr();
         if (scenarios.list) {
             for (ScenarioType type : ScenarioCatalog.all()) {
                 spec.commandLine().getOut().printf("%-38s %s%n", type.name(), type.description());
@@ -109,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private GenerationPlan plan(PrintStream err) throws java.io.IOException {
+    private GenerationPlan plan(PrintWriter err) throws java.io.IOException {
         if (count != null && duration != null) {
             throw new IllegalArgumentException("give --count or --duration, not both");
         }

@@ -11,7 +11,7 @@ import io.gatewatch.generator.scenario.ScenarioSchedule;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +27,12 @@ record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int s
 
     static GenerationPlan of(SyntheticDirectory directory, long seed, Instant start, Duration length, double rate,
                              List<ScenarioSchedule.Request> requests, Path labelFile, Path orgFile,
-                             PrintStream err) throws IOException {
+                             PrintWriter err) throws IOException {
         List<ScenarioBuilder.Injection> injections = new ScenarioSchedule(directory, rate)
                 .place(requests, start, length, note -> err.println("note: " + note));
         List<GeneratedEvent> events = injections.stream().flatMap(i -> i.events().stream()).toList();
         List<Label> labels = injections.stream().flatMap(i -> i.labels().stream()).toList();
-        for (ScenarioBuilder.Injection injection : injections) {
+        for (ScenarioBuilder.Injection injection : injections) { // where each went: what an analyst looks for
             err.printf("scenario %-38s tenant %d  %s%n", injection.scenario(),
                     directory.tenantIndex(injection.events().get(0).tenantId()) + 1, injection.events().get(0).time());
         }

@@ -2,7 +2,7 @@ package io.gatewatch.generator.cli;
 
 import io.gatewatch.generator.GeneratedEvent;
 import io.gatewatch.generator.output.EventSink;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -14,10 +14,10 @@ final class GenerationRun {
     private final GenerationPlan plan;
     private final EventSink sink;
     private final boolean paced;
-    private final PrintStream err;
+    private final PrintWriter err;
     private volatile boolean stopRequested;
 
-    GenerationRun(GenerationPlan plan, EventSink sink, boolean paced, PrintStream err) {
+    GenerationRun(GenerationPlan plan, EventSink sink, boolean paced, PrintWriter err) {
         this.plan = plan;
         this.sink = sink;
         this.paced = paced;
@@ -63,6 +63,7 @@ final class GenerationRun {
                 events, seconds, events / Math.max(seconds, 1e-9), events - dynamics, dynamics, plan.scenarioEvents(),
                 plan.scenarios(), plan.labels());
         err.printf(Locale.ROOT, "output: %s; send errors: %,d%n", sink.describe(), sink.errors());
+        err.flush();
         return sink.errors();
     }
 }

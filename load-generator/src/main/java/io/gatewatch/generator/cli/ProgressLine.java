@@ -1,6 +1,6 @@
 package io.gatewatch.generator.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -9,14 +9,14 @@ import java.util.Locale;
  */
 final class ProgressLine {
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final boolean terminal;
     private final long intervalNanos;
     private long lastNanos;
     private long lastEvents;
     private boolean drawn;
 
-    ProgressLine(PrintStream err, boolean terminal) {
+    ProgressLine(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
         this.intervalNanos = terminal ? 1_000_000_000L : 10_000_000_000L;

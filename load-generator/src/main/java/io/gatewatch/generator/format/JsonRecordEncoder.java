@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Turns generated events into JSON records of one format: one record per sign-in, or for Azure
  * Monitor, envelopes of up to {@code batchSize} sign-ins. A Dynamics access is always a record
- * of its own (it belongs to another input).
+ * of its own (it belongs to another input) and closes the envelope before it, so records stay in
+ * event-time order.
  */
 public final class JsonRecordEncoder {
 
@@ -29,6 +30,7 @@ public final class JsonRecordEncoder {
 
     public void encode(GeneratedEvent event, Consumer<GeneratedRecord> out) {
         if (event instanceof GeneratedEvent.DynamicsAccess dynamics) {
+            flush(out); // keeps a file in event-time order
             out.accept(new GeneratedRecord(GeneratedRecord.Kind.DYNAMICS,
                     DynamicsAccessRecordBuilder.build(dynamics.spec()).toString()));
             return;

@@ -69,7 +69,8 @@ public final class ScenarioSchedule {
         return injections;
     }
 
-    private ScenarioBuilder.Injection inject(Request request, int index, Instant at, int defaultTenant) {
+    private ScenarioBuilder.Injection inject(Request request, int index, Instant requested, int defaultTenant) {
+        Instant at = requested.truncatedTo(ChronoUnit.SECONDS);
         int tenant = request.tenant() == null ? defaultTenant : request.tenant() - 1;
         if (tenant < 0 || tenant >= directory.tenantCount()) {
             throw new IllegalArgumentException("tenant " + request.tenant() + " does not exist (1.."

@@ -1,0 +1,93 @@
+package io.gatewatch.generator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewatch.generator.scenario.Label;
+import io.gatewatch.schema.read.JsonMappers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class GenerateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+
+    @Test
+    void theSameSeedGivesTheSameBytesAndAnotherSeedDoesNot() throws IOException {
+        String[] run = {"--duration", "2h", "--scenarios", "attacks"};
+        assertThat(run(with(run, "--seed", "5", "-o", file("a"), "--labels", file("a.labels")))).isZero();
+        assertThat(run(with(run, "--seed", "5", "-o", file("b"), "--labels", file("b.labels")))).isZero();
+        assertThat(run(with(run, "--seed", "6", "-o", file("c")))).isZero();
+
+        assertThat(Files.readAllBytes(dir.resolve("a"))).isEqualTo(Files.readAllBytes(dir.resolve("b")));
+        assertThat(Files.readAllBytes(dir.resolve("a.labels"))).isEqualTo(Files.readAllBytes(dir.resolve("b.labels")));
+        assertThat(Files.readAllBytes(dir.resolve("a"))).isNotEqualTo(Files.readAllBytes(dir.resolve("c")));
+    }
+
+    @Test
+    void graphOutputHasOneLinePerEventAndTheLabelsParse() throws IOException {
+        int exit = run("--format", "graph", "--count", "300", "--scenario", "brute-force@10s", "-o", file("g"),
+                "--labels", file("g.labels"), "--orgs", file("orgs"));
+
+        assertThat(exit).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("g"));
+        List<String> labelLines = Files.readAllLines(dir.resolve("g.labels"));
+        // 300 background events plus the scenario's own 12 failed sign-ins
+        assertThat(lines).hasSize(300 + 12);
+        ObjectMapper mapper = JsonMappers.internal();
+        List<Label> labels = new ArrayList<>();
+        for (String line : labelLines) {
+            labels.add(mapper.readValue(line, Label.class));
+        }
+        assertThat(labels).extracting(Label::rule).contains("BRUTE_FORCE");
+        assertThat(Files.readAllLines(dir.resolve("orgs"))).hasSize(20)
+                .allSatisfy(l -> assertThat(l).contains("\"orgName\"", "\"tenantId\"", "\"regionHost\""));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("--count", "10", "--duration", "1h")).isEqualTo(2);
+        assertThat(run("--scenarios", "no-such-scenario")).isEqualTo(2);
+        assertThat(run("--format", "csv")).isEqualTo(2); // CSV needs a file for its Dynamics sidecar
+        assertThat(run("--format", "csv", "--bootstrap-servers", "localhost:9")).isEqualTo(2);
+        assertThat(run("--scenario", "brute-force")).isEqualTo(2);
+    }
+
+    @Test
+    void durationsReadShortAndIsoForms() {
+        assertThat(DurationConverter.parse("90s")).hasSeconds(90);
+        assertThat(DurationConverter.parse("2h")).hasHours(2);
+        assertThat(DurationConverter.parse("P2D")).hasDays(2);
+        assertThat(DurationConverter.parse("PT26H")).hasHours(26);
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--fast", "--rate", "10", "--start", "2026-11-01T00:00:00Z"));
+        all.addAll(List.of(args));
+        CommandLine commandLine = new CommandLine(new GenerateCommand());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(new StringWriter()));
+        return commandLine.execute(all.toArray(String[]::new));
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+}

@@ -41,8 +41,11 @@ public final class DetectionScorer {
             }
         }
         for (Alert alert : alerts) {
-            boolean justified = labels.stream().anyMatch(l -> l.expect() != Label.Expect.NONE && covers(l, alert));
-            if (!justified) {
+            boolean expected = labels.stream().anyMatch(l -> l.expect() == Label.Expect.ALERT && covers(l, alert));
+            boolean allowed = labels.stream().anyMatch(l -> l.expect() == Label.Expect.MAY && covers(l, alert));
+            if (!expected && allowed) {
+                rules.computeIfAbsent(alert.rule(), RuleScore::new).sideEffects++;
+            } else if (!expected) {
                 rules.computeIfAbsent(alert.rule(), RuleScore::new).falsePositives++;
             }
         }

@@ -15,6 +15,7 @@ public final class RuleScore {
     int expected;
     int detected;
     int falsePositives;
+    int sideEffects;
     int nearMisses;
     int nearMissesFired;
     final List<Duration> delays = new ArrayList<>();
@@ -42,6 +43,11 @@ public final class RuleScore {
 
     public int falsePositives() {
         return falsePositives;
+    }
+
+    /** Alerts only a {@code may} label covers: real effects of an attack on another rule (a tenant's failure rate). */
+    public int sideEffects() {
+        return sideEffects;
     }
 
     public int nearMisses() {

@@ -32,12 +32,12 @@ public record Scorecard(List<RuleScore> rules) {
     /** Writes the per-rule table as Markdown, so it can go straight into a README. */
     public void print(PrintWriter out) {
         out.println("| rule | expected | detected | missed | false positives | near misses (quiet / total) "
-                + "| delay p50 | delay max |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                + "| side effects | delay p50 | delay max |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (RuleScore score : rules) {
-            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d / %d | %s | %s |%n", score.rule(), score.expected(),
-                    score.detected(), score.missed(), score.falsePositives(),
-                    score.nearMisses() - score.nearMissesFired(), score.nearMisses(),
+            out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d / %d | %d | %s | %s |%n", score.rule(),
+                    score.expected(), score.detected(), score.missed(), score.falsePositives(),
+                    score.nearMisses() - score.nearMissesFired(), score.nearMisses(), score.sideEffects(),
                     format(score.medianDelay()), format(score.maxDelay()));
         }
         out.printf(Locale.ROOT, "%nrecall %.3f (%d of %d scenarios), %d false positives, %d of %d near misses fired%n",

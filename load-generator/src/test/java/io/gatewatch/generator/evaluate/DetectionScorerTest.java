@@ -59,8 +59,9 @@ class DetectionScorerTest {
     void aSideEffectMayFireButNeedNot() {
         Label may = label("FAILURE_RATE_SPIKE", Label.Expect.MAY, TENANT);
 
-        assertThat(DetectionScorer.score(List.of(may), List.of(alert("FAILURE_RATE_SPIKE", TENANT, T0.plusSeconds(60))))
-                .falsePositives()).isZero();
+        Scorecard fired = DetectionScorer.score(List.of(may), List.of(alert("FAILURE_RATE_SPIKE", TENANT, T0.plusSeconds(60))));
+        assertThat(fired.falsePositives()).isZero();
+        assertThat(fired.rules().get(0).sideEffects()).isEqualTo(1);
         assertThat(DetectionScorer.score(List.of(may), List.of()).recall()).isEqualTo(1.0);
     }
 

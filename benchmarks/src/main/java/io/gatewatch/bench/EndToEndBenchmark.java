@@ -40,6 +40,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
     int rate;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A Gatewatch or Kafka Streams setting for both runs, e.g. commit.interval.ms=500; repeatable.")
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));
     }
@@ -57,11 +61,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
             say("Gatewatch, exactly-once, from offset 0...");
-            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions, threads);
+            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions, threads, settings);
             int latencyRate = rate > 0 ? rate : Math.max(100, (int) (gatewatch.eventsPerSecond() / 2) / 100 * 100);
             say("Alert latency at %,d events/s for %d s...", latencyRate, latencySeconds);
             LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions,
-                    threads);
+                    threads, settings);
             report(ceiling, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
         }
         return 0;
@@ -93,6 +97,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("ceilingRecordsPerSecond", ceiling.recordsPerSecond());
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());
         json.put("streamThreads", threads);
+        json.putPOJO("settings", settings);
         json.put("gatewatchEventsPerSecond", gatewatch.eventsPerSecond());
         json.put("ratio", ratio);
         json.put("latencyRate", latency.rate());

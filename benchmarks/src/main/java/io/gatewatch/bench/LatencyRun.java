@@ -42,9 +42,11 @@ final class LatencyRun {
     private LatencyRun() {
     }
 
-    static Result run(String bootstrap, int rate, Duration duration, int partitions, int threads) throws Exception {
+    static Result run(String bootstrap, int rate, Duration duration, int partitions, int threads,
+                      Map<String, String> settings) throws Exception {
         Map<String, String> values = ThroughputRun.baseConfig(bootstrap, "bench-latency", "lat-", partitions, threads);
         values.put("window.grace", "PT10S");
+        values.putAll(settings);
         GatewatchConfig config = ConfigLoader.build(values);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(config.topics().signinEvents(), partitions, (short) 1)

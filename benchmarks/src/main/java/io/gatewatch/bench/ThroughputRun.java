@@ -38,12 +38,14 @@ final class ThroughputRun {
         return values;
     }
 
-    static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads) throws Exception {
+    static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
+                      Map<String, String> settings) throws Exception {
         Map<String, String> values = baseConfig(bootstrap, "bench-throughput", topicPrefix, partitions, threads);
         // the preloaded backlog spans N ms of event time and its partitions are caught up at
         // different speeds: a grace longer than the span means every event is aggregated, none
         // dropped as late, so the run measures the full work
         values.put("window.grace", "PT2H");
+        values.putAll(settings);
         GatewatchConfig config = ConfigLoader.build(values);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {

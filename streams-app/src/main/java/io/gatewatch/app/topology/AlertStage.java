@@ -37,7 +37,8 @@ final class AlertStage {
                         new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()), config.grace()),
                 Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineProcessor.STORE), Serdes.String(), GatewatchSerdes.BASELINE));
+                Stores.persistentKeyValueStore(BaselineProcessor.STORE), Serdes.String(), GatewatchSerdes.BASELINE)
+                .withCachingEnabled()); // every event updates its tenant's baseline: one changelog record per commit
         KStream<String, Alert> spikes = classified.processValues(
                 () -> new BaselineProcessor(new BaselineRules(config.rules())),
                 Named.as("detect-baseline-spikes"), BaselineProcessor.STORE);

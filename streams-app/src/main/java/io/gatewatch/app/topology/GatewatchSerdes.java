@@ -1,26 +1,37 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.app.topology.state.EntityWindowSerde;
+import io.gatewatch.app.topology.state.TenantBaselineSerde;
+import io.gatewatch.app.topology.state.WindowCountsSerde;
+import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.TenantAggregate;
 import io.gatewatch.schema.json.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
 
-/** The serdes of every topic and store, in one place so a topic's contract is found once. */
+/**
+ * The serdes of every topic and store, in one place so a topic's contract is found once. Topics
+ * other programs read carry JSON text; the repartition topic and the state stores (and their
+ * changelogs) are binary: the repartition topic carries Smile (binary JSON, the same model as
+ * the JSON topics), and the three stores read and written on every event have hand-written
+ * formats, because profiling showed reflective (de)serialization of them dominating the stream
+ * threads.
+ */
 public final class GatewatchSerdes {
 
-    public static final JsonSerde<InputEvent> INPUT_EVENT = JsonSerde.of(InputEvent.class);
+    public static final JsonSerde<InputEvent> INPUT_EVENT = JsonSerde.binary(InputEvent.class);
     public static final JsonSerde<ClassifiedEvent> CLASSIFIED = JsonSerde.of(ClassifiedEvent.class);
     public static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
-    public static final JsonSerde<io.gatewatch.rules.windowed.EntityWindow> ENTITY_WINDOW =
-            JsonSerde.of(io.gatewatch.rules.windowed.EntityWindow.class);
-    public static final JsonSerde<io.gatewatch.rules.baseline.TenantBaseline> BASELINE =
-            JsonSerde.of(io.gatewatch.rules.baseline.TenantBaseline.class);
-    public static final JsonSerde<TenantWindowCounts> WINDOW_COUNTS = JsonSerde.of(TenantWindowCounts.class);
+    public static final Serde<EntityWindow> ENTITY_WINDOW = new EntityWindowSerde();
+    public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
+    public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
 
     private GatewatchSerdes() {
     }

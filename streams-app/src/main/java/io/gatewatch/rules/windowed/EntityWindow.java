@@ -1,7 +1,6 @@
 package io.gatewatch.rules.windowed;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,8 +22,23 @@ public final class EntityWindow {
 
     /** Adds in time order, then drops what fell out of the window or over the cap. */
     public void add(Observation observation, long windowMs, int cap) {
-        observations.add(observation);
-        observations.sort(Comparator.comparingLong(Observation::timeMs));
+        add(observation, windowMs, cap, false);
+    }
+
+    /**
+     * As {@link #add(Observation, long, int)}; with {@code latestPerUser}, an earlier observation
+     * of the same kind and user is replaced, for rules that count users rather than events.
+     */
+    public void add(Observation observation, long windowMs, int cap, boolean latestPerUser) {
+        if (latestPerUser && observation.user() != null) {
+            observations.removeIf(o -> o.kind().equals(observation.kind()) && observation.user().equals(o.user())
+                    && o.timeMs() <= observation.timeMs());
+        }
+        int at = observations.size();
+        while (at > 0 && observations.get(at - 1).timeMs() > observation.timeMs()) {
+            at--; // events arrive nearly in order: the insertion point is almost always the end
+        }
+        observations.add(at, observation);
         maxTimeMs = Math.max(maxTimeMs, observation.timeMs());
         long horizon = maxTimeMs - windowMs;
         observations.removeIf(o -> o.timeMs() < horizon);

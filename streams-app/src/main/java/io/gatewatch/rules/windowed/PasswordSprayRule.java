@@ -43,6 +43,12 @@ public final class PasswordSprayRule implements WindowedRule {
         return suppression;
     }
 
+    /** Successes only count as distinct users (the NAT guard), so one per user is enough. */
+    @Override
+    public boolean latestPerUser(String kind) {
+        return kind.equals("success");
+    }
+
     @Override
     public List<Keyed> observe(ClassifiedEvent event) {
         String ip = event.event().ipAddress();

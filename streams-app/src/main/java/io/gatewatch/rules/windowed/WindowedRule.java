@@ -23,6 +23,14 @@ public interface WindowedRule {
         return 500;
     }
 
+    /**
+     * True when the rule counts distinct users for observations of this kind, so only each user's
+     * latest needs keeping: an office IP's successes stay one per user, not one per sign-in.
+     */
+    default boolean latestPerUser(String kind) {
+        return false;
+    }
+
     /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
     List<Keyed> observe(ClassifiedEvent event);
 

@@ -63,7 +63,8 @@ public final class WindowedRuleEngine {
                 if (window.isLate(keyed.observation().timeMs(), graceMs)) {
                     continue;
                 }
-                window.add(keyed.observation(), rule.window().toMillis(), rule.cap());
+                window.add(keyed.observation(), rule.window().toMillis(), rule.cap(),
+                        rule.latestPerUser(keyed.observation().kind()));
                 rule.evaluate(window, keyed.observation()).ifPresent(finding -> raise(rule, window, finding, tenant,
                         new AlertEntity(keyed.entityType(), keyed.entityValue()), event, detectedAt, alerts));
                 windows.put(key, window);

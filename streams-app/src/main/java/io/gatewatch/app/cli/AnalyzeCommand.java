@@ -70,6 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         offline.put("window.size", rules.windowSize().toString());
         offline.put("window.grace", rules.grace().toString());
         offline.put("dedup.horizon", rules.dedupHorizon().toString());
+        offline.put("event.max-future", "P36500D"); // no broker to refuse timestamps, and exports may be replayed anywhere
         offline.put("aggregate.retention", rules.aggregateRetention().toString());
         rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
         rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));

@@ -31,6 +31,9 @@ public final class ConfigLoader {
             // without holding every window open for long
             Map.entry("window.grace", "PT2M"),
             Map.entry("dedup.horizon", "PT24H"),
+            // Entra stamps sign-ins on Microsoft's clocks: minutes ahead means a skewed host, more a bogus
+            // record, and over an hour the broker would refuse it as a repartition timestamp
+            Map.entry("event.max-future", "PT15M"),
             Map.entry("aggregate.retention", "PT6H"),
             Map.entry("emit.classified", "false"),
             Map.entry("topics.create", "true"),
@@ -112,6 +115,7 @@ public final class ConfigLoader {
         return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
                 duration("window.size", values.get("window.size")), duration("window.grace", values.get("window.grace")),
                 duration("dedup.horizon", values.get("dedup.horizon")),
+                duration("event.max-future", values.get("event.max-future")),
                 duration("aggregate.retention", values.get("aggregate.retention")), values.get("default.tenant"),
                 Boolean.parseBoolean(values.get("emit.classified")), Boolean.parseBoolean(values.get("topics.create")),
                 integer("topic.partitions", values.get("topic.partitions")),

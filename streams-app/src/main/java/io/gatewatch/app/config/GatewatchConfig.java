@@ -13,6 +13,8 @@ import java.util.Map;
  * @param defaultTenant   tenant for input records that carry none (Graph v1.0); null sends them to the DLQ
  * @param emitClassified  also write every classified event to the classified topic
  * @param createTopics    create missing topics at start-up (else fail naming them)
+ * @param maxFuture       how far ahead of this host's clock an event time may be; later ones are
+ *                        dead-lettered (Kafka refuses record timestamps over an hour ahead by default)
  */
 public record GatewatchConfig(
         String applicationId,
@@ -22,6 +24,7 @@ public record GatewatchConfig(
         Duration windowSize,
         Duration grace,
         Duration dedupHorizon,
+        Duration maxFuture,
         Duration aggregateRetention,
         String defaultTenant,
         boolean emitClassified,
@@ -36,6 +39,7 @@ public record GatewatchConfig(
         require(windowSize.compareTo(Duration.ofSeconds(1)) >= 0, "window.size must be at least 1 second");
         require(!grace.isNegative(), "window.grace must not be negative");
         require(dedupHorizon.compareTo(Duration.ofMinutes(1)) >= 0, "dedup.horizon must be at least 1 minute");
+        require(!maxFuture.isNegative(), "event.max-future must not be negative");
         require(aggregateRetention.compareTo(windowSize.plus(grace)) >= 0,
                 "aggregate.retention must cover window.size + window.grace");
         require(partitions >= 1, "topic.partitions must be at least 1");

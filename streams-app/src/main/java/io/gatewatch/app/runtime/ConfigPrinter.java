@@ -20,7 +20,8 @@ public final class ConfigPrinter {
                 + "\nprocessing.guarantee=" + (config.exactlyOnce() ? "exactly_once_v2" : "at_least_once")
                 + "\ntopics=" + config.topics()
                 + "\nwindow.size=" + config.windowSize() + " window.grace=" + config.grace()
-                + " dedup.horizon=" + config.dedupHorizon() + " aggregate.retention=" + config.aggregateRetention()
+                + " dedup.horizon=" + config.dedupHorizon() + " event.max-future=" + config.maxFuture()
+                + " aggregate.retention=" + config.aggregateRetention()
                 + "\nsuppressions=" + config.rules().suppressions()
                 + "\nkafka=" + kafka;
     }

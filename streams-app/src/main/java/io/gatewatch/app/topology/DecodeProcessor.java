@@ -4,6 +4,7 @@ import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.RecordDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -24,12 +25,14 @@ final class DecodeProcessor implements FixedKeyProcessor<byte[], byte[], Decoded
 
     private final RecordDecoder decoder;
     private final String defaultTenant;
+    private final long maxFutureMs;
     private final IngestCounters counters;
     private FixedKeyProcessorContext<byte[], Decoded> context;
 
-    DecodeProcessor(RecordDecoder decoder, String defaultTenant, MeterRegistry registry) {
+    DecodeProcessor(RecordDecoder decoder, String defaultTenant, Duration maxFuture, MeterRegistry registry) {
         this.decoder = decoder;
         this.defaultTenant = defaultTenant;
+        this.maxFutureMs = maxFuture.toMillis();
         this.counters = new IngestCounters(registry);
     }
 
@@ -51,6 +54,14 @@ final class DecodeProcessor implements FixedKeyProcessor<byte[], byte[], Decoded
                 if (event.tenantId() == null) {
                     reject(record, source, "MissingTenant", result.position()
                             + ": record has no tenant (set default.tenant for Graph v1.0 input)");
+                    continue;
+                }
+                long aheadMs = event.createdDateTime().toEpochMilli() - context.currentSystemTimeMs();
+                if (aheadMs > maxFutureMs) {
+                    // as a record timestamp it would be refused by the broker and stop the task
+                    reject(record, source, "EventTimeInFuture", result.position() + ": event time is "
+                            + Duration.ofMillis(aheadMs).toMinutes() + " min ahead of this host's clock (limit "
+                            + Duration.ofMillis(maxFutureMs) + ", event.max-future)");
                     continue;
                 }
                 counters.decoded(source.map(RecordMetadata::topic).orElse("unknown"));

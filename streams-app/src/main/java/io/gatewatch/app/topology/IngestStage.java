@@ -35,7 +35,7 @@ final class IngestStage {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-dynamics-access"));
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
         KStream<byte[], Decoded> decoded = signIns.merge(dynamics, Named.as("merge-inputs"))
-                .processValues(() -> new DecodeProcessor(decoder, config.defaultTenant(), registry), Named.as("decode"));
+                .processValues(() -> new DecodeProcessor(decoder, config.defaultTenant(), config.maxFuture(), registry), Named.as("decode"));
 
         decoded.filter((key, d) -> !d.readable(), Named.as("unreadable"))
                 .mapValues(Decoded::raw, Named.as("dead-letter-payload"))

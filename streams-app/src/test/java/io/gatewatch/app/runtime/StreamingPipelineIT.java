@@ -18,16 +18,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +68,7 @@ class StreamingPipelineIT {
             Instant time = start.plusMillis(i * 18L + random.nextInt(2_000));
             int code = i < LOCKED_USERS ? 50053 : (random.nextInt(100) < 5 ? 50126 : 0);
             String user = i < LOCKED_USERS ? "locked" + i + "@x.com" : "user" + random.nextInt(500) + "@x.com";
-            firstDeliveries.add(signIn("e" + i, tenant, user, code, time));
+            firstDeliveries.add(TestInput.signIn("e" + i, tenant, user, code, time));
             expected.merge(tenant, 1L, Long::sum);
         }
         // in the second half, re-deliveries of earlier events and malformed records are mixed in
@@ -99,16 +94,16 @@ class StreamingPipelineIT {
 
         try (GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();
-            produce(broker, config.topics().signinEvents(), records);
+            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents(), records);
             // once every input record is ingested, one tick per tenant moves every partition's stream
             // time past the last window + grace, so every window closes
             IngestLag.awaitZero(broker.bootstrapServers(), config.applicationId(), config.topics().signinEvents(),
                     Duration.ofMinutes(3));
             List<byte[]> ticks = new ArrayList<>();
             for (int t = 0; t < TENANTS; t++) {
-                ticks.add(signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(100))));
+                ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(100))));
             }
-            produce(broker, config.topics().signinEvents(), ticks);
+            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents(), ticks);
 
             try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),
                     config.topics().aggregates(), new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
@@ -151,12 +146,6 @@ class StreamingPipelineIT {
         return users;
     }
 
-    private static byte[] signIn(String id, String tenant, String user, int code, Instant time) {
-        return ("{\"time\":\"" + time + "\",\"category\":\"SignInLogs\",\"tenantId\":\"" + tenant
-                + "\",\"resultType\":\"" + code + "\",\"properties\":{\"id\":\"" + id + "\",\"createdDateTime\":\""
-                + time + "\",\"userPrincipalName\":\"" + user + "\",\"ipAddress\":\"198.51.100.4\",\"status\":{\"errorCode\":"
-                + code + "}}}").getBytes(StandardCharsets.UTF_8);
-    }
 
     private static byte[] malformed(int i, Random random) {
         return switch (i % 3) {
@@ -170,17 +159,4 @@ class StreamingPipelineIT {
         };
     }
 
-    private static void produce(KafkaBroker broker, String topic, List<byte[]> values) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(topic, value));
-            }
-            producer.flush();
-        }
-    }
 }

@@ -75,6 +75,20 @@ class GatewatchTopologyTest {
         }
     }
 
+    @Test
+    void anEventStampedFarInTheFutureIsDeadLetteredInsteadOfStoppingTheTask() {
+        try (TopologyFixture f = new TopologyFixture(java.util.Map.of("event.max-future", "PT15M"))) {
+            f.signIn(azureRecord("ahead", "t1", "skewed@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofHours(2))));
+            f.signIn(azureRecord("fine", "t1", "u@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofMinutes(5))));
+
+            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+            assertThat(dead).hasSize(1);
+            assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION)).isEqualTo("EventTimeInFuture");
+            assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("120 min ahead").doesNotContain("skewed");
+            assertThat(f.alerts.readValuesToList()).extracting(a -> a.entity().value()).containsExactly("u@x.com");
+        }
+    }
+
     private static String header(TestRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** The whole topology in a TopologyTestDriver, with typed handles on every topic. */
 final class TopologyFixture implements AutoCloseable {
 
+    static final Instant WALL_CLOCK = Instant.parse("2025-11-14T00:00:00Z");
+
     final GatewatchConfig config;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
@@ -38,10 +40,12 @@ final class TopologyFixture implements AutoCloseable {
         values.put("bootstrap.servers", "unused:9092");
         values.put("processing.guarantee", "at_least_once");
         values.put("window.grace", "PT30S");
+        // the driver's wall clock stands at WALL_CLOCK, hours before the test events
+        values.put("event.max-future", "P3650D");
         values.putAll(overrides);
         config = ConfigLoader.build(values);
         driver = new TopologyTestDriver(GatewatchTopology.build(config, ClassificationData.defaults(), registry),
-                StreamsSettings.of(config), Instant.parse("2025-11-14T00:00:00Z"));
+                StreamsSettings.of(config), WALL_CLOCK);
         signIns = driver.createInputTopic(config.topics().signinEvents(), new ByteArraySerializer(), new ByteArraySerializer());
         dynamics = driver.createInputTopic(config.topics().dynamicsAccess(), new ByteArraySerializer(), new ByteArraySerializer());
         orgs = driver.createInputTopic(config.topics().dynamicsOrgs(), new StringSerializer(),

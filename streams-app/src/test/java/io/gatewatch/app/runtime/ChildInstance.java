@@ -1,0 +1,88 @@
+package io.gatewatch.app.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A Gatewatch instance in its own JVM ({@code gatewatch run}), so a test can kill it the way an
+ * operator's machine dies: SIGKILL, no shutdown hook, no final commit.
+ */
+final class ChildInstance implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildInstance(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildInstance start(Path dir, String name, Map<String, String> settings) throws IOException {
+        Path config = dir.resolve(name + ".properties");
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try (var out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            properties.store(out, "child instance " + name);
+        }
+        Path log = dir.resolve(name + ".log");
+        Path logConfig = dir.resolve("child-logback.xml");
+        // unlike the tests' own config, keep Kafka Streams' late-record warnings: they explain lost windows
+        Files.writeString(logConfig, "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                + "<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder></appender>"
+                + "<logger name=\"io.gatewatch\" level=\"INFO\"/><logger name=\"org.apache.kafka.streams.kstream\" "
+                + "level=\"WARN\"/><root level=\"WARN\"><appender-ref ref=\"OUT\"/></root></configuration>");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dlogback.configurationFile=" + logConfig,
+                "-cp", System.getProperty("java.class.path"),
+                "io.gatewatch.app.cli.Gatewatch", "run", "--config", config.toString(), "--metrics-port", "0"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("GATEWATCH_") || k.startsWith("KAFKA_"));
+        return new ChildInstance(builder.start(), log);
+    }
+
+    /** kill -9. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The instance's log, for a failure message. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Log lines containing any of the given words, for a failure message. */
+    String logLinesWith(String... words) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .filter(l -> java.util.Arrays.stream(words).anyMatch(l::contains)).limit(20)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM, then wait for the clean shutdown. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,10 +1,10 @@
 package io.gatewatch.generator.scenario;
 
 import static io.gatewatch.generator.scenario.ScenarioBuilder.city;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.ip;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.user;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.userAndIp;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.userAndOrg;
+import static io.gatewatch.generator.scenario.ScenarioEntities.ip;
+import static io.gatewatch.generator.scenario.ScenarioEntities.user;
+import static io.gatewatch.generator.scenario.ScenarioEntities.userAndIp;
+import static io.gatewatch.generator.scenario.ScenarioEntities.userAndOrg;
 
 import io.gatewatch.generator.SyntheticUser;
 import io.gatewatch.generator.format.DynamicsAccessRecordBuilder;

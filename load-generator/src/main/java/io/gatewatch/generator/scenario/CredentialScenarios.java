@@ -1,8 +1,8 @@
 package io.gatewatch.generator.scenario;
 
 import static io.gatewatch.generator.scenario.ScenarioBuilder.city;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.ip;
-import static io.gatewatch.generator.scenario.ScenarioBuilder.user;
+import static io.gatewatch.generator.scenario.ScenarioEntities.ip;
+import static io.gatewatch.generator.scenario.ScenarioEntities.user;
 
 import io.gatewatch.generator.HomeLocation;
 import io.gatewatch.generator.SyntheticUser;

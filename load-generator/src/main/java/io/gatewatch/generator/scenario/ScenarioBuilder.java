@@ -137,22 +137,6 @@ public final class ScenarioBuilder {
         return new AlertEntity("tenant", tenantId);
     }
 
-    public static AlertEntity user(SyntheticUser user) {
-        return new AlertEntity("user", user.userPrincipalName().toLowerCase(Locale.ROOT));
-    }
-
-    public static AlertEntity ip(String ip) {
-        return new AlertEntity("ip", ip);
-    }
-
-    public static AlertEntity userAndIp(SyntheticUser user, String ip) {
-        return new AlertEntity("user+ip", user.userPrincipalName().toLowerCase(Locale.ROOT) + "|" + ip);
-    }
-
-    public static AlertEntity userAndOrg(SyntheticUser user, String host) {
-        return new AlertEntity("user+org", user.userPrincipalName().toLowerCase(Locale.ROOT) + "|" + host);
-    }
-
     Injection build() {
         Instant first = events.stream().map(GeneratedEvent::time).min(Instant::compareTo).orElse(start);
         Instant last = events.stream().map(GeneratedEvent::time).max(Instant::compareTo).orElse(start);

@@ -52,6 +52,11 @@ class CrashRecoveryIT {
         settings.put("commit.interval.ms", "200");
         settings.put("session.timeout.ms", "6000"); // the broker's minimum: a dead instance's tasks move on sooner
         settings.put("state.dir", dir.resolve("state-a").toString());
+        // the broker is shared with the other ITs of this module: topics of its own
+        for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
+                "classified", "dlq"}) {
+            settings.put("topic." + topic, "crash-" + topic);
+        }
         settings.put("emit.classified", "true"); // every event's classification, to count them one by one
 
         // 75 minutes of events ending well in the past, so the ticks that close the last window stay in the past too
@@ -67,13 +72,13 @@ class CrashRecoveryIT {
             expected.merge(tenant, 1L, Long::sum);
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("signin-events", 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("crash-signin-events", 3, (short) 1))).all().get();
         }
         List<ChildInstance> instances = new ArrayList<>();
         try {
             ChildInstance first = ChildInstance.start(dir, "a", settings);
             instances.add(first);
-            TestInput.produce(broker.bootstrapServers(), "signin-events", records);
+            TestInput.produce(broker.bootstrapServers(), "crash-signin-events", records);
             awaitCommitted(broker, "crash-it", EVENTS / 5, first);
             first.kill();
             assertThat(first.isAlive()).isFalse();
@@ -81,18 +86,18 @@ class CrashRecoveryIT {
             instances.add(ChildInstance.start(dir, "a-restarted", settings));
             settings.put("state.dir", dir.resolve("state-b").toString());
             instances.add(ChildInstance.start(dir, "b", settings));
-            IngestLag.awaitZero(broker.bootstrapServers(), "crash-it", "signin-events", Duration.ofMinutes(4));
+            IngestLag.awaitZero(broker.bootstrapServers(), "crash-it", "crash-signin-events", Duration.ofMinutes(4));
             IngestLag.awaitZero(broker.bootstrapServers(), "crash-it", "crash-it-by-tenant-repartition",
                     Duration.ofMinutes(4));
             List<byte[]> ticks = new ArrayList<>();
             for (int t = 0; t < TENANTS; t++) {
                 ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(140))));
             }
-            TestInput.produce(broker.bootstrapServers(), "signin-events", ticks);
+            TestInput.produce(broker.bootstrapServers(), "crash-signin-events", ticks);
 
             try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),
-                    "signin-aggregates", new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
-                 TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(), "signin-alerts",
+                    "crash-aggregates", new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
+                 TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(), "crash-alerts",
                          new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
                 List<ConsumerRecord<String, TenantAggregate>> windows =
                         aggregates.readUntil(read -> totals(read).equals(expected), Duration.ofMinutes(3));
@@ -105,7 +110,7 @@ class CrashRecoveryIT {
                         .map(i -> i.logLinesWith("kipping", "xpired", "ERROR", "dropped"))
                         .collect(Collectors.joining("\n---\n"))).isEqualTo(expected);
                 try (TopicReader<String, ClassifiedEvent> classified = new TopicReader<>(broker.bootstrapServers(),
-                        "signin-classified", new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
+                        "crash-classified", new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
                     List<ConsumerRecord<String, ClassifiedEvent>> all =
                             classified.readUntil(read -> read.size() >= EVENTS + TENANTS, Duration.ofMinutes(1));
                     all = classified.readMore(Duration.ofSeconds(2));
@@ -132,7 +137,7 @@ class CrashRecoveryIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             while (System.nanoTime() < deadline) {
                 long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                        .entrySet().stream().filter(e -> e.getKey().topic().equals("signin-events"))
+                        .entrySet().stream().filter(e -> e.getKey().topic().equals("crash-signin-events"))
                         .map(Map.Entry::getValue).mapToLong(OffsetAndMetadata::offset).sum();
                 if (committed >= atLeast) {
                     return;

@@ -33,30 +33,23 @@ public final class BurstThenSuccessRule implements WindowedRule {
     private final long minimum;
     private final Duration window;
     private final Duration successWindow;
-    private final Duration suppression;
+    private final RuleTiming timing;
 
     public BurstThenSuccessRule(Spec spec, RuleSettings settings) {
         this.spec = spec;
         long threshold = settings.number(spec.name(), "threshold", spec.threshold());
         this.minimum = spec.exceed() ? threshold + 1 : threshold;
-        this.window = settings.period(spec.name(), "window", spec.window());
+        RuleTiming burst = RuleTiming.of(settings, spec.name(), spec.window(), spec.suppression());
+        this.window = burst.window();
         this.successWindow = settings.period(spec.name(), "success-window", spec.successWindow());
-        this.suppression = settings.suppression(spec.name(), spec.suppression());
+        // windows keep observations for the burst or the success that follows it, whichever is longer
+        this.timing = new RuleTiming(spec.name(), window.compareTo(successWindow) > 0 ? window : successWindow,
+                burst.suppression());
     }
 
     @Override
-    public String name() {
-        return spec.name();
-    }
-
-    @Override
-    public Duration window() {
-        return window.compareTo(successWindow) > 0 ? window : successWindow;
-    }
-
-    @Override
-    public Duration suppression() {
-        return suppression;
+    public RuleTiming timing() {
+        return timing;
     }
 
     @Override

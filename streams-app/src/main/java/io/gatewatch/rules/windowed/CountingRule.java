@@ -29,30 +29,18 @@ public final class CountingRule implements WindowedRule {
     private final Spec spec;
     private final long minCount;
     private final long minDistinct;
-    private final Duration window;
-    private final Duration suppression;
+    private final RuleTiming timing;
 
     public CountingRule(Spec spec, RuleSettings settings) {
         this.spec = spec;
         this.minCount = settings.number(spec.name(), "threshold", spec.minCount());
         this.minDistinct = settings.number(spec.name(), "distinct", spec.minDistinct());
-        this.window = settings.period(spec.name(), "window", spec.window());
-        this.suppression = settings.suppression(spec.name(), spec.suppression());
+        this.timing = RuleTiming.of(settings, spec.name(), spec.window(), spec.suppression());
     }
 
     @Override
-    public String name() {
-        return spec.name();
-    }
-
-    @Override
-    public Duration window() {
-        return window;
-    }
-
-    @Override
-    public Duration suppression() {
-        return suppression;
+    public RuleTiming timing() {
+        return timing;
     }
 
     @Override
@@ -75,7 +63,7 @@ public final class CountingRule implements WindowedRule {
         int ips = state.distinct(hits, Observation::ip).size();
         String summary = spec.summary().replace("{count}", String.valueOf(hits.size()))
                 .replace("{distinct}", distinct.size() + " " + spec.distinctNoun())
-                .replace("{window}", humanize(window));
+                .replace("{window}", humanize(timing.window()));
         return Optional.of(new Finding(spec.severity(), summary, hits.size(), Math.max(minCount, minDistinct), users, ips,
                 hits, false, spec.name()));
     }

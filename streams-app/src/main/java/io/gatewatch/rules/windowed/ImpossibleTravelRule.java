@@ -20,29 +20,17 @@ public final class ImpossibleTravelRule implements WindowedRule {
     private static final double EARTH_RADIUS_KM = 6371.0;
     private final long minKm;
     private final long minKmh;
-    private final Duration window;
-    private final Duration suppression;
+    private final RuleTiming timing;
 
     public ImpossibleTravelRule(RuleSettings settings) {
         minKm = settings.number(NAME, "min-km", 500);
         minKmh = settings.number(NAME, "min-kmh", 800);
-        window = settings.period(NAME, "window", Duration.ofHours(24));
-        suppression = settings.suppression(NAME, Duration.ofHours(6));
+        timing = RuleTiming.of(settings, NAME, Duration.ofHours(24), Duration.ofHours(6));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Duration window() {
-        return window;
-    }
-
-    @Override
-    public Duration suppression() {
-        return suppression;
+    public RuleTiming timing() {
+        return timing;
     }
 
     /** Only the few latest successes are needed to compare the newest with its neighbours. */

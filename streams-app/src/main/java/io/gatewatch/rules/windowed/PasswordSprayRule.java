@@ -19,28 +19,16 @@ public final class PasswordSprayRule implements WindowedRule {
 
     static final String NAME = "PASSWORD_SPRAY";
     private final long threshold;
-    private final Duration window;
-    private final Duration suppression;
+    private final RuleTiming timing;
 
     public PasswordSprayRule(RuleSettings settings) {
         threshold = settings.number(NAME, "threshold", 5);
-        window = settings.period(NAME, "window", Duration.ofMinutes(20));
-        suppression = settings.suppression(NAME, Duration.ofHours(1));
+        timing = RuleTiming.of(settings, NAME, Duration.ofMinutes(20), Duration.ofHours(1));
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Duration window() {
-        return window;
-    }
-
-    @Override
-    public Duration suppression() {
-        return suppression;
+    public RuleTiming timing() {
+        return timing;
     }
 
     /** Successes only count as distinct users (the NAT guard), so one per user is enough. */
@@ -75,7 +63,7 @@ public final class PasswordSprayRule implements WindowedRule {
             return Optional.empty();
         }
         return Optional.of(new Finding(Severity.HIGH, failing.size() + " users failed to sign in from " + latest.ip()
-                + " within " + window.toMinutes() + " min (" + succeeding.size() + " succeeded): password spray.",
+                + " within " + timing.window().toMinutes() + " min (" + succeeding.size() + " succeeded): password spray.",
                 failures.size(), threshold, failing.size(), 1, failures, false, NAME));
     }
 }

@@ -12,11 +12,20 @@ import java.util.Optional;
  */
 public interface WindowedRule {
 
-    String name();
+    RuleTiming timing();
 
-    Duration window();
+    default String name() {
+        return timing().name();
+    }
 
-    Duration suppression();
+    /** How long windows keep observations: the state's retention, not always the rule's condition span. */
+    default Duration window() {
+        return timing().window();
+    }
+
+    default Duration suppression() {
+        return timing().suppression();
+    }
 
     /** Windows longer than this keep only the newest observations; bounds memory per entity. */
     default int cap() {

@@ -1,9 +1,9 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
-import io.gatewatch.app.topology.state.EntityWindowSerde;
-import io.gatewatch.app.topology.state.TenantBaselineSerde;
-import io.gatewatch.app.topology.state.WindowCountsSerde;
+import io.gatewatch.app.serde.EntityWindowSerde;
+import io.gatewatch.app.serde.TenantBaselineSerde;
+import io.gatewatch.app.serde.WindowCountsSerde;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.schema.Alert;
@@ -11,7 +11,7 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.TenantAggregate;
-import io.gatewatch.schema.json.JsonSerde;
+import io.gatewatch.app.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A Gatewatch instance in its own JVM ({@code gatewatch run}), so a test can kill it the way an
+ * A Gatewatch instance in its own JVM ({@code gatewatch run}, the deployable's entry point), so a test can kill it the way an
  * operator's machine dies: SIGKILL, no shutdown hook, no final commit.
  */
 final class ChildInstance implements AutoCloseable {
@@ -40,7 +40,7 @@ final class ChildInstance implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=" + logConfig,
                 "-cp", System.getProperty("java.class.path"),
-                "io.gatewatch.app.cli.Gatewatch", "run", "--config", config.toString(), "--metrics-port", "0"))
+                "io.gatewatch.app.runtime.RunCommand", "--config", config.toString(), "--metrics-port", "0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWATCH_") || k.startsWith("KAFKA_"));
         return new ChildInstance(builder.start(), log);

@@ -1,0 +1,46 @@
+package io.gatewatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewatch.schema.DynamicsOrg;
+import io.gatewatch.schema.read.JsonMappers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code --orgs} option of classify and analyze: JSON lines of {@code {"orgName","tenantId","regionHost"}}. */
+final class OrgsFile {
+
+    @picocli.CommandLine.Option(names = "--orgs", paramLabel = "FILE",
+            description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
+    Path file;
+
+    /** The directory entries, none when the option was not given. */
+    List<DynamicsOrg> entries() throws IOException {
+        return file == null ? List.of() : read(file);
+    }
+
+    static List<DynamicsOrg> read(Path file) throws IOException {
+        ObjectMapper mapper = JsonMappers.internal();
+        List<DynamicsOrg> orgs = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    orgs.add(mapper.readValue(line, DynamicsOrg.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new IOException(file + ": line " + lineNumber
+                            + ": expected {\"orgName\",\"tenantId\",\"regionHost\"}", null);
+                }
+            }
+        }
+        return orgs;
+    }
+}

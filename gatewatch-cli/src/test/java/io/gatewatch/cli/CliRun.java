@@ -1,0 +1,43 @@
+package io.gatewatch.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs the command line in-process and captures what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    /** The real exports shipped with the event-schema tests (sources in their README). */
+    static final Path SAMPLES = Path.of("../event-schema/src/test/resources/samples").toAbsolutePath().normalize();
+
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Gatewatch.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    List<String> outLines() {
+        return out.lines().toList();
+    }
+
+    /** Every stdout line parsed as JSON. */
+    List<com.fasterxml.jackson.databind.JsonNode> json() {
+        return outLines().stream().map(line -> {
+            try {
+                return io.gatewatch.schema.read.JsonMappers.internal().readTree(line);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }).toList();
+    }
+
+    List<String> errLines() {
+        return err.lines().toList();
+    }
+}

@@ -1,0 +1,61 @@
+package io.gatewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.generator.scenario.ScenarioCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Detection quality at default thresholds: two generated days (the first warms up the tenant
+ * baselines) with every scenario and every near miss, in the Event Hubs format, through
+ * {@code generate} and {@code evaluate} as a user runs them. Every attack is caught, no near miss
+ * fires, and nothing else alerts.
+ */
+class EvaluateGeneratedDayTest {
+
+    private static final Set<String> EVERY_RULE = Set.of("BRUTE_FORCE", "BRUTE_FORCE_SUCCESS", "PASSWORD_SPRAY",
+            "DISTRIBUTED_CRACKING", "ACCOUNT_LOCKOUT", "LOCKOUT_STORM", "MFA_DENIED", "MFA_FRAUD_REPORTED", "MFA_FATIGUE",
+            "MFA_FATIGUE_SUCCESS", "DISABLED_ACCOUNT_PROBING", "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE",
+            "RISKY_SIGN_IN", "PASSWORD_EXPIRY_WAVE", "DYNAMICS_REGION_MISMATCH", "DYNAMICS_MISSING_ROLE",
+            "IMPOSSIBLE_TRAVEL");
+    private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|",
+            Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyScenarioIsDetectedAndNoNearMissOrBackgroundEventAlerts() {
+        String logs = dir.resolve("two-days.json").toString();
+        String labels = dir.resolve("labels.jsonl").toString();
+        CliRun generate = CliRun.run("generate", "--scenarios", "all", "--duration", "2d", "--rate", "0.25", "--fast",
+                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels);
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+
+        CliRun evaluate = CliRun.run("evaluate", "--labels", labels, logs);
+
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        Matcher row = ROW.matcher(evaluate.out());
+        int rules = 0;
+        while (row.find()) {
+            String rule = row.group(1);
+            assertThat(Integer.parseInt(row.group(2))).as(rule + " expected").isPositive();
+            assertThat(row.group(4)).as(rule + " missed").isEqualTo("0");
+            assertThat(row.group(5)).as(rule + " false positives").isEqualTo("0");
+            assertThat(EVERY_RULE).contains(rule);
+            rules++;
+        }
+        assertThat(rules).as("every rule has a scenario").isEqualTo(EVERY_RULE.size());
+        long nearMisses = ScenarioCatalog.all().stream().filter(t -> t.nearMiss()).count();
+        assertThat(evaluate.out()).containsPattern("recall 1\\.000 \\(\\d+ of \\d+ scenarios\\), 0 false positives, "
+                + "0 of \\d+ near misses fired");
+        assertThat(nearMisses).isGreaterThanOrEqualTo(14);
+        assertThat(List.of(evaluate.out().split("\n"))).noneMatch(l -> l.startsWith("missed"));
+    }
+}

@@ -1,0 +1,66 @@
+package io.gatewatch.app.runtime;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.runtime.ConfigPrinter;
+import io.gatewatch.app.runtime.GatewatchApp;
+import io.gatewatch.app.runtime.MetricsEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gatewatch run}: the streams app against a configured cluster until SIGTERM. Also the
+ * deployable's own entry point ({@code java -cp streams-app.jar:lib/* io.gatewatch.app.runtime.RunCommand}),
+ * so a production image needs neither the launcher nor its generator and embedded broker.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the streams app against a Kafka cluster (config: defaults < --config file < environment).")
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (see README for keys).")
+    Path configFile;
+
+    @Option(names = "--metrics-port", defaultValue = "9404",
+            description = "Port for Prometheus metrics at /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RunCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GatewatchConfig config;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage());
+        }
+        LOG.info("Effective configuration:\n{}", ConfigPrinter.describe(config));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
+             GatewatchApp app = GatewatchApp.start(config, registry)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LOG.info("SIGTERM: shutting down");
+                app.close();
+                stopped.countDown();
+            }, "gatewatch-shutdown"));
+            stopped.await();
+        }
+        return 0;
+    }
+}

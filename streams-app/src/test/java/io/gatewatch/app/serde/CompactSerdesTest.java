@@ -1,0 +1,97 @@
+package io.gatewatch.app.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.schema.Category;
+import io.gatewatch.schema.Classification;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.DynamicsAccessEvent;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written store formats give back exactly what they were given, and fail without echoing content. */
+class CompactSerdesTest {
+
+    @Test
+    void entityWindowsRoundTripWithMissingFields() {
+        EntityWindow window = new EntityWindow();
+        window.add(new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null,
+                "47.61,-122.33|Seattle, US", "c-1"), 600_000, 500);
+        window.add(new Observation(2_000, "success", null, null, "Azure Portal", null, null), 600_000, 500);
+        window.suppressedUntilMs = 3_600_000;
+        window.lastAlertId = "a-1";
+        window.lastAlertTimeMs = 1_500;
+        window.escalated = true;
+
+        EntityWindow back = roundTrip(new EntityWindowSerde(), window);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(window);
+    }
+
+    @Test
+    void windowCountsRoundTripExactAndEstimatedCounters() {
+        TenantWindowCounts counts = new TenantWindowCounts();
+        for (int i = 0; i < 200; i++) {
+            counts.add(event("user" + i + "@contoso.com", Category.INVALID_CREDENTIALS, Outcome.FAILURE, 50126));
+        }
+        counts.add(event("bob@contoso.com", Category.ACCOUNT_LOCKED, Outcome.FAILURE, 50053));
+        counts.add(event("bob@contoso.com", Category.SUCCESS, Outcome.SUCCESS, 0));
+
+        TenantWindowCounts back = roundTrip(new WindowCountsSerde(), counts);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(counts);
+        assertThat(back.usersByCategory.get(Category.INVALID_CREDENTIALS).registers).isNotNull();
+        assertThat(back.usersByCategory.get(Category.ACCOUNT_LOCKED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void baselinesRoundTrip() {
+        TenantBaseline baseline = new TenantBaseline();
+        baseline.observe(3_600_000, true, true, 1 / 24.0);
+        baseline.observe(7_300_000, false, false, 1 / 24.0);
+        baseline.caAlertedHourMs = 3_600_000;
+
+        assertThat(roundTrip(new TenantBaselineSerde(), baseline)).usingRecursiveComparison().isEqualTo(baseline);
+    }
+
+    @Test
+    void unreadableBytesFailWithoutTheirContent() {
+        byte[] bytes = new EntityWindowSerde().serializer().serialize("t", windowOf("secret.user@contoso.com"));
+        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 5);
+        byte[] future = bytes.clone();
+        future[0] = 99;
+
+        assertThatThrownBy(() -> new EntityWindowSerde().deserializer().deserialize("changelog", truncated))
+                .isInstanceOf(SerializationException.class).hasNoCause()
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+        assertThatThrownBy(() -> new EntityWindowSerde().deserializer().deserialize("changelog", future))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("newer");
+    }
+
+    private static EntityWindow windowOf(String user) {
+        EntityWindow window = new EntityWindow();
+        window.add(new Observation(1, "fail", user, "192.0.2.1", null, null, null), 1000, 10);
+        return window;
+    }
+
+    private static <T> T roundTrip(Serde<T> serde, T value) {
+        return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+    }
+
+    private static ClassifiedEvent event(String user, Category category, Outcome outcome, int code) {
+        DynamicsAccessEvent event = new DynamicsAccessEvent("id-" + user, Instant.EPOCH, "t1", user, "192.0.2.1",
+                "https://contoso.crm4.dynamics.com", code, null);
+        return new ClassifiedEvent(event, new Classification(outcome, category, Severity.LOW, true, code, null,
+                List.of(), null, false));
+    }
+}

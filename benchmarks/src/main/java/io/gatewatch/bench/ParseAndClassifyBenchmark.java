@@ -3,7 +3,6 @@ package io.gatewatch.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.OrgDirectory;
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
@@ -12,6 +11,7 @@ import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,7 +57,7 @@ public class ParseAndClassifyBenchmark {
             records[i] = mapper.writeValueAsBytes(AzureMonitorRecordBuilder.build(traffic.next(time.plusMillis(i))));
         }
         decoder = new RecordDecoder(ReaderLimits.DEFAULT);
-        classifier = new EventClassifier(ClassificationData.defaults());
+        classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of());
     }
 
     @Benchmark
@@ -66,7 +66,7 @@ public class ParseAndClassifyBenchmark {
         next = (next + 1) % RECORDS;
         for (ReadResult result : decoder.decode(record, "bench")) {
             if (result instanceof ReadResult.Read read) {
-                Classification c = classifier.classify(read.event(), OrgDirectory.EMPTY);
+                Classification c = classifier.classify(read.event());
                 sink.consume(c);
             }
         }

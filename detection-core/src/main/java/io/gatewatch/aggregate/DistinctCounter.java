@@ -15,9 +15,32 @@ public final class DistinctCounter {
     static final int PRECISION = 10;
     private static final int REGISTERS = 1 << PRECISION;
 
-    /** Sorted hashes while exact; null once switched to registers. Public for the JSON serde. */
-    public long[] hashes = new long[0];
-    public byte[] registers;
+    /** Sorted hashes while exact; null once switched to registers. */
+    private long[] hashes = new long[0];
+    private byte[] registers;
+
+    /** A counter as stored: its exact hashes, or its HyperLogLog registers. */
+    public static DistinctCounter restore(long[] hashes, byte[] registers) {
+        DistinctCounter counter = new DistinctCounter();
+        counter.hashes = registers == null ? hashes.clone() : null;
+        counter.registers = registers == null ? null : registers.clone();
+        return counter;
+    }
+
+    /** True once past {@link #EXACT_LIMIT} values: the count is an estimate. */
+    public boolean estimated() {
+        return registers != null;
+    }
+
+    /** The sorted hashes while exact (a copy). */
+    public long[] hashes() {
+        return hashes == null ? null : hashes.clone();
+    }
+
+    /** The HyperLogLog registers once estimated (a copy). */
+    public byte[] registers() {
+        return registers == null ? null : registers.clone();
+    }
 
     public void add(String value) {
         long hash = hash(value);

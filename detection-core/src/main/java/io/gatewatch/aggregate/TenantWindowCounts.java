@@ -5,6 +5,7 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * The running counts of one tenant's window: totals, per outcome and category, distinct users per
- * failing category, and error codes. Plain Java; mutable while the window is open (Kafka Streams
- * serializes it after every update).
+ * failing category, and error codes. Plain Java; mutable while the window is open (the streams app
+ * stores it after every update, {@code WindowCountsSerde}).
  *
  * <p>Distinct users per category are exact up to 64, then estimated (HyperLogLog, about 3 %):
  * see {@link DistinctCounter}.
@@ -23,11 +24,44 @@ public final class TenantWindowCounts {
 
     static final int TOP_CODES = 5;
 
-    public long total;
-    public Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
-    public Map<Category, Long> byCategory = new EnumMap<>(Category.class);
-    public Map<Category, DistinctCounter> usersByCategory = new EnumMap<>(Category.class);
-    public Map<Integer, Long> errorCodes = new LinkedHashMap<>();
+    private long total;
+    private final Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+    private final Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+    private final Map<Category, DistinctCounter> usersByCategory = new EnumMap<>(Category.class);
+    private final Map<Integer, Long> errorCodes = new LinkedHashMap<>();
+
+    /** Counts as stored. */
+    public static TenantWindowCounts restore(long total, Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
+                                             Map<Category, DistinctCounter> usersByCategory,
+                                             Map<Integer, Long> errorCodes) {
+        TenantWindowCounts counts = new TenantWindowCounts();
+        counts.total = total;
+        counts.byOutcome.putAll(byOutcome);
+        counts.byCategory.putAll(byCategory);
+        counts.usersByCategory.putAll(usersByCategory);
+        counts.errorCodes.putAll(errorCodes);
+        return counts;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public Map<Outcome, Long> byOutcome() {
+        return Collections.unmodifiableMap(byOutcome);
+    }
+
+    public Map<Category, Long> byCategory() {
+        return Collections.unmodifiableMap(byCategory);
+    }
+
+    public Map<Category, DistinctCounter> usersByCategory() {
+        return Collections.unmodifiableMap(usersByCategory);
+    }
+
+    public Map<Integer, Long> errorCodes() {
+        return Collections.unmodifiableMap(errorCodes);
+    }
 
     public TenantWindowCounts add(ClassifiedEvent event) {
         total++;

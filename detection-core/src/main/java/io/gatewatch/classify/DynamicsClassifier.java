@@ -29,13 +29,14 @@ public final class DynamicsClassifier {
     }
 
     /**
+     * @param requested     the org and region host the URL names ({@link #orgOf}); empty when not a Dynamics URL
      * @param orgRegionHost where the org really lives, from the directory or learned; empty when unknown
      */
-    public Classification classify(DynamicsAccessEvent event, Optional<String> orgRegionHost) {
+    public Classification classify(DynamicsAccessEvent event, Optional<DynamicsRegions.OrgUrl> requested,
+                                   Optional<String> orgRegionHost) {
         if (isMissingRole(event)) {
             return classification(event, Category.MISSING_SECURITY_ROLE, null);
         }
-        Optional<DynamicsRegions.OrgUrl> requested = orgOf(event);
         if (requested.isPresent() && orgRegionHost.isPresent()
                 && !orgRegionHost.get().equalsIgnoreCase(requested.get().regionHost())) {
             String correctUrl = "https://" + requested.get().orgName() + "." + orgRegionHost.get();

@@ -6,5 +6,5 @@ import java.util.Optional;
 /** A detection that decides on a single classified event (no window); plain Java. */
 public interface EventRule {
 
-    Optional<Detection> evaluate(ClassifiedEvent event);
+    Optional<Finding> evaluate(ClassifiedEvent event);
 }

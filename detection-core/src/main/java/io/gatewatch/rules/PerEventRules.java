@@ -8,7 +8,9 @@ import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.schema.SignInEvent;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,14 +27,16 @@ public final class PerEventRules {
 
     public static List<EventRule> all(RuleSettings settings) {
         return List.of(accountLockout(settings), mfaDenial(settings), riskySignIn(settings),
-                dynamicsMissingRole(settings), dynamicsRegionMismatch(settings));
+                dynamics(settings, "DYNAMICS_MISSING_ROLE", Category.MISSING_SECURITY_ROLE,
+                        " has no Dynamics 365 security role in {host}."),
+                dynamics(settings, "DYNAMICS_REGION_MISMATCH", Category.REGIONAL_URL_MISMATCH,
+                        " used the wrong regional URL {host} for the organisation."));
     }
 
     static EventRule accountLockout(RuleSettings settings) {
         return event -> is(event, Category.ACCOUNT_LOCKED)
-                ? Optional.of(new Detection("ACCOUNT_LOCKOUT", Severity.MEDIUM, user(event.event()),
-                "Account " + upn(event.event()) + " was locked out by smart lockout.",
-                settings.suppression("ACCOUNT_LOCKOUT", Duration.ofHours(1))))
+                ? Optional.of(finding("ACCOUNT_LOCKOUT", Severity.MEDIUM, user(event.event()),
+                "Account " + upn(event.event()) + " was locked out by smart lockout.", event, settings))
                 : Optional.empty();
     }
 
@@ -42,12 +46,11 @@ public final class PerEventRules {
                 return Optional.empty();
             }
             boolean fraud = event.classification().fraudReported();
-            String rule = fraud ? "MFA_FRAUD_REPORTED" : "MFA_DENIED";
             String summary = fraud
                     ? upn(event.event()) + " reported an MFA prompt as fraud: the password is likely known to an attacker."
                     : upn(event.event()) + " denied or ignored an MFA prompt.";
-            return Optional.of(new Detection(rule, fraud ? Severity.HIGH : Severity.MEDIUM, user(event.event()),
-                    summary, settings.suppression(rule, Duration.ofHours(1))));
+            return Optional.of(finding(fraud ? "MFA_FRAUD_REPORTED" : "MFA_DENIED",
+                    fraud ? Severity.HIGH : Severity.MEDIUM, user(event.event()), summary, event, settings));
         };
     }
 
@@ -65,25 +68,27 @@ public final class PerEventRules {
             String summary = blocked
                     ? "Identity Protection blocked a risky sign-in for " + upn(event.event()) + "."
                     : upn(event.event()) + " signed in successfully at high sign-in risk, not remediated.";
-            return Optional.of(new Detection("RISKY_SIGN_IN", Severity.HIGH, user(event.event()), summary,
-                    settings.suppression("RISKY_SIGN_IN", Duration.ofHours(1))));
+            return Optional.of(finding("RISKY_SIGN_IN", Severity.HIGH, user(event.event()), summary, event, settings));
         };
     }
 
-    static EventRule dynamicsMissingRole(RuleSettings settings) {
-        return event -> is(event, Category.MISSING_SECURITY_ROLE) && event.event() instanceof DynamicsAccessEvent d
-                ? Optional.of(new Detection("DYNAMICS_MISSING_ROLE", Severity.MEDIUM, userAndOrg(d),
-                upn(d) + " has no Dynamics 365 security role in " + host(d) + ".",
-                settings.suppression("DYNAMICS_MISSING_ROLE", Duration.ofHours(24))))
+    /** A Dynamics access of one category, per user and org host; {@code sentence} follows the user's name. */
+    static EventRule dynamics(RuleSettings settings, String rule, Category category, String sentence) {
+        return event -> is(event, category) && event.event() instanceof DynamicsAccessEvent d
+                ? Optional.of(finding(rule, Severity.MEDIUM, new AlertEntity("user+org", upn(d) + "|" + host(d)),
+                upn(d) + sentence.replace("{host}", host(d)), event, settings))
                 : Optional.empty();
     }
 
-    static EventRule dynamicsRegionMismatch(RuleSettings settings) {
-        return event -> is(event, Category.REGIONAL_URL_MISMATCH) && event.event() instanceof DynamicsAccessEvent d
-                ? Optional.of(new Detection("DYNAMICS_REGION_MISMATCH", Severity.MEDIUM, userAndOrg(d),
-                upn(d) + " used the wrong regional URL " + host(d) + " for the organisation.",
-                settings.suppression("DYNAMICS_REGION_MISMATCH", Duration.ofHours(24))))
-                : Optional.empty();
+    /** A one-event finding: the window runs from the event for the suppression period. */
+    private static Finding finding(String rule, Severity severity, AlertEntity entity, String summary,
+                                   ClassifiedEvent classified, RuleSettings settings) {
+        InputEvent event = classified.event();
+        Instant time = event.createdDateTime();
+        Duration suppression = settings.suppression(rule);
+        String correlationId = event instanceof SignInEvent s && s.correlationId() != null ? s.correlationId() : event.id();
+        return new Finding(rule, severity, entity, summary, time, time, time.plus(suppression), time, time, 1, 1, 1,
+                event.ipAddress() == null ? 0 : 1, List.of(correlationId), suppression, false);
     }
 
     private static boolean is(ClassifiedEvent event, Category category) {
@@ -94,17 +99,13 @@ public final class PerEventRules {
         return new AlertEntity("user", upn(event));
     }
 
-    private static AlertEntity userAndOrg(DynamicsAccessEvent event) {
-        return new AlertEntity("user+org", upn(event) + "|" + host(event));
-    }
-
     private static String upn(InputEvent event) {
         return event.userPrincipalName() == null ? "(unknown user)" : event.userPrincipalName().toLowerCase(Locale.ROOT);
     }
 
     private static String host(DynamicsAccessEvent event) {
         try {
-            String host = java.net.URI.create(event.requestedUrl().trim()).getHost();
+            String host = URI.create(event.requestedUrl().trim()).getHost();
             return host == null ? event.requestedUrl() : host.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return "(unparsable URL)";

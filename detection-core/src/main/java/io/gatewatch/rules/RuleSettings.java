@@ -1,15 +1,31 @@
 package io.gatewatch.rules;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Rule thresholds, windows and suppression periods by name: {@code suppress.BRUTE_FORCE=PT1H},
- * {@code rule.BRUTE_FORCE.threshold=10}, {@code rule.BRUTE_FORCE.window=PT10M}. A rule asks with
- * its default, so every number is configurable and the defaults live next to the rule.
+ * {@code rule.BRUTE_FORCE.threshold=10}, {@code rule.BRUTE_FORCE.window=PT10M}. Holds what the
+ * configuration overrides; every default lives in one place, the shipped
+ * {@code config/rules.properties} (bundled as {@code /gatewatch/rules.properties}), so a rule asks
+ * by name and the file a user copies is the truth the code runs on.
  */
 public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters) {
 
+    private static final String RULE_PREFIX = "rule.";
+    private static final String SUPPRESS_PREFIX = "suppress.";
+    private static final RuleSettings SHIPPED = fromProperties(shippedFile());
+
+    /** The shipped defaults alone. */
     public static final RuleSettings DEFAULTS = new RuleSettings(Map.of(), Map.of());
 
     public RuleSettings {
@@ -17,35 +33,89 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
         parameters = Map.copyOf(parameters);
     }
 
-    public RuleSettings(Map<String, Duration> suppressions) {
-        this(suppressions, Map.of());
+    /**
+     * The {@code rule.*} and {@code suppress.*} keys of a configuration; others are ignored. Rule
+     * names are upper-cased with {@code -} and {@code .} as {@code _}, so the environment's
+     * {@code GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD} (→ {@code rule.brute.force.threshold}) names BRUTE_FORCE.
+     */
+    public static RuleSettings fromProperties(Map<String, String> values) {
+        Map<String, Duration> suppressions = new HashMap<>();
+        Map<String, String> parameters = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(RULE_PREFIX)) {
+                String rest = key.substring(RULE_PREFIX.length());
+                int dot = rest.lastIndexOf('.');
+                if (dot <= 0) {
+                    throw new IllegalArgumentException(key + ": expected rule.<RULE>.<parameter>");
+                }
+                parameters.put(ruleName(rest.substring(0, dot)) + rest.substring(dot), value.trim());
+            } else if (key.startsWith(SUPPRESS_PREFIX)) {
+                suppressions.put(ruleName(key.substring(SUPPRESS_PREFIX.length())), duration(key, value));
+            }
+        });
+        return new RuleSettings(suppressions, parameters);
     }
 
-    public Duration suppression(String rule, Duration defaultPeriod) {
-        return suppressions.getOrDefault(rule, defaultPeriod);
-    }
-
-    public long number(String rule, String parameter, long defaultValue) {
-        String value = parameters.get(rule + "." + parameter);
-        if (value == null) {
-            return defaultValue;
+    public Duration suppression(String rule) {
+        Duration period = suppressions.get(rule);
+        if (period == null && this != SHIPPED) {
+            return SHIPPED.suppression(rule);
         }
+        return require(period, SUPPRESS_PREFIX + rule);
+    }
+
+    public long number(String rule, String parameter) {
+        String value = value(rule, parameter);
         try {
-            return Long.parseLong(value.trim());
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rule." + rule + "." + parameter + " must be a whole number");
+            throw new IllegalArgumentException(RULE_PREFIX + rule + "." + parameter + " must be a whole number");
         }
     }
 
-    public Duration period(String rule, String parameter, Duration defaultValue) {
+    public Duration period(String rule, String parameter) {
+        return duration(RULE_PREFIX + rule + "." + parameter, value(rule, parameter));
+    }
+
+    private String value(String rule, String parameter) {
         String value = parameters.get(rule + "." + parameter);
-        if (value == null) {
-            return defaultValue;
+        if (value == null && this != SHIPPED) {
+            return SHIPPED.value(rule, parameter);
         }
+        return require(value, RULE_PREFIX + rule + "." + parameter);
+    }
+
+    private static <T> T require(T value, String key) {
+        if (value == null) {
+            throw new IllegalStateException(key + " has no default in the shipped rules.properties");
+        }
+        return value;
+    }
+
+    private static String ruleName(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static Duration duration(String key, String value) {
         try {
             return Duration.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("rule." + rule + "." + parameter + " must be an ISO-8601 duration");
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1H, was '" + value + "'");
+        }
+    }
+
+    private static Map<String, String> shippedFile() {
+        try (InputStream in = RuleSettings.class.getResourceAsStream("/gatewatch/rules.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource /gatewatch/rules.properties is missing");
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> values = new HashMap<>();
+            properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+            return values;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled rules.properties", e);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.gatewatch.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.OrgDirectory;
 import io.gatewatch.classify.EventClassifier;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -12,18 +11,19 @@ import io.gatewatch.schema.SignInEvent;
 import io.gatewatch.schema.TenantAggregate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TenantWindowCountsTest {
 
     private static final Instant T = Instant.parse("2025-11-14T10:00:00Z");
-    private final EventClassifier classifier = new EventClassifier(ClassificationData.defaults());
+    private final EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of());
 
     private ClassifiedEvent event(String user, int code) {
         SignInEvent e = new SignInEvent("id", T, "t", "graph", "SignInLogs", user, null, null, null, null, null, null,
                 null, null, null, null, null, code, null, null, null, null, null, null, null, List.of(), null, null,
                 null, List.of(), List.of(), null, null);
-        return new ClassifiedEvent(e, classifier.classify(e, OrgDirectory.EMPTY));
+        return new ClassifiedEvent(e, classifier.classify(e));
     }
 
     @Test

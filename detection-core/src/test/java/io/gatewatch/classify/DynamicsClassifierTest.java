@@ -7,6 +7,9 @@ import io.gatewatch.schema.Classification;
 import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.Outcome;
 import java.time.Instant;
+import io.gatewatch.state.StateView;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +30,17 @@ class DynamicsClassifierTest {
                 "The user with id 1234 has not been assigned a security role.");
         var otherError = access("https://contoso.crm4.dynamics.com/main.aspx", -2147220969, "Record not found");
 
-        assertThat(classifier.classify(byCode, Optional.empty()).category()).isEqualTo(Category.MISSING_SECURITY_ROLE);
-        assertThat(classifier.classify(byMessage, Optional.empty()).category())
+        assertThat(classifier.classify(byCode, classifier.orgOf(byCode), Optional.empty()).category()).isEqualTo(Category.MISSING_SECURITY_ROLE);
+        assertThat(classifier.classify(byMessage, classifier.orgOf(byMessage), Optional.empty()).category())
                 .isEqualTo(Category.MISSING_SECURITY_ROLE);
-        assertThat(classifier.classify(otherError, Optional.empty()).category()).isEqualTo(Category.OTHER_FAILURE);
+        assertThat(classifier.classify(otherError, classifier.orgOf(otherError), Optional.empty()).category()).isEqualTo(Category.OTHER_FAILURE);
     }
 
     @Test
     void regionMismatchNamesTheRightUrl() {
         var wrongRegion = access("https://contoso.crm.dynamics.com/main.aspx", -2147204784, "Organization not found");
 
-        Classification c = classifier.classify(wrongRegion, Optional.of("crm4.dynamics.com"));
+        Classification c = classifier.classify(wrongRegion, classifier.orgOf(wrongRegion), Optional.of("crm4.dynamics.com"));
 
         assertThat(c.category()).isEqualTo(Category.REGIONAL_URL_MISMATCH);
         assertThat(c.outcome()).isEqualTo(Outcome.FAILURE);
@@ -49,10 +52,10 @@ class DynamicsClassifierTest {
         var rightRegion = access("https://contoso.crm4.dynamics.com/main.aspx", 0, null);
         var unknownHost = access("https://contoso.example.com/main.aspx", 0, null);
 
-        assertThat(classifier.classify(rightRegion, Optional.of("crm4.dynamics.com")).category())
+        assertThat(classifier.classify(rightRegion, classifier.orgOf(rightRegion), Optional.of("crm4.dynamics.com")).category())
                 .isEqualTo(Category.SUCCESS);
-        assertThat(classifier.classify(rightRegion, Optional.empty()).category()).isEqualTo(Category.SUCCESS);
-        assertThat(classifier.classify(unknownHost, Optional.of("crm4.dynamics.com")).category())
+        assertThat(classifier.classify(rightRegion, classifier.orgOf(rightRegion), Optional.empty()).category()).isEqualTo(Category.SUCCESS);
+        assertThat(classifier.classify(unknownHost, classifier.orgOf(unknownHost), Optional.of("crm4.dynamics.com")).category())
                 .isEqualTo(Category.SUCCESS);
     }
 
@@ -75,10 +78,26 @@ class DynamicsClassifierTest {
 
     @Test
     void learnedRegionFromSuccessIsOverriddenByTheDirectory() {
-        InMemoryOrgDirectory orgs = new InMemoryOrgDirectory();
-        orgs.learn("contoso", "crm.dynamics.com");
-        assertThat(orgs.regionHostOf("CONTOSO")).contains("crm.dynamics.com");
-        orgs.put("contoso", "crm4.dynamics.com");
-        assertThat(orgs.regionHostOf("contoso")).contains("crm4.dynamics.com");
+        Map<String, String> directory = new HashMap<>();
+        Map<String, String> learned = new HashMap<>();
+        OrgLocations orgs = new OrgLocations(directory::get, StateView.of(learned));
+        orgs.learn("t", new DynamicsRegions.OrgUrl("contoso", "crm.dynamics.com"));
+        assertThat(orgs.regionHostOf("t", "contoso")).contains("crm.dynamics.com");
+        assertThat(orgs.regionHostOf("other-tenant", "contoso")).isEmpty();
+        directory.put("contoso", "crm4.dynamics.com");
+        assertThat(orgs.regionHostOf("t", "contoso")).contains("crm4.dynamics.com");
+    }
+
+    @Test
+    void aSuccessfulRequestTeachesWhereTheOrgLivesSoTheWrongRegionIsCaught() {
+        Map<String, String> learned = new HashMap<>();
+        EventClassifier events = new EventClassifier(data, new OrgLocations(org -> null, StateView.of(learned)));
+        var wrongRegion = access("https://contoso.crm.dynamics.com/main.aspx", -2147204784, "Organization not found");
+
+        assertThat(events.classify(wrongRegion).category()).as("nothing known yet").isEqualTo(Category.OTHER_FAILURE);
+        assertThat(events.classify(access("https://contoso.crm4.dynamics.com/main.aspx", 0, null)).category())
+                .isEqualTo(Category.SUCCESS);
+        assertThat(learned).containsExactly(Map.entry("t|contoso", "crm4.dynamics.com"));
+        assertThat(events.classify(wrongRegion).category()).isEqualTo(Category.REGIONAL_URL_MISMATCH);
     }
 }

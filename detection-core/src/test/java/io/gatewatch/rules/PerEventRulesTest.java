@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.InMemoryOrgDirectory;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.InputEvent;
@@ -21,15 +20,14 @@ import org.junit.jupiter.api.Test;
 class PerEventRulesTest {
 
     private static final Instant T = Instant.parse("2025-11-14T10:00:00Z");
-    private final EventClassifier classifier = new EventClassifier(ClassificationData.defaults());
-    private final InMemoryOrgDirectory orgs = new InMemoryOrgDirectory();
+    private EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of());
     private final List<EventRule> rules = PerEventRules.all(RuleSettings.DEFAULTS);
 
     private ClassifiedEvent classified(InputEvent event) {
-        return new ClassifiedEvent(event, classifier.classify(event, orgs));
+        return new ClassifiedEvent(event, classifier.classify(event));
     }
 
-    private List<Detection> detect(InputEvent event) {
+    private List<Finding> detect(InputEvent event) {
         ClassifiedEvent c = classified(event);
         return rules.stream().map(r -> r.evaluate(c)).flatMap(Optional::stream).toList();
     }
@@ -54,18 +52,18 @@ class PerEventRulesTest {
     @Test
     void mfaDenialAndFraudAreSeparateRules() {
         assertThat(detect(signIn(500121, "MFA denied; user declined the authentication", null, null)))
-                .extracting(Detection::rule, Detection::severity).containsExactly(
+                .extracting(Finding::rule, Finding::severity).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("MFA_DENIED", Severity.MEDIUM));
         assertThat(detect(signIn(500121, "MFA denied; Phone App Reported Fraud", null, null)))
-                .extracting(Detection::rule, Detection::severity).containsExactly(
+                .extracting(Finding::rule, Finding::severity).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("MFA_FRAUD_REPORTED", Severity.HIGH));
         assertThat(detect(signIn(500121, "wrong code", null, null))).isEmpty();
     }
 
     @Test
     void riskySignInOnRiskBlockOrUnremediatedHighRiskSuccess() {
-        assertThat(detect(signIn(53004, null, null, null))).extracting(Detection::rule).containsExactly("RISKY_SIGN_IN");
-        assertThat(detect(signIn(0, null, "high", "atRisk"))).extracting(Detection::rule).containsExactly("RISKY_SIGN_IN");
+        assertThat(detect(signIn(53004, null, null, null))).extracting(Finding::rule).containsExactly("RISKY_SIGN_IN");
+        assertThat(detect(signIn(0, null, "high", "atRisk"))).extracting(Finding::rule).containsExactly("RISKY_SIGN_IN");
         assertThat(detect(signIn(0, null, "high", "remediated"))).isEmpty();
         assertThat(detect(signIn(0, null, "high", "dismissed"))).isEmpty();
         assertThat(detect(signIn(0, null, "medium", "atRisk"))).isEmpty();
@@ -73,7 +71,7 @@ class PerEventRulesTest {
 
     @Test
     void dynamicsRulesKeyOnUserAndOrgHost() {
-        orgs.put("contoso", "crm4.dynamics.com");
+        classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of("contoso", "crm4.dynamics.com"));
         DynamicsAccessEvent wrongRegion = new DynamicsAccessEvent("d", T, "t", "a@contoso.com", null,
                 "https://contoso.crm.dynamics.com/main.aspx", -2147204784, null);
         DynamicsAccessEvent noRole = new DynamicsAccessEvent("d2", T, "t", "a@contoso.com", null,
@@ -86,13 +84,13 @@ class PerEventRulesTest {
             assertThat(d.entity().value()).isEqualTo("a@contoso.com|contoso.crm.dynamics.com");
             assertThat(d.suppression()).isEqualTo(Duration.ofHours(24));
         });
-        assertThat(detect(noRole)).extracting(Detection::rule).containsExactly("DYNAMICS_MISSING_ROLE");
+        assertThat(detect(noRole)).extracting(Finding::rule).containsExactly("DYNAMICS_MISSING_ROLE");
         assertThat(detect(fine)).isEmpty();
     }
 
     @Test
     void suppressionPeriodsComeFromSettings() {
-        List<EventRule> custom = PerEventRules.all(new RuleSettings(Map.of("ACCOUNT_LOCKOUT", Duration.ofMinutes(5))));
+        List<EventRule> custom = PerEventRules.all(new RuleSettings(Map.of("ACCOUNT_LOCKOUT", Duration.ofMinutes(5)), Map.of()));
         ClassifiedEvent lockout = classified(signIn(50053, null, null, null));
         assertThat(custom.stream().map(r -> r.evaluate(lockout)).flatMap(Optional::stream))
                 .singleElement().satisfies(d -> assertThat(d.suppression()).isEqualTo(Duration.ofMinutes(5)));

@@ -3,20 +3,13 @@ package io.gatewatch.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.DynamicsRegions;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.InMemoryOrgDirectory;
-import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Classification;
-import io.gatewatch.schema.DynamicsAccessEvent;
-import io.gatewatch.schema.DynamicsOrg;
-import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,18 +34,13 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         input.requireReadable(spec.commandLine());
-        EventClassifier classifier = new EventClassifier(ClassificationData.defaults());
-        InMemoryOrgDirectory directory = new InMemoryOrgDirectory();
-        for (DynamicsOrg org : orgs.entries()) {
-            directory.put(org.orgName(), org.regionHost());
-        }
+        EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), orgs.regionHosts());
         ObjectWriter writer = JsonMappers.internal().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try {
             unreadable = input.readAll(event -> {
-                Classification classification = classifier.classify(event, directory);
-                learnRegion(classifier, directory, event, classification);
+                Classification classification = classifier.classify(event);
                 try {
                     writer.writeValue(out, ClassifiedLine.of(event, classification));
                     out.write('\n');
@@ -64,14 +52,5 @@ final class ClassifyCommand implements Callable<Integer> {
             out.flush();
         }
         return unreadable == 0 ? 0 : Gatewatch.EXIT_UNREADABLE_RECORDS;
-    }
-
-    /** A successful request shows where its org lives; later wrong-region requests are then caught. */
-    private static void learnRegion(EventClassifier classifier, InMemoryOrgDirectory orgs, InputEvent event,
-                                    Classification classification) {
-        if (event instanceof DynamicsAccessEvent access && classification.category() == Category.SUCCESS) {
-            Optional<DynamicsRegions.OrgUrl> url = classifier.dynamics().orgOf(access);
-            url.ifPresent(u -> orgs.learn(u.orgName(), u.regionHost()));
-        }
     }
 }

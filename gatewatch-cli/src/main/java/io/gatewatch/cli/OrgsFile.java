@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code --orgs} option of classify and analyze: JSON lines of {@code {"orgName","tenantId","regionHost"}}. */
 final class OrgsFile {
@@ -21,6 +23,13 @@ final class OrgsFile {
     /** The directory entries, none when the option was not given. */
     List<DynamicsOrg> entries() throws IOException {
         return file == null ? List.of() : read(file);
+    }
+
+    /** Org name → region host, as the classifier's directory. */
+    Map<String, String> regionHosts() throws IOException {
+        Map<String, String> hosts = new HashMap<>();
+        entries().forEach(org -> hosts.put(org.orgName(), org.regionHost()));
+        return hosts;
     }
 
     static List<DynamicsOrg> read(Path file) throws IOException {

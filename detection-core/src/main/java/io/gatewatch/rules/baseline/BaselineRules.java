@@ -1,26 +1,34 @@
 package io.gatewatch.rules.baseline;
 
+import io.gatewatch.rules.Finding;
+import io.gatewatch.rules.Incident;
+import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * CONDITIONAL_ACCESS_SPIKE and FAILURE_RATE_SPIKE: the current hour against the tenant's own
- * learned baseline (EWMA), after a warm-up, at most once per hour each. Anchors: Sentinel
- * CABlockedSigninSpikes (anomaly over 14 days, here z >= 3 and at least 50 blocks) and
- * LoginSpikeWithIncreaseFailureRate (failure rate >= 15 % and rising sharply).
+ * learned baseline (EWMA), after a warm-up, one alert per suppression period (an hour by default,
+ * counted from the hour that spiked). Anchors: Sentinel CABlockedSigninSpikes (anomaly over 14
+ * days, here z >= 3 and at least 50 blocks) and LoginSpikeWithIncreaseFailureRate (failure rate
+ * >= 15 % and rising sharply).
  */
 public final class BaselineRules {
 
-    /** What a baseline rule found: rule, severity, the count and threshold, and a sentence. */
-    public record Spike(String rule, Severity severity, AlertEntity entity, long count, long threshold, String summary) {
-    }
+    static final String CA_SPIKE = "CONDITIONAL_ACCESS_SPIKE";
+    static final String RATE_SPIKE = "FAILURE_RATE_SPIKE";
+    private static final Duration HOUR = Duration.ofMillis(TenantBaseline.HOUR_MS);
 
     private final int warmupHours;
     private final double alpha;
@@ -28,44 +36,65 @@ public final class BaselineRules {
     private final long minCaBlocks;
     private final double minFailureRate;
     private final long minVolume;
+    private final Duration caSuppression;
+    private final Duration rateSuppression;
 
     public BaselineRules(RuleSettings settings) {
-        warmupHours = (int) settings.number("BASELINE", "warmup-hours", 24);
-        alpha = 1.0 / settings.number("BASELINE", "span-hours", 24);
-        z = settings.number("BASELINE", "z", 3);
-        minCaBlocks = settings.number("CONDITIONAL_ACCESS_SPIKE", "threshold", 50);
-        minFailureRate = settings.number("FAILURE_RATE_SPIKE", "threshold-percent", 15) / 100.0;
-        minVolume = settings.number("FAILURE_RATE_SPIKE", "min-volume", 100);
+        warmupHours = (int) settings.number("BASELINE", "warmup-hours");
+        alpha = 1.0 / settings.number("BASELINE", "span-hours");
+        z = settings.number("BASELINE", "z");
+        minCaBlocks = settings.number(CA_SPIKE, "threshold");
+        minFailureRate = settings.number(RATE_SPIKE, "threshold-percent") / 100.0;
+        minVolume = settings.number(RATE_SPIKE, "min-volume");
+        caSuppression = settings.suppression(CA_SPIKE);
+        rateSuppression = settings.suppression(RATE_SPIKE);
     }
 
-    /** Counts the event into the baseline and returns the spikes it completes. */
-    public List<Spike> observe(TenantBaseline baseline, ClassifiedEvent event) {
+    /** Counts the event into the tenant's baseline and returns the spike alerts it raises. */
+    public List<Alert> process(String tenant, TenantBaseline baseline, ClassifiedEvent event, Instant detectedAt) {
         boolean failure = event.classification().outcome() == Outcome.FAILURE;
         boolean caBlock = event.classification().category() == Category.CONDITIONAL_ACCESS_BLOCKED;
-        List<Spike> spikes = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
         if (!baseline.observe(event.event().createdDateTime().toEpochMilli(), failure, caBlock, alpha)
-                || baseline.hoursSeen < warmupHours) {
-            return spikes;
+                || baseline.hoursSeen() < warmupHours) {
+            return alerts;
         }
-        AlertEntity tenant = new AlertEntity("tenant", event.event().tenantId());
-        double caLimit = baseline.caMean + z * Math.sqrt(Math.max(baseline.caVariance, Math.max(baseline.caMean, 1)));
-        if (caBlock && baseline.caBlocks >= minCaBlocks && baseline.caBlocks >= caLimit
-                && baseline.caAlertedHourMs != baseline.hourStartMs) {
-            baseline.caAlertedHourMs = baseline.hourStartMs;
-            spikes.add(new Spike("CONDITIONAL_ACCESS_SPIKE", Severity.MEDIUM, tenant, baseline.caBlocks,
-                    Math.max(minCaBlocks, (long) Math.ceil(caLimit)), String.format(Locale.ROOT,
+        AlertEntity entity = new AlertEntity("tenant", event.event().tenantId());
+        Instant hour = Instant.ofEpochMilli(baseline.hourStartMs());
+        Instant now = event.event().createdDateTime();
+        double caLimit = baseline.caMean() + z * Math.sqrt(Math.max(baseline.caVariance(), Math.max(baseline.caMean(), 1)));
+        if (caBlock && baseline.caBlocks() >= minCaBlocks && baseline.caBlocks() >= caLimit) {
+            Finding spike = spike(CA_SPIKE, entity, hour, now, baseline.caBlocks(),
+                    Math.max(minCaBlocks, (long) Math.ceil(caLimit)), caSuppression, String.format(Locale.ROOT,
                     "%d Conditional Access blocks this hour against a usual %.0f: a policy change or an attack.",
-                    baseline.caBlocks, baseline.caMean)));
+                    baseline.caBlocks(), baseline.caMean()));
+            baseline.caIncident = admit(baseline.caIncident, spike, tenant, event, detectedAt, alerts::add);
         }
         double rate = baseline.failureRate();
-        double rateLimit = baseline.rateMean + z * Math.sqrt(Math.max(baseline.rateVariance, 1e-4));
-        if (failure && baseline.total >= minVolume && rate >= minFailureRate && rate >= rateLimit
-                && baseline.rateAlertedHourMs != baseline.hourStartMs) {
-            baseline.rateAlertedHourMs = baseline.hourStartMs;
-            spikes.add(new Spike("FAILURE_RATE_SPIKE", Severity.MEDIUM, tenant, baseline.failures, baseline.total,
+        double rateLimit = baseline.rateMean() + z * Math.sqrt(Math.max(baseline.rateVariance(), 1e-4));
+        if (failure && baseline.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
+            Finding spike = spike(RATE_SPIKE, entity, hour, now, baseline.failures(), baseline.total(), rateSuppression,
                     String.format(Locale.ROOT, "%.1f%% of %d sign-ins failed this hour against a usual %.1f%%.",
-                            100 * rate, baseline.total, 100 * baseline.rateMean)));
+                            100 * rate, baseline.total(), 100 * baseline.rateMean()));
+            baseline.rateIncident = admit(baseline.rateIncident, spike, tenant, event, detectedAt, alerts::add);
         }
-        return spikes;
+        return alerts;
+    }
+
+    /** A spike is about its hour: the window is the hour, and suppression runs from its start. */
+    private static Finding spike(String rule, AlertEntity tenant, Instant hour, Instant lastSeen, long count,
+                                 long threshold, Duration suppression, String summary) {
+        return new Finding(rule, Severity.MEDIUM, tenant, summary, hour, hour, hour.plus(HOUR), hour, lastSeen, count,
+                threshold, null, null, List.of(), suppression, false);
+    }
+
+    private static Incident admit(Incident current, Finding spike, String tenant, ClassifiedEvent event,
+                                  Instant detectedAt, Consumer<Alert> raised) {
+        IncidentSuppressor.Decision decision = IncidentSuppressor.admit(current, spike, tenant,
+                event.classification().remediation(), detectedAt);
+        if (decision.raised()) {
+            raised.accept(decision.alert());
+        }
+        return decision.incident();
     }
 }

@@ -1,28 +1,58 @@
 package io.gatewatch.rules.baseline;
 
+import io.gatewatch.rules.Incident;
+
 /**
  * One tenant's hourly traffic and its learned normal: counts for the current hour, and
  * exponentially weighted means and variances of past hours' Conditional Access blocks and
- * failure rate. Plain Java, stored as JSON in a changelogged store so the baseline survives
- * restarts. Quiet hours count: a gap folds in empty hours (up to a day), so a tenant that is
- * idle at night does not look normal at its daytime peak.
+ * failure rate, plus the incident each spike rule last alerted on. Plain Java; the streams app
+ * keeps it in a changelogged store ({@code TenantBaselineSerde}) so it survives restarts. Quiet
+ * hours count: a gap folds in empty hours (up to a day), so a tenant that is idle at night does
+ * not look normal at its daytime peak.
  */
 public final class TenantBaseline {
 
     static final long HOUR_MS = 3_600_000L;
     private static final int MAX_GAP_HOURS = 24;
 
-    public long hourStartMs = Long.MIN_VALUE;
-    public long total;
-    public long failures;
-    public long caBlocks;
-    public int hoursSeen;
-    public double caMean;
-    public double caVariance;
-    public double rateMean;
-    public double rateVariance;
-    public long caAlertedHourMs = Long.MIN_VALUE;
-    public long rateAlertedHourMs = Long.MIN_VALUE;
+    /** Everything a baseline holds, for storing and restoring it. */
+    public record Snapshot(long hourStartMs, long total, long failures, long caBlocks, int hoursSeen, double caMean,
+                           double caVariance, double rateMean, double rateVariance, Incident caIncident,
+                           Incident rateIncident) {
+    }
+
+    private long hourStartMs = Long.MIN_VALUE;
+    private long total;
+    private long failures;
+    private long caBlocks;
+    private int hoursSeen;
+    private double caMean;
+    private double caVariance;
+    private double rateMean;
+    private double rateVariance;
+    Incident caIncident = Incident.NONE;
+    Incident rateIncident = Incident.NONE;
+
+    public static TenantBaseline restore(Snapshot s) {
+        TenantBaseline b = new TenantBaseline();
+        b.hourStartMs = s.hourStartMs();
+        b.total = s.total();
+        b.failures = s.failures();
+        b.caBlocks = s.caBlocks();
+        b.hoursSeen = s.hoursSeen();
+        b.caMean = s.caMean();
+        b.caVariance = s.caVariance();
+        b.rateMean = s.rateMean();
+        b.rateVariance = s.rateVariance();
+        b.caIncident = s.caIncident();
+        b.rateIncident = s.rateIncident();
+        return b;
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(hourStartMs, total, failures, caBlocks, hoursSeen, caMean, caVariance, rateMean,
+                rateVariance, caIncident, rateIncident);
+    }
 
     /** Counts one event; false when it belongs to an hour already folded into the baseline (too late). */
     public boolean observe(long timeMs, boolean failure, boolean caBlock, double alpha) {
@@ -69,5 +99,41 @@ public final class TenantBaseline {
 
     public double failureRate() {
         return total == 0 ? 0 : (double) failures / total;
+    }
+
+    public long hourStartMs() {
+        return hourStartMs;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long failures() {
+        return failures;
+    }
+
+    public long caBlocks() {
+        return caBlocks;
+    }
+
+    public int hoursSeen() {
+        return hoursSeen;
+    }
+
+    public double caMean() {
+        return caMean;
+    }
+
+    double caVariance() {
+        return caVariance;
+    }
+
+    public double rateMean() {
+        return rateMean;
+    }
+
+    double rateVariance() {
+        return rateVariance;
     }
 }

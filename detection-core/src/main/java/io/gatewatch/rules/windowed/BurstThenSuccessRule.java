@@ -1,6 +1,9 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Finding;
+import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Severity;
@@ -24,8 +27,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
     /**
      * @param exceed true when the condition is "more than threshold" (Sentinel's MFASpamming), false for "at least"
      */
-    public record Spec(String name, String escalationName, Category burstCategory, long threshold, boolean exceed,
-                       Duration window, Duration successWindow, Duration suppression, Severity severity,
+    public record Spec(String name, String escalationName, Category burstCategory, boolean exceed, Severity severity,
                        Summary summary, String escalationSummary) {
     }
 
@@ -37,11 +39,11 @@ public final class BurstThenSuccessRule implements WindowedRule {
 
     public BurstThenSuccessRule(Spec spec, RuleSettings settings) {
         this.spec = spec;
-        long threshold = settings.number(spec.name(), "threshold", spec.threshold());
+        long threshold = settings.number(spec.name(), "threshold");
         this.minimum = spec.exceed() ? threshold + 1 : threshold;
-        RuleTiming burst = RuleTiming.of(settings, spec.name(), spec.window(), spec.suppression());
+        RuleTiming burst = RuleTiming.of(settings, spec.name());
         this.window = burst.window();
-        this.successWindow = settings.period(spec.name(), "success-window", spec.successWindow());
+        this.successWindow = settings.period(spec.name(), "success-window");
         // windows keep observations for the burst or the success that follows it, whichever is longer
         this.timing = new RuleTiming(spec.name(), window.compareTo(successWindow) > 0 ? window : successWindow,
                 burst.suppression());
@@ -68,12 +70,14 @@ public final class BurstThenSuccessRule implements WindowedRule {
     }
 
     @Override
-    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+    public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         if (latest.kind().equals("success")) {
-            boolean afterAlert = state.lastAlertId != null && !state.escalated && latest.timeMs() >= state.lastAlertTimeMs
-                    && latest.timeMs() - state.lastAlertTimeMs <= successWindow.toMillis();
-            return afterAlert ? Optional.of(new Finding(Severity.CRITICAL, latest.user() + spec.escalationSummary(),
-                    1, 1, 1, 1, List.of(latest), true, spec.escalationName())) : Optional.empty();
+            Incident incident = state.incident();
+            boolean afterAlert = incident.alertId() != null && !incident.escalated()
+                    && latest.timeMs() >= incident.alertTimeMs()
+                    && latest.timeMs() - incident.alertTimeMs() <= successWindow.toMillis();
+            return afterAlert ? Optional.of(finding(spec.escalationName(), Severity.CRITICAL, entity,
+                    latest.user() + spec.escalationSummary(), 1, 1, 1, 1, List.of(latest), true)) : Optional.empty();
         }
         List<Observation> burst = state.of("burst").stream()
                 .filter(o -> o.timeMs() > latest.timeMs() - window.toMillis()).toList();
@@ -81,7 +85,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
             return Optional.empty();
         }
         int ips = state.distinct(burst, Observation::ip).size();
-        return Optional.of(new Finding(spec.severity(), spec.summary().of(burst.size(), latest.user(), window.toMinutes(),
-                ips), burst.size(), minimum, 1, ips, burst, false, spec.name()));
+        return Optional.of(finding(spec.name(), spec.severity(), entity, spec.summary().of(burst.size(), latest.user(),
+                window.toMinutes(), ips), burst.size(), minimum, 1, ips, burst, false));
     }
 }

@@ -1,6 +1,8 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Severity;
@@ -15,15 +17,14 @@ import java.util.function.Predicate;
  * The shape most windowed rules share: within {@code window}, at least {@code minCount} matching
  * events and at least {@code minDistinct} distinct values of one field (users, apps, locations)
  * for one entity. Each rule of that shape is one {@link Spec}; every number comes from
- * {@link RuleSettings} with the spec's default.
+ * {@link RuleSettings}.
  */
 public final class CountingRule implements WindowedRule {
 
     /** What a counting rule matches, groups by and counts; defaults for its numbers. */
     public record Spec(String name, String entityType, Function<ClassifiedEvent, String> entity,
                        Predicate<ClassifiedEvent> matches, Function<Observation, String> distinctField,
-                       String distinctNoun, long minCount, long minDistinct, Duration window, Duration suppression,
-                       Severity severity, String summary) {
+                       String distinctNoun, Severity severity, String summary) {
     }
 
     private final Spec spec;
@@ -33,9 +34,9 @@ public final class CountingRule implements WindowedRule {
 
     public CountingRule(Spec spec, RuleSettings settings) {
         this.spec = spec;
-        this.minCount = settings.number(spec.name(), "threshold", spec.minCount());
-        this.minDistinct = settings.number(spec.name(), "distinct", spec.minDistinct());
-        this.timing = RuleTiming.of(settings, spec.name(), spec.window(), spec.suppression());
+        this.minCount = settings.number(spec.name(), "threshold");
+        this.minDistinct = settings.number(spec.name(), "distinct");
+        this.timing = RuleTiming.of(settings, spec.name());
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class CountingRule implements WindowedRule {
     }
 
     @Override
-    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+    public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         List<Observation> hits = state.of("hit");
         Set<String> distinct = state.distinct(hits, spec.distinctField());
         if (hits.size() < minCount || distinct.size() < minDistinct) {
@@ -64,8 +65,8 @@ public final class CountingRule implements WindowedRule {
         String summary = spec.summary().replace("{count}", String.valueOf(hits.size()))
                 .replace("{distinct}", distinct.size() + " " + spec.distinctNoun())
                 .replace("{window}", humanize(timing.window()));
-        return Optional.of(new Finding(spec.severity(), summary, hits.size(), Math.max(minCount, minDistinct), users, ips,
-                hits, false, spec.name()));
+        return Optional.of(finding(spec.name(), spec.severity(), entity, summary, hits.size(),
+                Math.max(minCount, minDistinct), users, ips, hits, false));
     }
 
     static boolean is(ClassifiedEvent event, Category category) {

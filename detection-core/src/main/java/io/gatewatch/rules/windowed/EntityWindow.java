@@ -1,24 +1,55 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Incident;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The sliding window one rule keeps for one entity (a user, an IP, a tenant): observations within
  * the rule's window of the newest event time, at most {@code cap} of them (the oldest go first),
- * plus the state of the incident it last alerted on. Plain Java; stored as JSON.
+ * plus the incident it last alerted on. Plain Java; the streams app stores it in a compact binary
+ * format ({@code EntityWindowSerde}).
  */
 public final class EntityWindow {
 
-    public List<Observation> observations = new ArrayList<>();
-    public long maxTimeMs = Long.MIN_VALUE;
-    /** Alerts for this entity are suppressed until this event time. */
-    public long suppressedUntilMs = Long.MIN_VALUE;
-    public String lastAlertId;
-    public long lastAlertTimeMs = Long.MIN_VALUE;
-    public boolean escalated;
+    private final List<Observation> observations;
+    private long maxTimeMs;
+    private Incident incident;
+
+    public EntityWindow() {
+        this(new ArrayList<>(), Long.MIN_VALUE, Incident.NONE);
+    }
+
+    private EntityWindow(List<Observation> observations, long maxTimeMs, Incident incident) {
+        this.observations = observations;
+        this.maxTimeMs = maxTimeMs;
+        this.incident = incident;
+    }
+
+    /** A window as it was stored. */
+    public static EntityWindow restore(List<Observation> observations, long maxTimeMs, Incident incident) {
+        return new EntityWindow(new ArrayList<>(observations), maxTimeMs, incident);
+    }
+
+    public List<Observation> observations() {
+        return Collections.unmodifiableList(observations);
+    }
+
+    public long maxTimeMs() {
+        return maxTimeMs;
+    }
+
+    public Incident incident() {
+        return incident;
+    }
+
+    void incident(Incident incident) {
+        this.incident = incident;
+    }
 
     /** Adds in time order, then drops what fell out of the window or over the cap. */
     public void add(Observation observation, long windowMs, int cap) {
@@ -51,7 +82,7 @@ public final class EntityWindow {
         return observations.stream().filter(o -> o.kind().equals(kind)).toList();
     }
 
-    public Set<String> distinct(List<Observation> from, java.util.function.Function<Observation, String> field) {
+    public Set<String> distinct(List<Observation> from, Function<Observation, String> field) {
         return from.stream().map(field).filter(v -> v != null).collect(Collectors.toSet());
     }
 
@@ -60,7 +91,8 @@ public final class EntityWindow {
         return !observations.isEmpty() && timeMs < maxTimeMs - graceMs;
     }
 
-    public boolean suppressedAt(long timeMs) {
-        return timeMs < suppressedUntilMs;
+    /** Nothing seen for {@code idleMs} and no incident still suppressing at {@code nowMs}: safe to forget. */
+    public boolean idleAt(long nowMs, long idleMs) {
+        return maxTimeMs < nowMs - idleMs && !incident.suppresses(nowMs);
     }
 }

@@ -1,11 +1,12 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.schema.SignInEvent;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +24,9 @@ public final class ImpossibleTravelRule implements WindowedRule {
     private final RuleTiming timing;
 
     public ImpossibleTravelRule(RuleSettings settings) {
-        minKm = settings.number(NAME, "min-km", 500);
-        minKmh = settings.number(NAME, "min-kmh", 800);
-        timing = RuleTiming.of(settings, NAME, Duration.ofHours(24), Duration.ofHours(6));
+        minKm = settings.number(NAME, "min-km");
+        minKmh = settings.number(NAME, "min-kmh");
+        timing = RuleTiming.of(settings, NAME);
     }
 
     @Override
@@ -50,7 +51,7 @@ public final class ImpossibleTravelRule implements WindowedRule {
     }
 
     @Override
-    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+    public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         List<Observation> successes = state.of("success");
         int index = successes.indexOf(latest);
         for (int neighbour : new int[] {index - 1, index + 1}) {
@@ -63,11 +64,10 @@ public final class ImpossibleTravelRule implements WindowedRule {
             if (km >= minKm && km / hours >= minKmh) {
                 Observation first = neighbour < index ? other : latest;
                 Observation second = neighbour < index ? latest : other;
-                return Optional.of(new Finding(Severity.HIGH, latest.user() + " signed in from " + place(first)
-                        + " and " + place(second) + ", " + Math.round(km) + " km apart in "
+                return Optional.of(finding(NAME, Severity.HIGH, entity, latest.user() + " signed in from "
+                        + place(first) + " and " + place(second) + ", " + Math.round(km) + " km apart in "
                         + Math.round(hours * 60) + " min (" + Math.round(km / hours) + " km/h).", 2, 2, 1,
-                        state.distinct(List.of(first, second), Observation::ip).size(), List.of(first, second), false,
-                        NAME));
+                        state.distinct(List.of(first, second), Observation::ip).size(), List.of(first, second), false));
             }
         }
         return Optional.empty();

@@ -1,10 +1,11 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,8 @@ public final class PasswordSprayRule implements WindowedRule {
     private final RuleTiming timing;
 
     public PasswordSprayRule(RuleSettings settings) {
-        threshold = settings.number(NAME, "threshold", 5);
-        timing = RuleTiming.of(settings, NAME, Duration.ofMinutes(20), Duration.ofHours(1));
+        threshold = settings.number(NAME, "threshold");
+        timing = RuleTiming.of(settings, NAME);
     }
 
     @Override
@@ -52,7 +53,7 @@ public final class PasswordSprayRule implements WindowedRule {
     }
 
     @Override
-    public Optional<Finding> evaluate(EntityWindow state, Observation latest) {
+    public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         if (!latest.kind().equals("fail")) {
             return Optional.empty();
         }
@@ -62,8 +63,8 @@ public final class PasswordSprayRule implements WindowedRule {
         if (failing.size() < threshold || failing.size() <= succeeding.size()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Severity.HIGH, failing.size() + " users failed to sign in from " + latest.ip()
-                + " within " + timing.window().toMinutes() + " min (" + succeeding.size() + " succeeded): password spray.",
-                failures.size(), threshold, failing.size(), 1, failures, false, NAME));
+        return Optional.of(finding(NAME, Severity.HIGH, entity, failing.size() + " users failed to sign in from "
+                + latest.ip() + " within " + timing.window().toMinutes() + " min (" + succeeding.size()
+                + " succeeded): password spray.", failures.size(), threshold, failing.size(), 1, failures, false));
     }
 }

@@ -1,8 +1,13 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.Finding;
+import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Severity;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,8 +48,22 @@ public interface WindowedRule {
     /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
     List<Keyed> observe(ClassifiedEvent event);
 
-    /** Judges the window right after {@code latest} was added. */
-    Optional<Finding> evaluate(EntityWindow window, Observation latest);
+    /** Judges {@code entity}'s window right after {@code latest} was added. */
+    Optional<Finding> evaluate(AlertEntity entity, EntityWindow window, Observation latest);
+
+    /**
+     * A finding over a window's evidence: the window ends at the newest evidence, the incident
+     * starts at the oldest, and suppression runs from the newest.
+     */
+    default Finding finding(String rule, Severity severity, AlertEntity entity, String summary, long count,
+                            long threshold, Integer distinctUsers, Integer distinctIps, List<Observation> evidence,
+                            boolean escalation) {
+        Instant first = Instant.ofEpochMilli(evidence.get(0).timeMs());
+        Instant last = Instant.ofEpochMilli(evidence.get(evidence.size() - 1).timeMs());
+        return new Finding(rule, severity, entity, summary, last, last.minus(window()), last, first, last, count,
+                threshold, distinctUsers, distinctIps, evidence.stream().map(Observation::correlationId)
+                .filter(Objects::nonNull).toList(), suppression(), escalation);
+    }
 
     /**
      * An entity ("user", "ip", "tenant", "user+ip") and the observation for its window.

@@ -6,11 +6,13 @@ import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Severity;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-/** Every windowed rule with the defaults of DESIGN §6 and the public rule each is anchored on. */
+/**
+ * Every windowed rule and the public rule each is anchored on; their numbers (DESIGN §6 defaults)
+ * are in the shipped rules.properties.
+ */
 public final class WindowedRules {
 
     /** Credential failures a spray or cracking attempt produces (Sentinel SigninPasswordSpray). */
@@ -23,16 +25,14 @@ public final class WindowedRules {
         return List.of(
                 // Panther 10 failures in 10 min; Sentinel: a success within 20 min escalates
                 new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("BRUTE_FORCE", "BRUTE_FORCE_SUCCESS",
-                        Category.INVALID_CREDENTIALS, 10, false, Duration.ofMinutes(10), Duration.ofMinutes(20),
-                        Duration.ofHours(1), Severity.MEDIUM,
+                        Category.INVALID_CREDENTIALS, false, Severity.MEDIUM,
                         (n, user, minutes, ips) -> n + " wrong passwords for " + user + " within " + minutes
                                 + " min from " + ips + " IP address(es).",
                         " signed in after a brute-force attack: the password was likely guessed."), settings),
                 new PasswordSprayRule(settings),
                 // Sentinel MFASpamming: more than 10 denials or unanswered prompts in 5 min
                 new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("MFA_FATIGUE", "MFA_FATIGUE_SUCCESS",
-                        Category.MFA_DENIED, 10, true, Duration.ofMinutes(5), Duration.ofMinutes(30),
-                        Duration.ofHours(1), Severity.HIGH,
+                        Category.MFA_DENIED, true, Severity.HIGH,
                         (n, user, minutes, ips) -> n + " MFA prompts denied or ignored by " + user + " within "
                                 + minutes + " min: MFA fatigue attack.",
                         " signed in after MFA prompt bombing: the attacker likely got an approval."), settings),
@@ -40,27 +40,24 @@ public final class WindowedRules {
                 // Sentinel DistribPassCrackAttempt: > 30 failures from >= 3 locations in a day
                 new CountingRule(new CountingRule.Spec("DISTRIBUTED_CRACKING", "user", e -> Observations.user(e.event()),
                         e -> SPRAY_CODES.contains(e.classification().errorCode()), Observation::location, "locations",
-                        31, 3, Duration.ofHours(24), Duration.ofHours(24), Severity.HIGH,
+                        Severity.HIGH,
                         "{count} credential failures from {distinct} within {window}: distributed password cracking."),
                         settings),
                 // Elastic >= 30 lockouts / 25 users in 30 min; Panther 20 in 60 min: 20 across 15 users in 30 min
                 new CountingRule(new CountingRule.Spec("LOCKOUT_STORM", "tenant", e -> e.event().tenantId(),
-                        e -> is(e, Category.ACCOUNT_LOCKED), Observation::user, "users", 20, 15,
-                        Duration.ofMinutes(30), Duration.ofHours(1), Severity.HIGH,
+                        e -> is(e, Category.ACCOUNT_LOCKED), Observation::user, "users", Severity.HIGH,
                         "{count} lockouts across {distinct} within {window}: a tenant-wide password attack."), settings),
                 new CountingRule(new CountingRule.Spec("PASSWORD_EXPIRY_WAVE", "tenant", e -> e.event().tenantId(),
-                        e -> is(e, Category.PASSWORD_EXPIRED), Observation::user, "users", 1, 10,
-                        Duration.ofHours(1), Duration.ofHours(24), Severity.INFO,
+                        e -> is(e, Category.PASSWORD_EXPIRED), Observation::user, "users", Severity.INFO,
                         "{distinct} hit an expired password within {window}: remind users or check the expiry policy."),
                         settings),
                 // Sentinel disabled-account rules: one account tried on several apps, or one IP trying several accounts
                 new CountingRule(new CountingRule.Spec("DISABLED_ACCOUNT_PROBING", "user+ip", WindowedRules::userAndIp,
-                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::app, "apps", 1, 3,
-                        Duration.ofHours(24), Duration.ofHours(24), Severity.MEDIUM,
+                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::app, "apps", Severity.MEDIUM,
                         "A disabled account was tried against {distinct} within {window}."), settings),
                 new CountingRule(new CountingRule.Spec("DISABLED_ACCOUNT_PROBING", "ip", e -> e.event().ipAddress(),
-                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::user, "disabled accounts", 1, 3,
-                        Duration.ofHours(24), Duration.ofHours(24), Severity.MEDIUM,
+                        e -> is(e, Category.ACCOUNT_DISABLED), Observation::user, "disabled accounts",
+                        Severity.MEDIUM,
                         "One IP address tried {distinct} within {window}."), settings));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.OrgDirectory;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.SignInEvent;
@@ -12,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Spikes against the tenant's own learned baseline, after warm-up, once per hour. */
 class BaselineRulesTest {
 
     private static final Instant T0 = Instant.parse("2025-11-10T00:00:00Z");
-    private static final EventClassifier CLASSIFIER = new EventClassifier(ClassificationData.defaults());
+    private static final EventClassifier CLASSIFIER = EventClassifier.offline(ClassificationData.defaults(), Map.of());
     private final BaselineRules rules = new BaselineRules(RuleSettings.DEFAULTS);
     private TenantBaseline baseline = new TenantBaseline();
 
@@ -26,7 +26,7 @@ class BaselineRulesTest {
         SignInEvent e = new SignInEvent("e", time, "t1", "graph", "SignInLogs", "u@x.com", null, null, null, null,
                 null, null, null, null, null, null, true, code, null, null, null, null, null, null, null, List.of(),
                 null, null, null, List.of(), List.of(), null, null);
-        return new ClassifiedEvent(e, CLASSIFIER.classify(e, OrgDirectory.EMPTY));
+        return new ClassifiedEvent(e, CLASSIFIER.classify(e));
     }
 
     /** One hour of traffic: {@code events} sign-ins, of which some CA blocks and other failures. */
@@ -38,7 +38,7 @@ class BaselineRulesTest {
             int slot = (int) ((i * 7919L) % events);
             int code = slot < caBlocks ? 53003 : slot < caBlocks + typos ? 50126 : 0;
             Instant time = start.plusMillis(i * 3_600_000L / events);
-            rules.observe(baseline, event(time, code)).forEach(s -> rulesFired.add(s.rule()));
+            rules.process("t1", baseline, event(time, code), time).forEach(a -> rulesFired.add(a.rule()));
         }
         return rulesFired;
     }

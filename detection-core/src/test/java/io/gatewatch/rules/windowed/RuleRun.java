@@ -2,8 +2,8 @@ package io.gatewatch.rules.windowed;
 
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.OrgDirectory;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.state.StateView;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.GeoLocation;
@@ -19,7 +19,7 @@ import java.util.Map;
 final class RuleRun {
 
     static final Instant T0 = Instant.parse("2025-11-14T10:00:00Z");
-    private static final EventClassifier CLASSIFIER = new EventClassifier(ClassificationData.defaults());
+    private static final EventClassifier CLASSIFIER = EventClassifier.offline(ClassificationData.defaults(), Map.of());
 
     private final WindowedRuleEngine engine;
     private final Map<String, EntityWindow> store = new HashMap<>();
@@ -52,8 +52,8 @@ final class RuleRun {
         SignInEvent event = new SignInEvent("e" + sequence, time, "t1", "graph", "SignInLogs", user, null, null, null,
                 null, app, null, null, ip, null, "corr" + sequence, true, code, null, details, null, null, null, null,
                 null, List.of(), where, null, null, List.of(), List.of(), null, null);
-        ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event, OrgDirectory.EMPTY));
-        alerts.addAll(engine.process("t1", classified, WindowedRuleEngine.Windows.of(store::get, store::put), time));
+        ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event));
+        alerts.addAll(engine.process("t1", classified, StateView.of(store), time));
         return this;
     }
 

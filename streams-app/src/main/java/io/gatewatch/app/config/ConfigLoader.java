@@ -79,22 +79,9 @@ public final class ConfigLoader {
         Map<String, String> values = new TreeMap<>(DEFAULTS);
         values.putAll(overrides);
         Map<String, String> kafka = new HashMap<>();
-        Map<String, Duration> suppressions = new HashMap<>();
-        Map<String, String> ruleParameters = new HashMap<>();
         values.forEach((key, value) -> {
-            if (key.startsWith(RULE_PREFIX)) {
-                // rule.BRUTE_FORCE.threshold (or GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD → rule.brute.force.threshold)
-                String rest = key.substring(RULE_PREFIX.length());
-                int dot = rest.lastIndexOf('.');
-                if (dot <= 0) {
-                    throw new IllegalArgumentException(key + ": expected rule.<RULE>.<parameter>");
-                }
-                ruleParameters.put(rest.substring(0, dot).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
-                        + rest.substring(dot), value);
-            } else if (key.startsWith(SUPPRESS_PREFIX)) {
-                suppressions.put(key.substring(SUPPRESS_PREFIX.length()).toUpperCase(Locale.ROOT).replace('-', '_'),
-                        duration(key, value));
-            } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !key.equals("default.tenant")) {
+            if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !key.startsWith(RULE_PREFIX)
+                    && !key.startsWith(SUPPRESS_PREFIX) && !key.equals("default.tenant")) {
                 kafka.put(key, value);
             }
         });
@@ -120,7 +107,7 @@ public final class ConfigLoader {
                 Boolean.parseBoolean(values.get("emit.classified")), Boolean.parseBoolean(values.get("topics.create")),
                 integer("topic.partitions", values.get("topic.partitions")),
                 (short) integer("topic.replication.factor", values.get("topic.replication.factor")),
-                Long.parseLong(values.get("rocksdb.memory.bytes")), new RuleSettings(suppressions, ruleParameters));
+                Long.parseLong(values.get("rocksdb.memory.bytes")), RuleSettings.fromProperties(values));
     }
 
     private static Duration duration(String key, String value) {

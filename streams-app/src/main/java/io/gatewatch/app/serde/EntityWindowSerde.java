@@ -1,11 +1,13 @@
 package io.gatewatch.app.serde;
 
+import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.Observation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 
 /** The {@code rule-windows} store's values: one rule's observations and incident state for one entity. */
 public final class EntityWindowSerde extends CompactSerde<EntityWindow> {
@@ -16,13 +18,15 @@ public final class EntityWindowSerde extends CompactSerde<EntityWindow> {
 
     @Override
     protected void write(EntityWindow window, DataOutputStream out) throws IOException {
-        out.writeLong(window.maxTimeMs);
-        out.writeLong(window.suppressedUntilMs);
-        writeString(out, window.lastAlertId);
-        out.writeLong(window.lastAlertTimeMs);
-        out.writeBoolean(window.escalated);
-        out.writeInt(window.observations.size());
-        for (Observation o : window.observations) {
+        Incident incident = window.incident();
+        out.writeLong(window.maxTimeMs());
+        out.writeLong(incident.suppressedUntilMs());
+        writeString(out, incident.alertId());
+        out.writeLong(incident.alertTimeMs());
+        out.writeBoolean(incident.escalated());
+        List<Observation> observations = window.observations();
+        out.writeInt(observations.size());
+        for (Observation o : observations) {
             out.writeLong(o.timeMs());
             writeString(out, o.kind());
             writeString(out, o.user());
@@ -35,18 +39,14 @@ public final class EntityWindowSerde extends CompactSerde<EntityWindow> {
 
     @Override
     protected EntityWindow read(DataInputStream in, int version) throws IOException {
-        EntityWindow window = new EntityWindow();
-        window.maxTimeMs = in.readLong();
-        window.suppressedUntilMs = in.readLong();
-        window.lastAlertId = readString(in);
-        window.lastAlertTimeMs = in.readLong();
-        window.escalated = in.readBoolean();
+        long maxTimeMs = in.readLong();
+        Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
         int size = in.readInt();
-        window.observations = new ArrayList<>(size + 1);
+        List<Observation> observations = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {
-            window.observations.add(new Observation(in.readLong(), readString(in), readString(in), readString(in),
+            observations.add(new Observation(in.readLong(), readString(in), readString(in), readString(in),
                     readString(in), readString(in), readString(in)));
         }
-        return window;
+        return EntityWindow.restore(observations, maxTimeMs, incident);
     }
 }

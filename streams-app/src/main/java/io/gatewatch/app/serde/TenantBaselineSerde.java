@@ -1,46 +1,51 @@
 package io.gatewatch.app.serde;
 
+import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-/** The {@code tenant-baselines} store's values: this hour's counts and the learned means. */
+/**
+ * The {@code tenant-baselines} store's values: this hour's counts, the learned means and each
+ * spike rule's incident. Format 2 stores when each incident's suppression ends; format 1 stored
+ * the hour last alerted on, which reads as suppressed until that hour's end (the old once-per-hour).
+ */
 public final class TenantBaselineSerde extends CompactSerde<TenantBaseline> {
 
+    private static final long HOUR_MS = 3_600_000L;
+
     public TenantBaselineSerde() {
-        super("TenantBaseline", 1);
+        super("TenantBaseline", 2);
     }
 
     @Override
-    protected void write(TenantBaseline b, DataOutputStream out) throws IOException {
-        out.writeLong(b.hourStartMs);
-        out.writeLong(b.total);
-        out.writeLong(b.failures);
-        out.writeLong(b.caBlocks);
-        out.writeInt(b.hoursSeen);
-        out.writeDouble(b.caMean);
-        out.writeDouble(b.caVariance);
-        out.writeDouble(b.rateMean);
-        out.writeDouble(b.rateVariance);
-        out.writeLong(b.caAlertedHourMs);
-        out.writeLong(b.rateAlertedHourMs);
+    protected void write(TenantBaseline baseline, DataOutputStream out) throws IOException {
+        TenantBaseline.Snapshot b = baseline.snapshot();
+        out.writeLong(b.hourStartMs());
+        out.writeLong(b.total());
+        out.writeLong(b.failures());
+        out.writeLong(b.caBlocks());
+        out.writeInt(b.hoursSeen());
+        out.writeDouble(b.caMean());
+        out.writeDouble(b.caVariance());
+        out.writeDouble(b.rateMean());
+        out.writeDouble(b.rateVariance());
+        out.writeLong(b.caIncident().suppressedUntilMs());
+        out.writeLong(b.rateIncident().suppressedUntilMs());
     }
 
     @Override
     protected TenantBaseline read(DataInputStream in, int version) throws IOException {
-        TenantBaseline b = new TenantBaseline();
-        b.hourStartMs = in.readLong();
-        b.total = in.readLong();
-        b.failures = in.readLong();
-        b.caBlocks = in.readLong();
-        b.hoursSeen = in.readInt();
-        b.caMean = in.readDouble();
-        b.caVariance = in.readDouble();
-        b.rateMean = in.readDouble();
-        b.rateVariance = in.readDouble();
-        b.caAlertedHourMs = in.readLong();
-        b.rateAlertedHourMs = in.readLong();
-        return b;
+        return TenantBaseline.restore(new TenantBaseline.Snapshot(in.readLong(), in.readLong(), in.readLong(),
+                in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                incident(in.readLong(), version), incident(in.readLong(), version)));
+    }
+
+    private static Incident incident(long stored, int version) {
+        if (version == 1 && stored != Long.MIN_VALUE) {
+            return Incident.until(stored + HOUR_MS); // format 1: the hour start of the last alert
+        }
+        return Incident.until(stored);
     }
 }

@@ -7,6 +7,8 @@ import io.gatewatch.schema.Outcome;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,24 +24,24 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
 
     @Override
     protected void write(TenantWindowCounts counts, DataOutputStream out) throws IOException {
-        out.writeLong(counts.total);
-        out.writeShort(counts.byOutcome.size());
-        for (Map.Entry<Outcome, Long> e : counts.byOutcome.entrySet()) {
+        out.writeLong(counts.total());
+        out.writeShort(counts.byOutcome().size());
+        for (Map.Entry<Outcome, Long> e : counts.byOutcome().entrySet()) {
             out.writeUTF(e.getKey().name());
             out.writeLong(e.getValue());
         }
-        out.writeShort(counts.byCategory.size());
-        for (Map.Entry<Category, Long> e : counts.byCategory.entrySet()) {
+        out.writeShort(counts.byCategory().size());
+        for (Map.Entry<Category, Long> e : counts.byCategory().entrySet()) {
             out.writeUTF(e.getKey().name());
             out.writeLong(e.getValue());
         }
-        out.writeShort(counts.usersByCategory.size());
-        for (Map.Entry<Category, DistinctCounter> e : counts.usersByCategory.entrySet()) {
+        out.writeShort(counts.usersByCategory().size());
+        for (Map.Entry<Category, DistinctCounter> e : counts.usersByCategory().entrySet()) {
             out.writeUTF(e.getKey().name());
             writeCounter(e.getValue(), out);
         }
-        out.writeShort(counts.errorCodes.size());
-        for (Map.Entry<Integer, Long> e : counts.errorCodes.entrySet()) {
+        out.writeShort(counts.errorCodes().size());
+        for (Map.Entry<Integer, Long> e : counts.errorCodes().entrySet()) {
             out.writeInt(e.getKey());
             out.writeLong(e.getValue());
         }
@@ -47,51 +49,51 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
 
     @Override
     protected TenantWindowCounts read(DataInputStream in, int version) throws IOException {
-        TenantWindowCounts counts = new TenantWindowCounts();
-        counts.total = in.readLong();
+        long total = in.readLong();
+        Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            counts.byOutcome.put(Outcome.valueOf(in.readUTF()), in.readLong());
+            byOutcome.put(Outcome.valueOf(in.readUTF()), in.readLong());
         }
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            counts.byCategory.put(Category.valueOf(in.readUTF()), in.readLong());
+            byCategory.put(Category.valueOf(in.readUTF()), in.readLong());
         }
+        Map<Category, DistinctCounter> users = new EnumMap<>(Category.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            counts.usersByCategory.put(Category.valueOf(in.readUTF()), readCounter(in));
+            users.put(Category.valueOf(in.readUTF()), readCounter(in));
         }
+        Map<Integer, Long> errorCodes = new LinkedHashMap<>();
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            counts.errorCodes.put(in.readInt(), in.readLong());
+            errorCodes.put(in.readInt(), in.readLong());
         }
-        return counts;
+        return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes);
     }
 
     private static void writeCounter(DistinctCounter counter, DataOutputStream out) throws IOException {
-        out.writeBoolean(counter.registers != null);
-        if (counter.registers != null) {
-            out.writeShort(counter.registers.length);
-            out.write(counter.registers);
+        out.writeBoolean(counter.estimated());
+        if (counter.estimated()) {
+            byte[] registers = counter.registers();
+            out.writeShort(registers.length);
+            out.write(registers);
         } else {
-            out.writeShort(counter.hashes.length);
-            for (long hash : counter.hashes) {
+            long[] hashes = counter.hashes();
+            out.writeShort(hashes.length);
+            for (long hash : hashes) {
                 out.writeLong(hash);
             }
         }
     }
 
     private static DistinctCounter readCounter(DataInputStream in) throws IOException {
-        DistinctCounter counter = new DistinctCounter();
-        int length;
         if (in.readBoolean()) {
-            length = in.readUnsignedShort();
-            counter.registers = new byte[length];
-            in.readFully(counter.registers);
-            counter.hashes = null;
-        } else {
-            length = in.readUnsignedShort();
-            counter.hashes = new long[length];
-            for (int i = 0; i < length; i++) {
-                counter.hashes[i] = in.readLong();
-            }
+            byte[] registers = new byte[in.readUnsignedShort()];
+            in.readFully(registers);
+            return DistinctCounter.restore(null, registers);
         }
-        return counter;
+        long[] hashes = new long[in.readUnsignedShort()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = in.readLong();
+        }
+        return DistinctCounter.restore(hashes, null);
     }
 }

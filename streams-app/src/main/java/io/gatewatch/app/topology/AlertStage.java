@@ -1,6 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
@@ -30,11 +31,10 @@ final class AlertStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(WindowedRuleProcessor.STORE), Serdes.String(), GatewatchSerdes.ENTITY_WINDOW));
         KStream<String, Alert> perEvent = classified.processValues(
-                () -> new AlertProcessor(PerEventRules.all(config.rules())),
+                () -> new AlertProcessor(new EventRuleEngine(PerEventRules.all(config.rules()))),
                 Named.as("detect-per-event"), AlertProcessor.SUPPRESSION_STORE);
         KStream<String, Alert> windowed = classified.processValues(
-                () -> new WindowedRuleProcessor(
-                        new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()), config.grace()),
+                () -> new WindowedRuleProcessor(new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace())),
                 Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(BaselineProcessor.STORE), Serdes.String(), GatewatchSerdes.BASELINE)

@@ -1,13 +1,10 @@
 package io.gatewatch.app.topology;
 
-import io.gatewatch.rules.AlertFactory;
+import io.gatewatch.rules.DetectionTime;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -36,13 +33,9 @@ final class BaselineProcessor implements FixedKeyProcessor<String, ClassifiedEve
     public void process(FixedKeyRecord<String, ClassifiedEvent> record) {
         TenantBaseline baseline = baselines.get(record.key());
         baseline = baseline == null ? new TenantBaseline() : baseline;
-        List<BaselineRules.Spike> spikes = rules.observe(baseline, record.value());
+        var alerts = rules.process(record.key(), baseline, record.value(),
+                DetectionTime.of(context.currentSystemTimeMs(), record.timestamp()));
         baselines.put(record.key(), baseline);
-        Instant detectedAt = Instant.ofEpochMilli(Math.max(context.currentSystemTimeMs(), record.timestamp()));
-        for (BaselineRules.Spike spike : spikes) {
-            Instant hourStart = Instant.ofEpochMilli(baseline.hourStartMs);
-            context.forward(record.withValue(AlertFactory.fromSpike(spike, record.key(), hourStart,
-                    Duration.ofHours(1), record.value().classification().remediation(), detectedAt)));
-        }
+        alerts.forEach(alert -> context.forward(record.withValue(alert)));
     }
 }

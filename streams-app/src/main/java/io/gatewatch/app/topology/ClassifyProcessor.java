@@ -1,14 +1,12 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
-import io.gatewatch.classify.OrgDirectory;
-import io.gatewatch.schema.Category;
-import io.gatewatch.schema.Classification;
+import io.gatewatch.classify.OrgLocations;
 import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
-import java.util.Optional;
+import io.gatewatch.state.StateView;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -17,56 +15,40 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Classifies each event. A Dynamics access is judged against where its org lives: the
- * {@code dynamics-orgs} directory (a global table: every instance sees every org) first, else the
- * region learned from the org's own successful requests ({@code learned-org-regions}, local to
- * the tenant's partition, so learning needs no repartition).
+ * Classifies each event with the core's {@link EventClassifier}. Where a Dynamics org lives comes
+ * from the {@code dynamics-orgs} directory (a global table: every instance sees every org) first,
+ * else from the org's own successful requests ({@code learned-org-regions}, local to the tenant's
+ * partition, so learning needs no repartition).
  */
-final class ClassifyProcessor implements FixedKeyProcessor<String, InputEvent, ClassifiedEvent>, OrgDirectory {
+final class ClassifyProcessor implements FixedKeyProcessor<String, InputEvent, ClassifiedEvent> {
 
     static final String ORGS_STORE = "dynamics-orgs-store";
     static final String LEARNED_STORE = "learned-org-regions";
 
-    private final EventClassifier classifier;
+    private final ClassificationData data;
     private FixedKeyProcessorContext<String, ClassifiedEvent> context;
-    private TimestampedKeyValueStore<String, DynamicsOrg> directory;
-    private KeyValueStore<String, String> learned;
-    private String tenant;
+    private EventClassifier classifier;
 
-    ClassifyProcessor(EventClassifier classifier) {
-        this.classifier = classifier;
+    ClassifyProcessor(ClassificationData data) {
+        this.data = data;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, ClassifiedEvent> context) {
         this.context = context;
-        this.directory = context.getStateStore(ORGS_STORE);
-        this.learned = context.getStateStore(LEARNED_STORE);
+        TimestampedKeyValueStore<String, DynamicsOrg> directory = context.getStateStore(ORGS_STORE);
+        KeyValueStore<String, String> learned = context.getStateStore(LEARNED_STORE);
+        this.classifier = new EventClassifier(data, new OrgLocations(org -> regionHost(directory.get(org)),
+                StateView.of(learned::get, learned::put)));
     }
 
     @Override
     public void process(FixedKeyRecord<String, InputEvent> record) {
-        tenant = record.key();
         InputEvent event = record.value();
-        Classification classification = classifier.classify(event, this);
-        if (event instanceof DynamicsAccessEvent access && classification.category() == Category.SUCCESS) {
-            classifier.dynamics().orgOf(access)
-                    .ifPresent(url -> learned.put(learnedKey(url.orgName()), url.regionHost()));
-        }
-        context.forward(record.withValue(new ClassifiedEvent(event, classification)));
+        context.forward(record.withValue(new ClassifiedEvent(event, classifier.classify(event))));
     }
 
-    @Override
-    public Optional<String> regionHostOf(String orgName) {
-        ValueAndTimestamp<DynamicsOrg> configured = directory.get(orgName);
-        if (configured != null && configured.value() != null) {
-            return Optional.of(configured.value().regionHost());
-        }
-        return Optional.ofNullable(learned.get(learnedKey(orgName)));
+    private static String regionHost(ValueAndTimestamp<DynamicsOrg> entry) {
+        return entry == null || entry.value() == null ? null : entry.value().regionHost();
     }
-
-    private String learnedKey(String orgName) {
-        return tenant + "|" + orgName;
-    }
-
 }

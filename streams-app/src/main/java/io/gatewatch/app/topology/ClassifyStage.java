@@ -2,7 +2,6 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.EventClassifier;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,8 +34,7 @@ final class ClassifyStage {
                         ClassifyProcessor.ORGS_STORE).withKeySerde(Serdes.String()).withValueSerde(GatewatchSerdes.ORG));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ClassifyProcessor.LEARNED_STORE), Serdes.String(), Serdes.String()));
-        EventClassifier classifier = new EventClassifier(data);
-        KStream<String, ClassifiedEvent> classified = events.processValues(() -> new ClassifyProcessor(classifier),
+        KStream<String, ClassifiedEvent> classified = events.processValues(() -> new ClassifyProcessor(data),
                 Named.as("classify"), ClassifyProcessor.LEARNED_STORE);
         if (config.emitClassified()) {
             classified.to(config.topics().classified(),

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertThat(config.bootstrapServers()).isEqualTo("env-broker:9093");
         assertThat(config.topics().alerts()).isEqualTo("soc-alerts");
         assertThat(config.topics().signinEvents()).isEqualTo("signin-events");
-        assertThat(config.rules().suppression("ACCOUNT_LOCKOUT", Duration.ofHours(1))).isEqualTo(Duration.ofHours(2));
+        assertThat(config.rules().suppression("ACCOUNT_LOCKOUT")).isEqualTo(Duration.ofHours(2));
         assertThat(config.kafka()).containsEntry("sasl.mechanism", "PLAIN").containsKey("sasl.jaas.config")
                 .doesNotContainKey("home");
         assertThat(config.exactlyOnce()).isTrue();

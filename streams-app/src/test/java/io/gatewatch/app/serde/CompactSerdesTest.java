@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.Observation;
@@ -13,6 +14,9 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
@@ -24,14 +28,10 @@ class CompactSerdesTest {
 
     @Test
     void entityWindowsRoundTripWithMissingFields() {
-        EntityWindow window = new EntityWindow();
-        window.add(new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null,
-                "47.61,-122.33|Seattle, US", "c-1"), 600_000, 500);
-        window.add(new Observation(2_000, "success", null, null, "Azure Portal", null, null), 600_000, 500);
-        window.suppressedUntilMs = 3_600_000;
-        window.lastAlertId = "a-1";
-        window.lastAlertTimeMs = 1_500;
-        window.escalated = true;
+        EntityWindow window = EntityWindow.restore(List.of(
+                new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US", "c-1"),
+                new Observation(2_000, "success", null, null, "Azure Portal", null, null)),
+                2_000, new Incident(3_600_000, "a-1", 1_500, true));
 
         EntityWindow back = roundTrip(new EntityWindowSerde(), window);
 
@@ -50,18 +50,41 @@ class CompactSerdesTest {
         TenantWindowCounts back = roundTrip(new WindowCountsSerde(), counts);
 
         assertThat(back).usingRecursiveComparison().isEqualTo(counts);
-        assertThat(back.usersByCategory.get(Category.INVALID_CREDENTIALS).registers).isNotNull();
-        assertThat(back.usersByCategory.get(Category.ACCOUNT_LOCKED).count()).isEqualTo(1);
+        assertThat(back.usersByCategory().get(Category.INVALID_CREDENTIALS).estimated()).isTrue();
+        assertThat(back.usersByCategory().get(Category.ACCOUNT_LOCKED).count()).isEqualTo(1);
     }
 
     @Test
     void baselinesRoundTrip() {
-        TenantBaseline baseline = new TenantBaseline();
-        baseline.observe(3_600_000, true, true, 1 / 24.0);
-        baseline.observe(7_300_000, false, false, 1 / 24.0);
-        baseline.caAlertedHourMs = 3_600_000;
+        TenantBaseline.Snapshot state = new TenantBaseline.Snapshot(7_200_000, 12, 3, 1, 2, 0.5, 0.25, 0.1, 0.01,
+                Incident.until(10_800_000), Incident.NONE);
 
-        assertThat(roundTrip(new TenantBaselineSerde(), baseline)).usingRecursiveComparison().isEqualTo(baseline);
+        assertThat(roundTrip(new TenantBaselineSerde(), TenantBaseline.restore(state)).snapshot()).isEqualTo(state);
+    }
+
+    @Test
+    void formatOneBaselinesKeepTheirOncePerHourSuppression() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            for (long value : new long[] {7_200_000, 12, 3, 1}) {
+                out.writeLong(value);
+            }
+            out.writeInt(2);
+            for (double value : new double[] {0.5, 0.25, 0.1, 0.01}) {
+                out.writeDouble(value);
+            }
+            out.writeLong(7_200_000); // format 1: the hour of the last CA spike alert
+            out.writeLong(Long.MIN_VALUE); // no failure-rate alert yet
+        }
+
+        TenantBaseline.Snapshot read = new TenantBaselineSerde().deserializer().deserialize("t", bytes.toByteArray())
+                .snapshot();
+
+        assertThat(read.caIncident().suppresses(7_200_000 + 3_599_999)).as("the rest of that hour").isTrue();
+        assertThat(read.caIncident().suppresses(10_800_000)).as("the next hour").isFalse();
+        assertThat(read.rateIncident()).isEqualTo(Incident.NONE);
+        assertThat(read.hoursSeen()).isEqualTo(2);
     }
 
     @Test

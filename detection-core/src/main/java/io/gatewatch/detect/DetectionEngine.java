@@ -1,0 +1,55 @@
+package io.gatewatch.detect;
+
+import io.gatewatch.rules.EventRuleEngine;
+import io.gatewatch.rules.PerEventRules;
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.baseline.BaselineRules;
+import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.WindowedRuleEngine;
+import io.gatewatch.rules.windowed.WindowedRules;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.state.StateView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * Every rule family over one classified event, in the order the topology runs them: per-event
+ * rules, windowed rules, tenant baselines. The streams app runs each family in its own processor
+ * with its own store; this is the same core driven directly, for offline runs and tests.
+ */
+public final class DetectionEngine {
+
+    /** The three families' state. */
+    public record State(StateView<Long> incidents, StateView<EntityWindow> windows,
+                        StateView<TenantBaseline> baselines) {
+
+        public static State inMemory() {
+            return new State(StateView.of(new HashMap<>()), StateView.of(new HashMap<>()), StateView.of(new HashMap<>()));
+        }
+    }
+
+    private final EventRuleEngine perEvent;
+    private final WindowedRuleEngine windowed;
+    private final BaselineRules baselines;
+
+    public DetectionEngine(RuleSettings settings, Duration grace) {
+        perEvent = new EventRuleEngine(PerEventRules.all(settings));
+        windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace);
+        baselines = new BaselineRules(settings);
+    }
+
+    public List<Alert> process(String tenant, ClassifiedEvent event, State state, Instant detectedAt) {
+        List<Alert> alerts = new ArrayList<>(perEvent.process(tenant, event, state.incidents(), detectedAt));
+        alerts.addAll(windowed.process(tenant, event, state.windows(), detectedAt));
+        TenantBaseline baseline = state.baselines().get(tenant);
+        baseline = baseline == null ? new TenantBaseline() : baseline;
+        alerts.addAll(baselines.process(tenant, baseline, event, detectedAt));
+        state.baselines().put(tenant, baseline);
+        return alerts;
+    }
+}

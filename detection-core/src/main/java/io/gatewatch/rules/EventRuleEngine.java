@@ -1,0 +1,45 @@
+package io.gatewatch.rules;
+
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.state.StateView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the per-event rules over one event and lets one alert through per incident. All that is
+ * remembered is, per rule, tenant and entity, until when further findings are suppressed.
+ */
+public final class EventRuleEngine {
+
+    private final List<EventRule> rules;
+
+    public EventRuleEngine(List<EventRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The incident key of a per-event finding; the store's keys, so existing state stays readable. */
+    static String incidentKey(Finding finding, String tenant) {
+        return finding.rule() + "|" + tenant + "|" + finding.entity().value();
+    }
+
+    public List<Alert> process(String tenant, ClassifiedEvent event, StateView<Long> suppressedUntil,
+                               Instant detectedAt) {
+        List<Alert> alerts = new ArrayList<>();
+        for (EventRule rule : rules) {
+            rule.evaluate(event).ifPresent(finding -> {
+                String key = incidentKey(finding, tenant);
+                Long until = suppressedUntil.get(key);
+                IncidentSuppressor.Decision decision = IncidentSuppressor.admit(
+                        until == null ? Incident.NONE : Incident.until(until), finding, tenant,
+                        event.classification().remediation(), detectedAt);
+                if (decision.raised()) {
+                    suppressedUntil.put(key, decision.incident().suppressedUntilMs());
+                    alerts.add(decision.alert());
+                }
+            });
+        }
+        return alerts;
+    }
+}

@@ -3,7 +3,7 @@ package io.gatewatch.bench;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
-import io.gatewatch.app.topology.GatewatchSerdes;
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SignInSpec;
@@ -49,7 +49,7 @@ final class LatencyRun {
         values.putAll(settings);
         GatewatchConfig config = ConfigLoader.build(values);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(config.topics().signinEvents(), partitions, (short) 1)
+            admin.createTopics(List.of(new NewTopic(config.topics().signinEvents().name(), partitions, (short) 1)
                     .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
         }
         Map<String, Long> appendedAt = new ConcurrentHashMap<>();
@@ -62,7 +62,7 @@ final class LatencyRun {
                      "isolation.level", "read_committed"), new StringDeserializer(),
                      new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             app.awaitRunning(Duration.ofMinutes(2));
-            alerts.subscribe(List.of(config.topics().alerts()));
+            alerts.subscribe(List.of(config.topics().alerts().name()));
             SyntheticDirectory directory = SyntheticDirectory.generate(3, 20, 5_000);
             BenignTraffic traffic = new BenignTraffic(directory, 3);
             long end = System.nanoTime() + duration.toNanos();
@@ -74,7 +74,7 @@ final class LatencyRun {
                 for (int i = 0; i < rate / 100; i++) {
                     byte[] value = AzureMonitorRecordBuilder.build(traffic.next(Instant.now())).toString()
                             .getBytes(StandardCharsets.UTF_8);
-                    producer.send(new ProducerRecord<>(config.topics().signinEvents(), value));
+                    producer.send(new ProducerRecord<>(config.topics().signinEvents().name(), value));
                 }
                 if (tick % 10 == 0 && System.nanoTime() > warmupEnd) {
                     String user = "latency-" + tick + "@bench.example.com";
@@ -82,7 +82,7 @@ final class LatencyRun {
                             io.gatewatch.generator.HomeLocation.CITIES.get(0), "192.0.2.1");
                     SignInSpec lockout = new SignInSpec("lat-" + tick, Instant.now(), victim, "192.0.2.1",
                             victim.home(), 50053, "Account is locked.", null, null, true, "Bench");
-                    producer.send(new ProducerRecord<>(config.topics().signinEvents(),
+                    producer.send(new ProducerRecord<>(config.topics().signinEvents().name(),
                             AzureMonitorRecordBuilder.build(lockout).toString().getBytes(StandardCharsets.UTF_8)),
                             (metadata, error) -> {
                                 if (error == null) {

@@ -3,6 +3,7 @@ package io.gatewatch.bench;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
+import io.gatewatch.app.topology.GatewatchTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class ThroughputRun {
                 throw new IllegalStateException("streams app did not reach RUNNING");
             }
             long start = System.nanoTime();
-            Set<String> topics = Set.of(config.topics().signinEvents(), config.applicationId() + "-by-tenant-repartition");
+            Set<String> topics = Set.of(config.topics().signinEvents().name(), GatewatchTopology.byTenantTopic(config));
             while (ConsumerLag.of(admin, config.applicationId(), topics) != 0) {
                 Thread.sleep(100);
             }

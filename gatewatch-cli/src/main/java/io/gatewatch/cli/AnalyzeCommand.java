@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.TenantAggregate;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedWriter;
@@ -47,13 +46,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         ObjectMapper mapper = JsonMappers.internal();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
-        try (OfflineTopology topology = new OfflineTopology(config)) {
-            for (DynamicsOrg org : orgs.entries()) {
-                topology.org(org);
-            }
-            unreadable = input.readAll(event -> topology.process(event, value -> print(mapper, out, value)),
-                    spec.commandLine().getErr());
-            topology.finish(value -> print(mapper, out, value));
+        try {
+            unreadable = OfflineTopology.run(config, input, orgs.entries(), spec.commandLine().getErr(),
+                    value -> print(mapper, out, value));
         } finally {
             out.flush();
         }

@@ -2,11 +2,11 @@ package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.generator.evaluate.DetectionScorer;
 import io.gatewatch.generator.evaluate.Scorecard;
 import io.gatewatch.generator.scenario.Label;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (alertsFile != null) {
             for (JsonNode line : lines(alertsFile, commandLine)) {
                 if (!line.has("type") || line.get("type").asText().equals("alert")) {
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove("type");
+                    ((ObjectNode) line).remove("type");
                     alerts.add(mapper.treeToValue(line, Alert.class));
                 }
             }
@@ -82,21 +82,12 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private long runRules(List<Alert> alerts) throws IOException {
-        try (OfflineTopology topology = new OfflineTopology(AnalyzeCommand.offlineConfig(rulesFile))) {
-            for (DynamicsOrg org : orgs.entries()) {
-                topology.org(org);
-            }
-            long unreadable = input.readAll(event -> topology.process(event, value -> collect(value, alerts)),
-                    spec.commandLine().getErr());
-            topology.finish(value -> collect(value, alerts));
-            return unreadable;
-        }
-    }
-
-    private static void collect(Object value, List<Alert> alerts) {
-        if (value instanceof Alert alert) {
-            alerts.add(alert);
-        }
+        return OfflineTopology.run(AnalyzeCommand.offlineConfig(rulesFile), input, orgs.entries(),
+                spec.commandLine().getErr(), value -> {
+                    if (value instanceof Alert alert) {
+                        alerts.add(alert);
+                    }
+                });
     }
 
     private static List<JsonNode> lines(Path file, CommandLine commandLine) throws IOException {

@@ -2,19 +2,18 @@ package io.gatewatch.cli;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.topology.GatewatchSerdes;
+import io.gatewatch.app.config.Topics;
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.TenantAggregate;
-import io.gatewatch.schema.read.JsonMappers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -39,20 +36,21 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The streaming topology run offline over exported logs: the very topology {@code run} deploys,
- * driven by Kafka Streams' TopologyTestDriver (no broker), fed Gatewatch's canonical event JSON.
- * The driver's wall clock stands still, so the same input always gives the same output.
- * {@link #finish} emits the windows still open at end of input, each window exactly once.
+ * driven by Kafka Streams' TopologyTestDriver (no broker). The files are decoded once, by
+ * {@link InputFiles}; each event enters where decoded events enter in the cluster, the by-tenant
+ * topic, so nothing parses it again. The driver's wall clock stands still, so the same input
+ * always gives the same output. At the end, the windows still open are emitted, each exactly once.
  */
 final class OfflineTopology implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final Path stateDir;
-    private final TestInputTopic<byte[], byte[]> signIns;
-    private final TestInputTopic<byte[], byte[]> dynamics;
+    private final TestInputTopic<String, InputEvent> byTenant;
     private final TestInputTopic<String, DynamicsOrg> orgs;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, TenantAggregate> aggregates;
     private final Set<String> emittedWindows = new HashSet<>();
+    private long withoutTenant;
 
     OfflineTopology(GatewatchConfig config) throws IOException {
         stateDir = Files.createTempDirectory("gatewatch-analyze-");
@@ -60,27 +58,43 @@ final class OfflineTopology implements AutoCloseable {
         props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(GatewatchTopology.build(config, ClassificationData.defaults(),
                 new SimpleMeterRegistry()), props, Instant.EPOCH);
-        signIns = driver.createInputTopic(config.topics().signinEvents(), new ByteArraySerializer(), new ByteArraySerializer());
-        dynamics = driver.createInputTopic(config.topics().dynamicsAccess(), new ByteArraySerializer(), new ByteArraySerializer());
-        orgs = driver.createInputTopic(config.topics().dynamicsOrgs(), new StringSerializer(), GatewatchSerdes.ORG.serializer());
-        alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer());
-        aggregates = driver.createOutputTopic(config.topics().aggregates(), new StringDeserializer(),
-                GatewatchSerdes.AGGREGATE.deserializer());
+        Topics topics = config.topics();
+        byTenant = driver.createInputTopic(GatewatchTopology.byTenantTopic(config), new StringSerializer(),
+                GatewatchSerdes.INPUT_EVENT.serializer());
+        orgs = driver.createInputTopic(topics.dynamicsOrgs().name(), topics.dynamicsOrgs().keySerde().serializer(),
+                topics.dynamicsOrgs().valueSerde().serializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+        aggregates = driver.createOutputTopic(topics.aggregates().name(), topics.aggregates().keySerde().deserializer(),
+                topics.aggregates().valueSerde().deserializer());
     }
 
-    void org(DynamicsOrg org) {
-        orgs.pipeInput(org.orgName(), org);
+    /**
+     * analyze's and evaluate's run: the org directory, then every input event; alerts and closed
+     * windows go to {@code output} in order. Returns how many records could not be analyzed.
+     */
+    static long run(GatewatchConfig config, InputFiles input, List<DynamicsOrg> directory, PrintWriter err,
+                    Consumer<Object> output) throws IOException {
+        try (OfflineTopology topology = new OfflineTopology(config)) {
+            directory.forEach(org -> topology.orgs.pipeInput(org.orgName(), org));
+            long unreadable = input.readAll(event -> topology.process(event, output), err);
+            topology.finish(output);
+            if (topology.withoutTenant > 0) {
+                err.println("gatewatch: " + topology.withoutTenant + " record(s) carry no tenant and were skipped;"
+                        + " give --tenant for Graph v1.0 exports");
+                err.flush();
+            }
+            return unreadable + topology.withoutTenant;
+        }
     }
 
     /** Feeds one event and hands on whatever alerts and closed windows it produced, in order. */
     void process(InputEvent event, Consumer<Object> output) {
-        byte[] json;
-        try {
-            json = JsonMappers.internal().writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (event.tenantId() == null) {
+            withoutTenant++; // the cluster dead-letters these (MissingTenant)
+            return;
         }
-        (event instanceof DynamicsAccessEvent ? dynamics : signIns).pipeInput(null, json, event.createdDateTime());
+        byTenant.pipeInput(event.tenantId(), event, event.createdDateTime());
         alerts.readValuesToList().forEach(output);
         for (TenantAggregate aggregate : aggregates.readValuesToList()) {
             emittedWindows.add(aggregate.tenantId() + "@" + aggregate.windowStart());

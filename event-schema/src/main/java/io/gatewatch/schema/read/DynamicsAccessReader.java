@@ -9,6 +9,8 @@ import io.gatewatch.schema.DynamicsAccessEvent;
 /** Reads a Dynamics 365 / Dataverse access event ({@code requestedUrl} marks one). */
 final class DynamicsAccessReader {
 
+    static final String FORMAT = DynamicsAccessEvent.SOURCE_FORMAT;
+
     private DynamicsAccessReader() {
     }
 

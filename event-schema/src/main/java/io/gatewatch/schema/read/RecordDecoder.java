@@ -1,6 +1,8 @@
 package io.gatewatch.schema.read;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import io.gatewatch.schema.InputEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns one input value (a Kafka record value, a JSON line, one element of a file) into events,
@@ -21,11 +24,22 @@ public final class RecordDecoder {
     private final ObjectMapper mapper;
     private final EmbeddedJson embedded;
     private final ReaderLimits limits;
+    private final List<RecordReader> readers;
 
     public RecordDecoder(ReaderLimits limits) {
         this.limits = limits;
         this.mapper = JsonMappers.forInput(limits);
         this.embedded = new EmbeddedJson(mapper);
+        // the order matters: the most specific marks first, Graph's loose shape last
+        this.readers = List.of(
+                RecordReader.of("gatewatch", record -> record.has("kind"), RecordDecoder::canonical),
+                RecordReader.of(DynamicsAccessReader.FORMAT, DynamicsAccessReader::looksLike, DynamicsAccessReader::read),
+                RecordReader.of(AzureMonitorRecordReader.FORMAT, AzureMonitorRecordReader::looksLike,
+                        record -> AzureMonitorRecordReader.read(record, embedded)),
+                RecordReader.of(LogAnalyticsRowReader.FORMAT, LogAnalyticsRowReader::looksLike,
+                        record -> LogAnalyticsRowReader.read(record, embedded, LogAnalyticsRowReader.FORMAT)),
+                RecordReader.of(SignInMapper.GRAPH_FORMAT, SignInMapper::looksLikeGraph,
+                        record -> SignInMapper.map(record, SignInMapper.GRAPH_FORMAT)));
     }
 
     public ReaderLimits limits() {
@@ -106,20 +120,10 @@ public final class RecordDecoder {
         if (!record.isObject()) {
             throw new UnreadableRecordException("expected a JSON object but found " + JsonFields.kind(record));
         }
-        if (record.has("kind")) {
-            return canonical(record);
-        }
-        if (DynamicsAccessReader.looksLike(record)) {
-            return DynamicsAccessReader.read(record);
-        }
-        if (AzureMonitorRecordReader.looksLike(record)) {
-            return AzureMonitorRecordReader.read(record, embedded);
-        }
-        if (LogAnalyticsRowReader.looksLike(record)) {
-            return LogAnalyticsRowReader.read(record, embedded, LogAnalyticsRowReader.FORMAT);
-        }
-        if (record.has("createdDateTime") || record.has("status") || record.has("userPrincipalName")) {
-            return SignInMapper.map(record, SignInMapper.GRAPH_FORMAT);
+        for (RecordReader reader : readers) {
+            if (reader.looksLike(record)) {
+                return reader.read(record);
+            }
         }
         throw new UnreadableRecordException("unrecognised record format");
     }
@@ -150,10 +154,10 @@ public final class RecordDecoder {
      * built from the error's kind and location only.
      */
     static String malformedReason(JacksonException e) {
-        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+        if (e instanceof JsonEOFException) {
             return "truncated JSON (unexpected end of input)";
         }
-        com.fasterxml.jackson.core.JsonLocation location = e.getLocation();
+        JsonLocation location = e.getLocation();
         long offset = location == null ? -1 : location.getCharOffset() >= 0
                 ? location.getCharOffset() : location.getByteOffset();
         return offset >= 0 ? "malformed JSON at character " + offset : "malformed JSON";
@@ -166,6 +170,6 @@ public final class RecordDecoder {
         }
         // Jackson's message names the limit and sizes only, e.g. "Document nesting depth (65) exceeds ..."
         int cut = message.indexOf(" (");
-        return cut > 0 ? message.substring(0, cut).toLowerCase(java.util.Locale.ROOT) : "limit";
+        return cut > 0 ? message.substring(0, cut).toLowerCase(Locale.ROOT) : "limit";
     }
 }

@@ -28,6 +28,11 @@ final class SignInMapper {
     private SignInMapper() {
     }
 
+    /** Graph's own shape; the loosest test, so asked last. */
+    static boolean looksLikeGraph(JsonNode record) {
+        return record.has("createdDateTime") || record.has("status") || record.has("userPrincipalName");
+    }
+
     static SignInEvent map(JsonNode node, String sourceFormat) throws UnreadableRecordException {
         String id = firstText(node, "id", "originalRequestId");
         if (id == null) {

@@ -1,9 +1,6 @@
 package io.gatewatch.cli.demo;
 
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.topology.GatewatchSerdes;
-import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.TenantAggregate;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +39,7 @@ final class DemoConsole implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        consumer.subscribe(List.of(config.topics().alerts(), config.topics().aggregates()));
+        consumer.subscribe(List.of(config.topics().alerts().name(), config.topics().aggregates().name()));
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -58,12 +55,10 @@ final class DemoConsole implements Runnable, AutoCloseable {
     }
 
     private String render(ConsumerRecord<String, byte[]> record) {
-        if (record.topic().equals(config.topics().alerts())) {
-            Alert alert = GatewatchSerdes.ALERT.deserializer().deserialize(record.topic(), record.value());
-            return AlertLine.alert(alert, tenantLabel);
+        if (record.topic().equals(config.topics().alerts().name())) {
+            return AlertLine.alert(config.topics().alerts().readValue(record.value()), tenantLabel);
         }
-        TenantAggregate aggregate = GatewatchSerdes.AGGREGATE.deserializer().deserialize(record.topic(), record.value());
-        return AlertLine.summary(aggregate, tenantLabel);
+        return AlertLine.summary(config.topics().aggregates().readValue(record.value()), tenantLabel);
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.gatewatch.cli.demo;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.Topic;
 import io.gatewatch.app.runtime.GatewatchApp;
-import io.gatewatch.app.topology.GatewatchSerdes;
 import io.gatewatch.generator.DemoTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The live demo: a real Kafka broker in-process, the streams app with exactly-once, demo traffic
@@ -75,17 +75,18 @@ public final class LiveDemo implements AutoCloseable {
     }
 
     private static void publishOrgs(GatewatchConfig config) {
+        Topic<String, DynamicsOrg> orgs = config.topics().dynamicsOrgs();
         try (KafkaProducer<String, DynamicsOrg> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", config.bootstrapServers()), new StringSerializer(),
-                GatewatchSerdes.ORG.serializer())) {
+                Map.of("bootstrap.servers", config.bootstrapServers()), orgs.keySerde().serializer(),
+                orgs.valueSerde().serializer())) {
             for (String[] org : DemoTraffic.orgs()) {
-                producer.send(new ProducerRecord<>(config.topics().dynamicsOrgs(), org[0],
+                producer.send(new ProducerRecord<>(orgs.name(), org[0],
                         new DynamicsOrg(org[0], null, org[1])));
             }
         }
     }
 
-    private static java.util.function.Function<String, String> tenantLabels(SyntheticDirectory directory) {
+    private static Function<String, String> tenantLabels(SyntheticDirectory directory) {
         Map<String, String> labels = new HashMap<>();
         for (int t = 0; t < directory.tenantCount(); t++) {
             String upn = directory.users(t).get(0).userPrincipalName();

@@ -33,7 +33,7 @@ final class TrafficLoop implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             for (GeneratedRecord record : traffic.nextSecond(Instant.now())) {
                 String topic = record.kind() == GeneratedRecord.Kind.DYNAMICS
-                        ? config.topics().dynamicsAccess() : config.topics().signinEvents();
+                        ? config.topics().dynamicsAccess().name() : config.topics().signinEvents().name();
                 producer.send(new ProducerRecord<>(topic, record.json().getBytes(StandardCharsets.UTF_8)));
             }
         }, 0, 1, TimeUnit.SECONDS);

@@ -86,15 +86,15 @@ public final class ConfigLoader {
             }
         });
         kafka.put("bootstrap.servers", values.get("bootstrap.servers"));
-        TopicNames d = TopicNames.DEFAULTS;
-        TopicNames topics = new TopicNames(
-                values.getOrDefault("topic.signin-events", d.signinEvents()),
-                values.getOrDefault("topic.dynamics-access", d.dynamicsAccess()),
-                values.getOrDefault("topic.dynamics-orgs", d.dynamicsOrgs()),
-                values.getOrDefault("topic.alerts", d.alerts()),
-                values.getOrDefault("topic.aggregates", d.aggregates()),
-                values.getOrDefault("topic.classified", d.classified()),
-                values.getOrDefault("topic.dlq", d.deadLetter()));
+        Topics d = Topics.DEFAULTS;
+        Topics topics = Topics.named(
+                values.getOrDefault("topic.signin-events", d.signinEvents().name()),
+                values.getOrDefault("topic.dynamics-access", d.dynamicsAccess().name()),
+                values.getOrDefault("topic.dynamics-orgs", d.dynamicsOrgs().name()),
+                values.getOrDefault("topic.alerts", d.alerts().name()),
+                values.getOrDefault("topic.aggregates", d.aggregates().name()),
+                values.getOrDefault("topic.classified", d.classified().name()),
+                values.getOrDefault("topic.dlq", d.deadLetter().name()));
         String guarantee = values.get("processing.guarantee");
         if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
             throw new IllegalArgumentException("processing.guarantee must be exactly_once_v2 or at_least_once");

@@ -19,7 +19,7 @@ import java.util.Map;
 public record GatewatchConfig(
         String applicationId,
         Map<String, String> kafka,
-        TopicNames topics,
+        Topics topics,
         boolean exactlyOnce,
         Duration windowSize,
         Duration grace,

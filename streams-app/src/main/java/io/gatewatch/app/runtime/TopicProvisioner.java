@@ -63,7 +63,7 @@ public final class TopicProvisioner {
             }
             List<NewTopic> topics = missing.stream().map(name -> {
                 NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
-                return name.equals(config.topics().dynamicsOrgs())
+                return name.equals(config.topics().dynamicsOrgs().name())
                         ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                         : topic;
             }).toList();

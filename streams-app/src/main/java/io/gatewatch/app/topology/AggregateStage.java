@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -10,7 +11,6 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.WindowStore;
@@ -41,7 +41,6 @@ final class AggregateStage {
                 .toStream(Named.as("closed-windows"))
                 .map((window, counts) -> KeyValue.pair(window.key(), counts.toAggregate(window.key(),
                         window.window().startTime(), window.window().endTime())), Named.as("to-aggregate"))
-                .to(config.topics().aggregates(),
-                        Produced.with(Serdes.String(), GatewatchSerdes.AGGREGATE).withName("sink-aggregates"));
+                .to(config.topics().aggregates().name(), config.topics().aggregates().produced("sink-aggregates"));
     }
 }

@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
@@ -12,7 +13,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -44,6 +44,6 @@ final class AlertStage {
                 Named.as("detect-baseline-spikes"), BaselineProcessor.STORE);
         perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
-                .to(config.topics().alerts(), Produced.with(Serdes.String(), GatewatchSerdes.ALERT).withName("sink-alerts"));
+                .to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
     }
 }

@@ -35,4 +35,9 @@ public final class GatewatchTopology {
     /** The window store of per-tenant counts, for interactive queries and the offline flush. */
     public static final String AGGREGATE_STORE = AggregateStage.STORE;
 
+    /** The one internal topic: decoded events keyed by tenant, in Smile ({@code GatewatchSerdes.INPUT_EVENT}). */
+    public static String byTenantTopic(GatewatchConfig config) {
+        return config.applicationId() + "-" + IngestStage.BY_TENANT + "-repartition";
+    }
+
 }

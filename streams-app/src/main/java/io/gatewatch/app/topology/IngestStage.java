@@ -1,16 +1,17 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.config.Topics;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
@@ -25,27 +26,29 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 final class IngestStage {
 
+    static final String BY_TENANT = "by-tenant";
+
     private IngestStage() {
     }
 
     static KStream<String, InputEvent> build(StreamsBuilder builder, GatewatchConfig config, MeterRegistry registry) {
-        Consumed<byte[], byte[]> raw = Consumed.with(Serdes.ByteArray(), Serdes.ByteArray());
-        KStream<byte[], byte[]> signIns = builder.stream(config.topics().signinEvents(), raw.withName("source-signin-events"));
-        KStream<byte[], byte[]> dynamics = builder.stream(config.topics().dynamicsAccess(),
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-dynamics-access"));
+        Topics topics = config.topics();
+        KStream<byte[], byte[]> signIns = builder.stream(topics.signinEvents().name(),
+                topics.signinEvents().consumed("source-signin-events"));
+        KStream<byte[], byte[]> dynamics = builder.stream(topics.dynamicsAccess().name(),
+                topics.dynamicsAccess().consumed("source-dynamics-access"));
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
         KStream<byte[], Decoded> decoded = signIns.merge(dynamics, Named.as("merge-inputs"))
                 .processValues(() -> new DecodeProcessor(decoder, config.defaultTenant(), config.maxFuture(), registry), Named.as("decode"));
 
         decoded.filter((key, d) -> !d.readable(), Named.as("unreadable"))
                 .mapValues(Decoded::raw, Named.as("dead-letter-payload"))
-                .to(config.topics().deadLetter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("sink-dead-letter"));
+                .to(topics.deadLetter().name(), topics.deadLetter().produced("sink-dead-letter"));
 
         return decoded.filter((key, d) -> d.readable(), Named.as("readable"))
-                .map((key, d) -> org.apache.kafka.streams.KeyValue.pair(d.event().tenantId(), d.event()),
+                .map((key, d) -> KeyValue.pair(d.event().tenantId(), d.event()),
                         Named.as("key-by-tenant"))
-                .repartition(Repartitioned.<String, InputEvent>as("by-tenant")
+                .repartition(Repartitioned.<String, InputEvent>as(BY_TENANT)
                         .withKeySerde(Serdes.String()).withValueSerde(GatewatchSerdes.INPUT_EVENT));
     }
 }

@@ -38,8 +38,8 @@ class ConfigLoaderTest {
         assertThat(config.grace()).as("environment beats file").isEqualTo(Duration.ofMinutes(3));
         assertThat(config.dedupHorizon()).as("default").isEqualTo(Duration.ofHours(24));
         assertThat(config.bootstrapServers()).isEqualTo("env-broker:9093");
-        assertThat(config.topics().alerts()).isEqualTo("soc-alerts");
-        assertThat(config.topics().signinEvents()).isEqualTo("signin-events");
+        assertThat(config.topics().alerts().name()).isEqualTo("soc-alerts");
+        assertThat(config.topics().signinEvents().name()).isEqualTo("signin-events");
         assertThat(config.rules().suppression("ACCOUNT_LOCKOUT")).isEqualTo(Duration.ofHours(2));
         assertThat(config.kafka()).containsEntry("sasl.mechanism", "PLAIN").containsKey("sasl.jaas.config")
                 .doesNotContainKey("home");

@@ -2,7 +2,7 @@ package io.gatewatch.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatewatch.app.topology.GatewatchSerdes;
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.kafka.KafkaBroker;
 import io.gatewatch.kafka.KafkaBrokerExtension;
 import io.gatewatch.schema.Alert;

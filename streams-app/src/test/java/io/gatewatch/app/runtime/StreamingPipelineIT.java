@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.topology.GatewatchSerdes;
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.kafka.KafkaBroker;
 import io.gatewatch.kafka.KafkaBrokerExtension;
 import io.gatewatch.schema.Alert;
@@ -94,23 +94,23 @@ class StreamingPipelineIT {
 
         try (GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();
-            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents(), records);
+            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents().name(), records);
             // once every input record is ingested, one tick per tenant moves every partition's stream
             // time past the last window + grace, so every window closes
-            IngestLag.awaitZero(broker.bootstrapServers(), config.applicationId(), config.topics().signinEvents(),
+            IngestLag.awaitZero(broker.bootstrapServers(), config.applicationId(), config.topics().signinEvents().name(),
                     Duration.ofMinutes(3));
             List<byte[]> ticks = new ArrayList<>();
             for (int t = 0; t < TENANTS; t++) {
                 ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(100))));
             }
-            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents(), ticks);
+            TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents().name(), ticks);
 
             try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),
-                    config.topics().aggregates(), new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
+                    config.topics().aggregates().name(), new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
                  TopicReader<byte[], byte[]> deadLetters = new TopicReader<>(broker.bootstrapServers(),
-                         config.topics().deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                         config.topics().deadLetter().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
                  TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(),
-                         config.topics().alerts(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
+                         config.topics().alerts().name(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
 
                 aggregates.readUntil(read -> totals(read).equals(expected), Duration.ofMinutes(2));
                 List<ConsumerRecord<String, TenantAggregate>> windows = aggregates.readMore(Duration.ofSeconds(3));

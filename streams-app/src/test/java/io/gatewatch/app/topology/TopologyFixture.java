@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.classify.ClassificationData;
@@ -46,14 +47,14 @@ final class TopologyFixture implements AutoCloseable {
         config = ConfigLoader.build(values);
         driver = new TopologyTestDriver(GatewatchTopology.build(config, ClassificationData.defaults(), registry),
                 StreamsSettings.of(config), WALL_CLOCK);
-        signIns = driver.createInputTopic(config.topics().signinEvents(), new ByteArraySerializer(), new ByteArraySerializer());
-        dynamics = driver.createInputTopic(config.topics().dynamicsAccess(), new ByteArraySerializer(), new ByteArraySerializer());
-        orgs = driver.createInputTopic(config.topics().dynamicsOrgs(), new StringSerializer(),
+        signIns = driver.createInputTopic(config.topics().signinEvents().name(), new ByteArraySerializer(), new ByteArraySerializer());
+        dynamics = driver.createInputTopic(config.topics().dynamicsAccess().name(), new ByteArraySerializer(), new ByteArraySerializer());
+        orgs = driver.createInputTopic(config.topics().dynamicsOrgs().name(), new StringSerializer(),
                 GatewatchSerdes.ORG.serializer());
-        alerts = driver.createOutputTopic(config.topics().alerts(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer());
-        aggregates = driver.createOutputTopic(config.topics().aggregates(), new StringDeserializer(),
+        alerts = driver.createOutputTopic(config.topics().alerts().name(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer());
+        aggregates = driver.createOutputTopic(config.topics().aggregates().name(), new StringDeserializer(),
                 GatewatchSerdes.AGGREGATE.deserializer());
-        deadLetters = driver.createOutputTopic(config.topics().deadLetter(), new ByteArrayDeserializer(),
+        deadLetters = driver.createOutputTopic(config.topics().deadLetter().name(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 

@@ -1,9 +1,6 @@
-package io.gatewatch.app.topology;
+package io.gatewatch.app.serde;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
-import io.gatewatch.app.serde.EntityWindowSerde;
-import io.gatewatch.app.serde.TenantBaselineSerde;
-import io.gatewatch.app.serde.WindowCountsSerde;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.schema.Alert;
@@ -11,7 +8,6 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.TenantAggregate;
-import io.gatewatch.app.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serde;
 
 /**

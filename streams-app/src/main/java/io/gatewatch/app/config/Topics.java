@@ -1,0 +1,44 @@
+package io.gatewatch.app.config;
+
+import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.DynamicsOrg;
+import io.gatewatch.schema.TenantAggregate;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics Gatewatch reads and writes (DESIGN §2), each with its serdes; every name is
+ * configurable. Input and the dead-letter topic are raw bytes (any export format, kept as received);
+ * the rest carry Gatewatch's JSON.
+ */
+public record Topics(Topic<byte[], byte[]> signinEvents, Topic<byte[], byte[]> dynamicsAccess,
+                     Topic<String, DynamicsOrg> dynamicsOrgs, Topic<String, Alert> alerts,
+                     Topic<String, TenantAggregate> aggregates, Topic<String, ClassifiedEvent> classified,
+                     Topic<byte[], byte[]> deadLetter) {
+
+    public static final Topics DEFAULTS = named("signin-events", "dynamics-access", "dynamics-orgs", "signin-alerts",
+            "signin-aggregates", "signin-classified", "signin-events-dlq");
+
+    public static Topics named(String signinEvents, String dynamicsAccess, String dynamicsOrgs, String alerts,
+                               String aggregates, String classified, String deadLetter) {
+        Serde<byte[]> raw = Serdes.ByteArray();
+        Serde<String> text = Serdes.String();
+        return new Topics(new Topic<>(signinEvents, raw, raw), new Topic<>(dynamicsAccess, raw, raw),
+                new Topic<>(dynamicsOrgs, text, GatewatchSerdes.ORG), new Topic<>(alerts, text, GatewatchSerdes.ALERT),
+                new Topic<>(aggregates, text, GatewatchSerdes.AGGREGATE),
+                new Topic<>(classified, text, GatewatchSerdes.CLASSIFIED), new Topic<>(deadLetter, raw, raw));
+    }
+
+    public List<String> all() {
+        return List.of(signinEvents.name(), dynamicsAccess.name(), dynamicsOrgs.name(), alerts.name(),
+                aggregates.name(), classified.name(), deadLetter.name());
+    }
+
+    @Override
+    public String toString() {
+        return all().toString();
+    }
+}

@@ -4,7 +4,7 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.Topic;
 import io.gatewatch.app.runtime.GatewatchApp;
-import io.gatewatch.generator.DemoTraffic;
+import io.gatewatch.generator.demo.DemoTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.kafka.TempDirectories;

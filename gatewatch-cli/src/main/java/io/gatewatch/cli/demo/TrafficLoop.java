@@ -1,7 +1,7 @@
 package io.gatewatch.cli.demo;
 
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.generator.DemoTraffic;
+import io.gatewatch.generator.demo.DemoTraffic;
 import io.gatewatch.generator.GeneratedRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,9 +1,12 @@
-package io.gatewatch.generator;
+package io.gatewatch.generator.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
+import io.gatewatch.generator.BenignTraffic;
+import io.gatewatch.generator.GeneratedRecord;
+import io.gatewatch.generator.SyntheticDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,12 @@
-package io.gatewatch.generator;
+package io.gatewatch.generator.demo;
 
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.format.DynamicsAccessRecordBuilder;
+import io.gatewatch.generator.DynamicsAccessSpec;
+import io.gatewatch.generator.GeneratedRecord;
+import io.gatewatch.generator.SignInSpec;
+import io.gatewatch.generator.SyntheticDirectory;
+import io.gatewatch.generator.SyntheticUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.gatewatch.bench;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +23,7 @@ final class ConsumerLag {
     static long of(Admin admin, String groupId, Set<String> mustCommit) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         committed.keySet().forEach(tp -> seen.add(tp.topic()));
         if (!seen.containsAll(mustCommit)) {
             return -1;

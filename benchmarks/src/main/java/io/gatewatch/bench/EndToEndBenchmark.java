@@ -6,15 +6,16 @@ import io.gatewatch.schema.read.JsonMappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./gatewatch bench}: on the embedded broker, in one run, side by side — the raw consumer
@@ -42,7 +43,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A Gatewatch or Kafka Streams setting for both runs, e.g. commit.interval.ms=500; repeatable.")
-    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    Map<String, String> settings = new LinkedHashMap<>();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new EndToEndBenchmark()).execute(args));

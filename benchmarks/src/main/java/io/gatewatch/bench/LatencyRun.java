@@ -4,14 +4,17 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.serde.GatewatchSerdes;
-import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
+import io.gatewatch.generator.HomeLocation;
 import io.gatewatch.generator.SignInSpec;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.generator.SyntheticUser;
+import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
+import io.gatewatch.kafka.TempDirectories;
 import io.gatewatch.schema.Alert;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -60,7 +64,7 @@ final class LatencyRun {
              KafkaConsumer<String, byte[]> alerts = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                      "group.id", "bench-latency-reader", "auto.offset.reset", "earliest",
                      "isolation.level", "read_committed"), new StringDeserializer(),
-                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                     new ByteArrayDeserializer())) {
             app.awaitRunning(Duration.ofMinutes(2));
             alerts.subscribe(List.of(config.topics().alerts().name()));
             SyntheticDirectory directory = SyntheticDirectory.generate(3, 20, 5_000);
@@ -79,7 +83,7 @@ final class LatencyRun {
                 if (tick % 10 == 0 && System.nanoTime() > warmupEnd) {
                     String user = "latency-" + tick + "@bench.example.com";
                     SyntheticUser victim = new SyntheticUser(directory.tenantId(0), user, "u" + tick, "Latency " + tick,
-                            io.gatewatch.generator.HomeLocation.CITIES.get(0), "192.0.2.1");
+                            HomeLocation.CITIES.get(0), "192.0.2.1");
                     SignInSpec lockout = new SignInSpec("lat-" + tick, Instant.now(), victim, "192.0.2.1",
                             victim.home(), 50053, "Account is locked.", null, null, true, "Bench");
                     producer.send(new ProducerRecord<>(config.topics().signinEvents().name(),
@@ -104,7 +108,7 @@ final class LatencyRun {
                 drain(alerts, appendedAt, latencies, Duration.ofMillis(200));
             }
         }
-        io.gatewatch.kafka.TempDirectories.deleteQuietly(java.nio.file.Path.of(values.get("state.dir")));
+        TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Result(rate, sorted.size(), percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),

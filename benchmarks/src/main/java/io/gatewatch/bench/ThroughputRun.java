@@ -4,8 +4,11 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.topology.GatewatchTopology;
+import io.gatewatch.kafka.TempDirectories;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +28,7 @@ final class ThroughputRun {
     }
 
     static Map<String, String> baseConfig(String bootstrap, String applicationId, String prefix, int partitions,
-                                          int threads) throws java.io.IOException {
+                                          int threads) throws IOException {
         Map<String, String> values = new HashMap<>();
         values.put("num.stream.threads", String.valueOf(threads));
         values.put("bootstrap.servers", bootstrap);
@@ -60,7 +63,7 @@ final class ThroughputRun {
             }
             return new Result(events, (System.nanoTime() - start) / 1e9);
         } finally {
-            io.gatewatch.kafka.TempDirectories.deleteQuietly(java.nio.file.Path.of(values.get("state.dir")));
+            TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }
     }
 }

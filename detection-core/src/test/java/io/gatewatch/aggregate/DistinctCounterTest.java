@@ -2,6 +2,7 @@ package io.gatewatch.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
 class DistinctCounterTest {
@@ -24,7 +25,7 @@ class DistinctCounterTest {
             for (int i = 0; i < n; i++) {
                 counter.add("user" + i + "@contoso.com");
             }
-            assertThat((double) counter.count()).as("n=%d", n).isCloseTo(n, org.assertj.core.data.Percentage.withPercentage(10));
+            assertThat((double) counter.count()).as("n=%d", n).isCloseTo(n, Percentage.withPercentage(10));
         }
     }
 }

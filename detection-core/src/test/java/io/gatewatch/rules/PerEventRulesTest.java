@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The per-event rules on classified events, both sides of each condition. */
@@ -53,10 +54,10 @@ class PerEventRulesTest {
     void mfaDenialAndFraudAreSeparateRules() {
         assertThat(detect(signIn(500121, "MFA denied; user declined the authentication", null, null)))
                 .extracting(Finding::rule, Finding::severity).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("MFA_DENIED", Severity.MEDIUM));
+                        Tuple.tuple("MFA_DENIED", Severity.MEDIUM));
         assertThat(detect(signIn(500121, "MFA denied; Phone App Reported Fraud", null, null)))
                 .extracting(Finding::rule, Finding::severity).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("MFA_FRAUD_REPORTED", Severity.HIGH));
+                        Tuple.tuple("MFA_FRAUD_REPORTED", Severity.HIGH));
         assertThat(detect(signIn(500121, "wrong code", null, null))).isEmpty();
     }
 

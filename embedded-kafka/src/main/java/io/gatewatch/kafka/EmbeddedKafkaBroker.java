@@ -1,5 +1,7 @@
 package io.gatewatch.kafka;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -98,9 +100,9 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     /** Kafka's storage formatter prints to stdout, which belongs to the command's own output. */
     private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
-        java.io.PrintStream stdout = System.out;
+        PrintStream stdout = System.out;
         synchronized (EmbeddedKafkaBroker.class) {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 cluster.format();
             } finally {

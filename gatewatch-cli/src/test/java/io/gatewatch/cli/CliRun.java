@@ -1,5 +1,8 @@
 package io.gatewatch.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.schema.read.JsonMappers;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -27,11 +30,11 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     /** Every stdout line parsed as JSON. */
-    List<com.fasterxml.jackson.databind.JsonNode> json() {
+    List<JsonNode> json() {
         return outLines().stream().map(line -> {
             try {
-                return io.gatewatch.schema.read.JsonMappers.internal().readTree(line);
-            } catch (java.io.IOException e) {
+                return JsonMappers.internal().readTree(line);
+            } catch (IOException e) {
                 throw new AssertionError("not JSON: " + line, e);
             }
         }).toList();

@@ -2,6 +2,7 @@ package io.gatewatch.generator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -56,7 +57,7 @@ public final class BenignTraffic {
     }
 
     private String idFor(long n) {
-        return String.format(java.util.Locale.ROOT, "%08x-%04x-4000-8000-%012x",
+        return String.format(Locale.ROOT, "%08x-%04x-4000-8000-%012x",
                 directory.tenantId(0).hashCode(), (int) (n >>> 48) & 0xffff, n & 0xffffffffffffL);
     }
 

@@ -1,6 +1,7 @@
 package io.gatewatch.generator;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Each generated tenant's Dynamics 365 org, spread over several regions: tenant i owns
@@ -37,6 +38,6 @@ public final class TenantOrgs {
     }
 
     public List<Org> all() {
-        return java.util.stream.IntStream.range(0, directory.tenantCount()).mapToObj(this::of).toList();
+        return IntStream.range(0, directory.tenantCount()).mapToObj(this::of).toList();
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,7 +59,7 @@ class WindowedRuleEdgesTest {
                                 "App", PLACES[i % 2]))));
     }
 
-    private static List<Attempt> series(int n, java.util.function.IntFunction<Attempt> step) {
+    private static List<Attempt> series(int n, IntFunction<Attempt> step) {
         List<Attempt> attempts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             attempts.add(step.apply(i));

@@ -3,6 +3,7 @@ package io.gatewatch.schema.read;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads newline-separated records as bytes without ever holding more than the record limit:
@@ -62,7 +63,7 @@ final class BoundedLineReader {
         }
         byte[] bytes = buffer.toByteArray();
         if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+            bytes = Arrays.copyOf(bytes, bytes.length - 1);
         }
         return new Line(lineNumber, bytes, length);
     }

@@ -2,6 +2,7 @@ package io.gatewatch.schema.read;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -51,7 +52,7 @@ final class BoundedTreeReader {
             }
             token = parser.nextToken();
             if (token == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null, "unexpected end of input");
+                throw new JsonEOFException(parser, null, "unexpected end of input");
             }
         }
         if (tooLarge) {

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,8 +26,8 @@ final class CsvExportReader {
     static final String FORMAT = "log-analytics-csv";
 
     /** A sign-in export has at least one of these columns. */
-    private static final java.util.Set<String> SIGN_IN_COLUMNS =
-            java.util.Set.of("Id", "CreatedDateTime", "UserPrincipalName", "ResultType", "TimeGenerated");
+    private static final Set<String> SIGN_IN_COLUMNS =
+            Set.of("Id", "CreatedDateTime", "UserPrincipalName", "ResultType", "TimeGenerated");
 
     private final RecordDecoder decoder;
 
@@ -61,8 +63,8 @@ final class CsvExportReader {
 
     /** Stops cleanly (with a reported reason) when the CSV itself is broken, e.g. an unclosed quote. */
     private static Iterable<CSVRecord> iterate(CSVParser parser, Consumer<ReadResult> sink) {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<CSVRecord> rows = parser.iterator();
+        return () -> new Iterator<>() {
+            private final Iterator<CSVRecord> rows = parser.iterator();
 
             @Override
             public boolean hasNext() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** How an input file is laid out, told from its first line. */
 enum InputLayout {
@@ -48,7 +49,7 @@ enum InputLayout {
         if (read >= limit) {
             return JSON_LINES;
         }
-        String line = firstLine.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        String line = firstLine.toString(StandardCharsets.UTF_8).strip();
         if (parsesWhole(decoder, line)) {
             return JSON_LINES;
         }

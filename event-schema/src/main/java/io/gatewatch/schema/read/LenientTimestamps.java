@@ -1,5 +1,6 @@
 package io.gatewatch.schema.read;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ public final class LenientTimestamps {
                 ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                         ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
                 return local.toInstant(offset);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 // try the next spelling
             }
         }

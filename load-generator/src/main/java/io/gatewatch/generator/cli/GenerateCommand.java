@@ -7,16 +7,17 @@ import io.gatewatch.generator.output.FileSink;
 import io.gatewatch.generator.output.KafkaSink;
 import io.gatewatch.generator.scenario.ScenarioCatalog;
 import io.gatewatch.generator.scenario.ScenarioType;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code gatewatch generate}: synthetic sign-in traffic with labelled scenarios, to a file or Kafka. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -109,7 +110,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private GenerationPlan plan(PrintWriter err) throws java.io.IOException {
+    private GenerationPlan plan(PrintWriter err) throws IOException {
         if (count != null && duration != null) {
             throw new IllegalArgumentException("give --count or --duration, not both");
         }
@@ -123,7 +124,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return GenerationPlan.of(directory, seed, first, length, rate, scenarios.requests(), labels, orgs, err);
     }
 
-    private EventSink sink() throws java.io.IOException {
+    private EventSink sink() throws IOException {
         OutputFormat outputFormat = OutputFormat.parse(format);
         if (bootstrapServers != null) {
             return new KafkaSink(bootstrapServers, topic, dynamicsTopic, outputFormat, batch);

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
@@ -19,7 +21,7 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public final class TopicProvisioner {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
     private TopicProvisioner() {
     }

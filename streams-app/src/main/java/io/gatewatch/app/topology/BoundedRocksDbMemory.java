@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -25,7 +26,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
     private static synchronized void initialise(long totalBytes) {
         if (cache == null) {
-            org.rocksdb.RocksDB.loadLibrary();
+            RocksDB.loadLibrary();
             cache = new LRUCache(totalBytes, -1, false, HIGH_PRIORITY_SHARE);
             writeBufferManager = new WriteBufferManager((long) (totalBytes * WRITE_BUFFER_SHARE), cache);
         }

@@ -1,6 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -26,7 +27,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.STATE_DIR_CONFIG,
-                java.nio.file.Path.of(System.getProperty("user.home"), ".gatewatch", "state").toString());
+                Path.of(System.getProperty("user.home"), ".gatewatch", "state").toString());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, config.rocksDbMemoryBytes());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 32L << 20);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A Gatewatch instance in its own JVM ({@code gatewatch run}, the deployable's entry point), so a test can kill it the way an
@@ -70,8 +73,8 @@ final class ChildInstance implements AutoCloseable {
     String logLinesWith(String... words) {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> java.util.Arrays.stream(words).anyMatch(l::contains)).limit(20)
-                    .collect(java.util.stream.Collectors.joining("\n"));
+                    .filter(l -> Arrays.stream(words).anyMatch(l::contains)).limit(20)
+                    .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -81,7 +84,7 @@ final class ChildInstance implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -1,6 +1,7 @@
 package io.gatewatch.app.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -41,6 +42,6 @@ final class IngestLag {
     }
 
     private static int partitions(Admin admin, String topic) throws ExecutionException, InterruptedException {
-        return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
 }

@@ -11,11 +11,13 @@ import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.TenantAggregate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on a real broker with exactly-once: 100 000 distinct events over 20 tenants, with
@@ -44,7 +47,7 @@ class StreamingPipelineIT {
 
     @Test
     void countsEveryDistinctEventOnceAndFilesEveryMalformedRecord(KafkaBroker broker,
-                                                                  @org.junit.jupiter.api.io.TempDir java.nio.file.Path stateDir)
+                                                                  @TempDir Path stateDir)
             throws Exception {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", broker.bootstrapServers());
@@ -139,7 +142,7 @@ class StreamingPipelineIT {
     }
 
     private static Set<String> lockedUsers() {
-        Set<String> users = new java.util.HashSet<>();
+        Set<String> users = new HashSet<>();
         for (int i = 0; i < LOCKED_USERS; i++) {
             users.add("locked" + i + "@x.com");
         }

@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -90,7 +91,7 @@ class CompactSerdesTest {
     @Test
     void unreadableBytesFailWithoutTheirContent() {
         byte[] bytes = new EntityWindowSerde().serializer().serialize("t", windowOf("secret.user@contoso.com"));
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 5);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 5);
         byte[] future = bytes.clone();
         future[0] = 99;
 

@@ -14,16 +14,19 @@ import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The whole topology under TopologyTestDriver, with explicit event times. */
 class GatewatchTopologyTest {
 
     /** Moves stream time past the window end + grace so earlier windows close. */
-    private static void advance(TopologyFixture f, String tenant, java.time.Instant to) {
+    private static void advance(TopologyFixture f, String tenant, Instant to) {
         f.signIn(signIn("tick-" + to.toEpochMilli(), tenant, "ticker@x.com", 0, to));
     }
 
@@ -40,8 +43,8 @@ class GatewatchTopologyTest {
             List<TenantAggregate> closed = f.aggregates.readValuesToList();
             assertThat(closed).as("one final record per tenant for the closed window; later windows still open")
                     .extracting(TenantAggregate::tenantId, TenantAggregate::windowStart)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("t1", T0),
-                            org.assertj.core.groups.Tuple.tuple("t2", T0));
+                    .containsExactlyInAnyOrder(Tuple.tuple("t1", T0),
+                            Tuple.tuple("t2", T0));
             TenantAggregate t1 = closed.stream().filter(a -> a.tenantId().equals("t1") && a.total() == 2).findFirst()
                     .orElseThrow();
             assertThat(t1.windowStart()).isEqualTo(T0);
@@ -77,7 +80,7 @@ class GatewatchTopologyTest {
 
     @Test
     void anEventStampedFarInTheFutureIsDeadLetteredInsteadOfStoppingTheTask() {
-        try (TopologyFixture f = new TopologyFixture(java.util.Map.of("event.max-future", "PT15M"))) {
+        try (TopologyFixture f = new TopologyFixture(Map.of("event.max-future", "PT15M"))) {
             f.signIn(azureRecord("ahead", "t1", "skewed@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofHours(2))));
             f.signIn(azureRecord("fine", "t1", "u@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofMinutes(5))));
 
@@ -136,10 +139,10 @@ class GatewatchTopologyTest {
 
             List<Alert> alerts = f.alerts.readValuesToList();
             assertThat(alerts).extracting(Alert::rule, a -> a.entity().value()).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
-                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "other@x.com"),
-                    org.assertj.core.groups.Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
-                    org.assertj.core.groups.Tuple.tuple("MFA_FRAUD_REPORTED", "mfa@x.com"));
+                    Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
+                    Tuple.tuple("ACCOUNT_LOCKOUT", "other@x.com"),
+                    Tuple.tuple("ACCOUNT_LOCKOUT", "locked@x.com"),
+                    Tuple.tuple("MFA_FRAUD_REPORTED", "mfa@x.com"));
             assertThat(alerts.get(0).alertId()).isNotEqualTo(alerts.get(2).alertId());
             assertThat(alerts.get(3).remediation()).isNotEmpty();
         }

@@ -46,10 +46,7 @@ public final class DetectionEngine {
     public List<Alert> process(String tenant, ClassifiedEvent event, State state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>(perEvent.process(tenant, event, state.incidents(), detectedAt));
         alerts.addAll(windowed.process(tenant, event, state.windows(), detectedAt));
-        TenantBaseline baseline = state.baselines().get(tenant);
-        baseline = baseline == null ? new TenantBaseline() : baseline;
-        alerts.addAll(baselines.process(tenant, baseline, event, detectedAt));
-        state.baselines().put(tenant, baseline);
+        alerts.addAll(baselines.process(tenant, event, state.baselines(), detectedAt));
         return alerts;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * Runs the per-event rules over one event and lets one alert through per incident. All that is
  * remembered is, per rule, tenant and entity, until when further findings are suppressed.
  */
-public final class EventRuleEngine {
+public final class EventRuleEngine implements RuleEngine<Long> {
 
     private final List<EventRule> rules;
 
@@ -24,6 +24,7 @@ public final class EventRuleEngine {
         return finding.rule() + "|" + tenant + "|" + finding.entity().value();
     }
 
+    @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<Long> suppressedUntil,
                                Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
@@ -41,5 +42,11 @@ public final class EventRuleEngine {
             });
         }
         return alerts;
+    }
+
+    /** An incident whose suppression has ended is over. */
+    @Override
+    public boolean expired(Long suppressedUntilMs, long nowMs) {
+        return suppressedUntilMs < nowMs;
     }
 }

@@ -64,6 +64,6 @@ class BenignNoiseIT {
         }
         assertThat(alerts).as("alerts on benign traffic").isEmpty();
         assertThat(windows).as("rules kept windows for the failures they saw").isNotEmpty();
-        assertThat(baselines.values()).as("every baseline warmed up").allSatisfy(b -> assertThat(b.hoursSeen()).isGreaterThan(24));
+        assertThat(baselines.values()).as("every baseline warmed up").allSatisfy(b -> assertThat(b.snapshot().hoursSeen()).isGreaterThan(24));
     }
 }

@@ -39,8 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OrgsFile orgs;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Rule settings as properties (default: built in).")
-    Path rulesFile;
+    @Mixin
+    RulesFile rules;
 
     @Option(names = "--labels", paramLabel = "FILE", required = true, description = "Label file of 'generate --labels'.")
     Path labelsFile;
@@ -82,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private long runRules(List<Alert> alerts) throws IOException {
-        return OfflineTopology.run(AnalyzeCommand.offlineConfig(rulesFile), input, orgs.entries(),
+        return OfflineTopology.run(rules.offlineConfig(), input, orgs.entries(),
                 spec.commandLine().getErr(), value -> {
                     if (value instanceof Alert alert) {
                         alerts.add(alert);

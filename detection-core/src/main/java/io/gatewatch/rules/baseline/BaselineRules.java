@@ -3,6 +3,7 @@ package io.gatewatch.rules.baseline;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.IncidentSuppressor;
+import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
@@ -10,6 +11,7 @@ import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
+import io.gatewatch.state.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ import java.util.function.Consumer;
  * days, here z >= 3 and at least 50 blocks) and LoginSpikeWithIncreaseFailureRate (failure rate
  * >= 15 % and rising sharply).
  */
-public final class BaselineRules {
+public final class BaselineRules implements RuleEngine<TenantBaseline> {
 
     static final String CA_SPIKE = "CONDITIONAL_ACCESS_SPIKE";
     static final String RATE_SPIKE = "FAILURE_RATE_SPIKE";
@@ -50,32 +52,46 @@ public final class BaselineRules {
         rateSuppression = settings.suppression(RATE_SPIKE);
     }
 
-    /** Counts the event into the tenant's baseline and returns the spike alerts it raises. */
+    /** Counts the event into the tenant's baseline (one per tenant) and returns the spike alerts it raises. */
+    @Override
+    public List<Alert> process(String tenant, ClassifiedEvent event, StateView<TenantBaseline> baselines,
+                               Instant detectedAt) {
+        TenantBaseline stored = baselines.get(tenant);
+        TenantBaseline baseline = stored == null ? new TenantBaseline() : stored;
+        List<Alert> alerts = process(tenant, baseline, event, detectedAt);
+        baselines.put(tenant, baseline);
+        return alerts;
+    }
+
+    /** The same over a baseline in hand. */
     public List<Alert> process(String tenant, TenantBaseline baseline, ClassifiedEvent event, Instant detectedAt) {
         boolean failure = event.classification().outcome() == Outcome.FAILURE;
         boolean caBlock = event.classification().category() == Category.CONDITIONAL_ACCESS_BLOCKED;
         List<Alert> alerts = new ArrayList<>();
-        if (!baseline.observe(event.event().createdDateTime().toEpochMilli(), failure, caBlock, alpha)
-                || baseline.hoursSeen() < warmupHours) {
+        if (!baseline.observe(event.event().createdDateTime().toEpochMilli(), failure, caBlock, alpha)) {
+            return alerts;
+        }
+        TenantBaseline.Snapshot b = baseline.snapshot();
+        if (b.hoursSeen() < warmupHours) {
             return alerts;
         }
         AlertEntity entity = new AlertEntity("tenant", event.event().tenantId());
-        Instant hour = Instant.ofEpochMilli(baseline.hourStartMs());
+        Instant hour = Instant.ofEpochMilli(b.hourStartMs());
         Instant now = event.event().createdDateTime();
-        double caLimit = baseline.caMean() + z * Math.sqrt(Math.max(baseline.caVariance(), Math.max(baseline.caMean(), 1)));
-        if (caBlock && baseline.caBlocks() >= minCaBlocks && baseline.caBlocks() >= caLimit) {
-            Finding spike = spike(CA_SPIKE, entity, hour, now, baseline.caBlocks(),
-                    Math.max(minCaBlocks, (long) Math.ceil(caLimit)), caSuppression, String.format(Locale.ROOT,
+        double caLimit = b.caMean() + z * Math.sqrt(Math.max(b.caVariance(), Math.max(b.caMean(), 1)));
+        if (caBlock && b.caBlocks() >= minCaBlocks && b.caBlocks() >= caLimit) {
+            Finding spike = spike(CA_SPIKE, entity, hour, now, b.caBlocks(), Math.max(minCaBlocks, (long) Math.ceil(caLimit)),
+                    caSuppression, String.format(Locale.ROOT,
                     "%d Conditional Access blocks this hour against a usual %.0f: a policy change or an attack.",
-                    baseline.caBlocks(), baseline.caMean()));
+                    b.caBlocks(), b.caMean()));
             baseline.caIncident = admit(baseline.caIncident, spike, tenant, event, detectedAt, alerts::add);
         }
         double rate = baseline.failureRate();
-        double rateLimit = baseline.rateMean() + z * Math.sqrt(Math.max(baseline.rateVariance(), 1e-4));
-        if (failure && baseline.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
-            Finding spike = spike(RATE_SPIKE, entity, hour, now, baseline.failures(), baseline.total(), rateSuppression,
+        double rateLimit = b.rateMean() + z * Math.sqrt(Math.max(b.rateVariance(), 1e-4));
+        if (failure && b.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
+            Finding spike = spike(RATE_SPIKE, entity, hour, now, b.failures(), b.total(), rateSuppression,
                     String.format(Locale.ROOT, "%.1f%% of %d sign-ins failed this hour against a usual %.1f%%.",
-                            100 * rate, baseline.total(), 100 * baseline.rateMean()));
+                            100 * rate, b.total(), 100 * b.rateMean()));
             baseline.rateIncident = admit(baseline.rateIncident, spike, tenant, event, detectedAt, alerts::add);
         }
         return alerts;

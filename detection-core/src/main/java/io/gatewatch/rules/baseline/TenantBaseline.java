@@ -100,40 +100,4 @@ public final class TenantBaseline {
     public double failureRate() {
         return total == 0 ? 0 : (double) failures / total;
     }
-
-    public long hourStartMs() {
-        return hourStartMs;
-    }
-
-    public long total() {
-        return total;
-    }
-
-    public long failures() {
-        return failures;
-    }
-
-    public long caBlocks() {
-        return caBlocks;
-    }
-
-    public int hoursSeen() {
-        return hoursSeen;
-    }
-
-    public double caMean() {
-        return caMean;
-    }
-
-    double caVariance() {
-        return caVariance;
-    }
-
-    public double rateMean() {
-        return rateMean;
-    }
-
-    double rateVariance() {
-        return rateVariance;
-    }
 }

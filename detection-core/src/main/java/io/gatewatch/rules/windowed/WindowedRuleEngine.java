@@ -1,6 +1,7 @@
 package io.gatewatch.rules.windowed;
 
 import io.gatewatch.rules.IncidentSuppressor;
+import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -17,7 +18,7 @@ import java.util.List;
  * raises one more that references the first. Plain Java: the streams stage gives it a state
  * store, tests and offline runs a map.
  */
-public final class WindowedRuleEngine {
+public final class WindowedRuleEngine implements RuleEngine<EntityWindow> {
 
     /** Windows idle this long (plus grace) can go: longer than any rule's window. */
     public static final Duration LONGEST_WINDOW = Duration.ofHours(48);
@@ -31,6 +32,7 @@ public final class WindowedRuleEngine {
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. */
+    @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindow> windows, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
         for (WindowedRule rule : rules) {
@@ -61,8 +63,9 @@ public final class WindowedRuleEngine {
         return alerts;
     }
 
-    /** True when a stored window can be forgotten at stream time {@code nowMs}. */
-    public boolean idle(EntityWindow window, long nowMs) {
+    /** A window idle past every rule's reach, with no incident still suppressing. */
+    @Override
+    public boolean expired(EntityWindow window, long nowMs) {
         return window.idleAt(nowMs, LONGEST_WINDOW.toMillis() + graceMs);
     }
 }

@@ -1,49 +1,64 @@
 package io.gatewatch.app.topology;
 
-import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
+import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Alerts: classified events keyed by tenant → {@code Alert}s keyed by tenant on
- * {@code signin-alerts}, one per incident: the per-event rules (suppression store
- * {@code alert-suppression}) and the windowed rules (sliding windows in {@code rule-windows}).
+ * {@code signin-alerts}, one per incident, from the core's three rule families, each with its own
+ * processor and store: per-event rules ({@code alert-suppression}: incident ends), windowed rules
+ * ({@code rule-windows}: sliding windows per entity) and baselines ({@code tenant-baselines}).
  */
 final class AlertStage {
+
+    static final String SUPPRESSION_STORE = "alert-suppression";
+    static final String WINDOWS_STORE = "rule-windows";
+    static final String BASELINES_STORE = "tenant-baselines";
 
     private AlertStage() {
     }
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(AlertProcessor.SUPPRESSION_STORE), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(WindowedRuleProcessor.STORE), Serdes.String(), GatewatchSerdes.ENTITY_WINDOW));
-        KStream<String, Alert> perEvent = classified.processValues(
-                () -> new AlertProcessor(new EventRuleEngine(PerEventRules.all(config.rules()))),
-                Named.as("detect-per-event"), AlertProcessor.SUPPRESSION_STORE);
-        KStream<String, Alert> windowed = classified.processValues(
-                () -> new WindowedRuleProcessor(new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace())),
-                Named.as("detect-windowed"), WindowedRuleProcessor.STORE);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(BaselineProcessor.STORE), Serdes.String(), GatewatchSerdes.BASELINE)
-                .withCachingEnabled()); // every event updates its tenant's baseline: one changelog record per commit
-        KStream<String, Alert> spikes = classified.processValues(
-                () -> new BaselineProcessor(new BaselineRules(config.rules())),
-                Named.as("detect-baseline-spikes"), BaselineProcessor.STORE);
+        KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
+                Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
+        KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", store(WINDOWS_STORE,
+                GatewatchSerdes.ENTITY_WINDOW), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
+                config.grace()));
+        // every event updates its tenant's baseline: cached, one changelog record per key and commit
+        KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
+                store(BASELINES_STORE, GatewatchSerdes.BASELINE).withCachingEnabled(),
+                () -> new BaselineRules(config.rules()));
         perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
                 .to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
+    }
+
+    private static <S> StoreBuilder<KeyValueStore<String, S>> store(String name, Serde<S> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    private static <S> KStream<String, Alert> detect(StreamsBuilder builder, KStream<String, ClassifiedEvent> classified,
+                                                     String processorName, StoreBuilder<KeyValueStore<String, S>> store,
+                                                     Supplier<RuleEngine<S>> engine) {
+        builder.addStateStore(store);
+        return classified.processValues(() -> new RuleProcessor<>(store.name(), engine.get()), Named.as(processorName),
+                store.name());
     }
 }

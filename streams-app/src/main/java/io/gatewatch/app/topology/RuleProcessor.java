@@ -1,7 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.rules.DetectionTime;
-import io.gatewatch.rules.EventRuleEngine;
+import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.state.StateView;
@@ -11,33 +11,33 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Wires the per-event rules ({@link EventRuleEngine}) into the topology: the end of each live
- * incident (event time) lives in {@code alert-suppression}, purged once expired, so the store
- * holds only live incidents.
+ * Wires one rule family of the core ({@link RuleEngine}) into the topology: its state lives in
+ * its own changelogged store (so it survives restarts), and entries the family calls expired are
+ * purged on stream time.
  */
-final class AlertProcessor implements FixedKeyProcessor<String, ClassifiedEvent, Alert> {
+final class RuleProcessor<S> implements FixedKeyProcessor<String, ClassifiedEvent, Alert> {
 
-    static final String SUPPRESSION_STORE = "alert-suppression";
-
-    private final EventRuleEngine engine;
+    private final String storeName;
+    private final RuleEngine<S> engine;
     private FixedKeyProcessorContext<String, Alert> context;
-    private StateView<Long> suppressedUntil;
+    private StateView<S> state;
 
-    AlertProcessor(EventRuleEngine engine) {
+    RuleProcessor(String storeName, RuleEngine<S> engine) {
+        this.storeName = storeName;
         this.engine = engine;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Alert> context) {
         this.context = context;
-        KeyValueStore<String, Long> store = context.getStateStore(SUPPRESSION_STORE);
-        this.suppressedUntil = StateView.of(store::get, store::put);
-        StorePurge.schedule(context, store, (until, streamTime) -> until < streamTime);
+        KeyValueStore<String, S> store = context.getStateStore(storeName);
+        this.state = StateView.of(store::get, store::put);
+        StorePurge.schedule(context, store, engine::expired);
     }
 
     @Override
     public void process(FixedKeyRecord<String, ClassifiedEvent> record) {
-        for (Alert alert : engine.process(record.key(), record.value(), suppressedUntil,
+        for (Alert alert : engine.process(record.key(), record.value(), state,
                 DetectionTime.of(context.currentSystemTimeMs(), record.timestamp()))) {
             context.forward(record.withValue(alert));
         }

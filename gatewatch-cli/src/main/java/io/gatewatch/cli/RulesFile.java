@@ -1,0 +1,35 @@
+package io.gatewatch.cli;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The {@code --rules} option of analyze and evaluate, and the offline configuration it gives. */
+final class RulesFile {
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Rule settings as properties (window.size, window.grace, suppress.<RULE>=PT1H, rule.<RULE>.<key>; "
+                    + "defaults: config/rules.properties).")
+    Path file;
+
+    /** The configuration of the offline topology: the settings of the rules file (or the defaults). */
+    GatewatchConfig offlineConfig() throws IOException {
+        GatewatchConfig rules = file == null ? ConfigLoader.build(Map.of()) : ConfigLoader.load(file, Map.of());
+        Map<String, String> offline = new HashMap<>();
+        offline.put("application.id", "gatewatch-analyze");
+        offline.put("bootstrap.servers", "offline:9092");
+        offline.put("processing.guarantee", "at_least_once");
+        offline.put("window.size", rules.windowSize().toString());
+        offline.put("window.grace", rules.grace().toString());
+        offline.put("dedup.horizon", rules.dedupHorizon().toString());
+        offline.put("event.max-future", "P36500D"); // no broker to refuse timestamps, and exports may be replayed anywhere
+        offline.put("aggregate.retention", rules.aggregateRetention().toString());
+        rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
+        rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));
+        return ConfigLoader.build(offline);
+    }
+}

@@ -2,7 +2,6 @@ package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.TenantAggregate;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedWriter;
@@ -22,27 +21,19 @@ import picocli.CommandLine.Mixin;
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
-    InputFiles input;
-
-    @Mixin
-    OrgsFile orgs;
-
-    @Mixin
-    RulesFile rules;
+    OfflineAnalysis analysis;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        input.requireReadable(spec.commandLine());
-        GatewatchConfig config = rules.offlineConfig();
+        analysis.requireReadable(spec.commandLine());
         ObjectMapper mapper = JsonMappers.internal();
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try {
-            unreadable = OfflineTopology.run(config, input, orgs.entries(), spec.commandLine().getErr(),
-                    value -> print(mapper, out, value));
+            unreadable = analysis.run(spec.commandLine().getErr(), value -> print(mapper, out, value));
         } finally {
             out.flush();
         }

@@ -34,13 +34,7 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
-    InputFiles input;
-
-    @Mixin
-    OrgsFile orgs;
-
-    @Mixin
-    RulesFile rules;
+    OfflineAnalysis analysis;
 
     @Option(names = "--labels", paramLabel = "FILE", required = true, description = "Label file of 'generate --labels'.")
     Path labelsFile;
@@ -55,10 +49,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
-        if (alertsFile != null && !input.files.isEmpty()) {
+        if (alertsFile != null && analysis.hasFiles()) {
             throw new CommandLine.ParameterException(commandLine, "give --alerts or log files, not both");
         }
-        input.requireReadable(commandLine);
+        analysis.requireReadable(commandLine);
         ObjectMapper mapper = JsonMappers.internal();
         List<Label> labels = new ArrayList<>();
         for (JsonNode line : lines(labelsFile, commandLine)) {
@@ -82,12 +76,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private long runRules(List<Alert> alerts) throws IOException {
-        return OfflineTopology.run(rules.offlineConfig(), input, orgs.entries(),
-                spec.commandLine().getErr(), value -> {
-                    if (value instanceof Alert alert) {
-                        alerts.add(alert);
-                    }
-                });
+        return analysis.run(spec.commandLine().getErr(), value -> {
+            if (value instanceof Alert alert) {
+                alerts.add(alert);
+            }
+        });
     }
 
     private static List<JsonNode> lines(Path file, CommandLine commandLine) throws IOException {

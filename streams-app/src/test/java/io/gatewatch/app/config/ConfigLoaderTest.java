@@ -60,6 +60,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ruleSettingsFromTheEnvironmentOverrideTheShippedRulesFile() throws IOException {
+        GatewatchConfig config = ConfigLoader.load(null, Map.of(
+                "GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD", "15",
+                "GATEWATCH_SUPPRESS_ACCOUNT_LOCKOUT", "PT2H"));
+
+        assertThat(config.rules().number("BRUTE_FORCE", "threshold")).isEqualTo(15);
+        assertThat(config.rules().suppression("ACCOUNT_LOCKOUT")).isEqualTo(Duration.ofHours(2));
+        assertThat(config.rules().number("PASSWORD_SPRAY", "threshold")).as("shipped default").isEqualTo(5);
+        assertThat(config.rules().suppression("IMPOSSIBLE_TRAVEL")).as("shipped default").isEqualTo(Duration.ofHours(6));
+        assertThatThrownBy(() -> config.rules().number("NO_SUCH_RULE", "threshold"))
+                .hasMessageContaining("rule.NO_SUCH_RULE.threshold");
+    }
+
+    @Test
     void atLeastOnceForEventHubs() {
         assertThat(ConfigLoader.build(Map.of("processing.guarantee", "at_least_once")).exactlyOnce()).isFalse();
     }

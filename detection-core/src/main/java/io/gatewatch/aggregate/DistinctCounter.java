@@ -43,7 +43,10 @@ public final class DistinctCounter {
     }
 
     public void add(String value) {
-        long hash = hash(value);
+        addHash(hash(value));
+    }
+
+    private void addHash(long hash) {
         if (registers == null) {
             int at = Arrays.binarySearch(hashes, hash);
             if (at >= 0) {
@@ -56,15 +59,27 @@ public final class DistinctCounter {
             System.arraycopy(hashes, insert, grown, insert + 1, hashes.length - insert);
             hashes = grown;
             if (hashes.length > EXACT_LIMIT) {
-                registers = new byte[REGISTERS];
-                for (long h : hashes) {
-                    offer(h);
-                }
-                hashes = null;
+                toRegisters();
             }
             return;
         }
         offer(hash);
+    }
+
+    /** Adds every value {@code other} counted: exact while the union fits, else register-wise maximum. */
+    public void merge(DistinctCounter other) {
+        if (other.registers == null) {
+            for (long hash : other.hashes) {
+                addHash(hash);
+            }
+            return;
+        }
+        if (registers == null) {
+            toRegisters();
+        }
+        for (int i = 0; i < REGISTERS; i++) {
+            registers[i] = (byte) Math.max(registers[i], other.registers[i]);
+        }
     }
 
     public long count() {
@@ -83,6 +98,14 @@ public final class DistinctCounter {
             estimate = REGISTERS * Math.log((double) REGISTERS / zeros);
         }
         return Math.round(estimate);
+    }
+
+    private void toRegisters() {
+        registers = new byte[REGISTERS];
+        for (long h : hashes) {
+            offer(h);
+        }
+        hashes = null;
     }
 
     private void offer(long hash) {

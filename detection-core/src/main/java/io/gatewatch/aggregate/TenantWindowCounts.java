@@ -79,6 +79,17 @@ public final class TenantWindowCounts {
         return this;
     }
 
+    /** Adds another window's counts: how minute windows roll up into hours and days. */
+    public TenantWindowCounts merge(TenantWindowCounts other) {
+        total += other.total;
+        other.byOutcome.forEach((outcome, n) -> byOutcome.merge(outcome, n, Long::sum));
+        other.byCategory.forEach((category, n) -> byCategory.merge(category, n, Long::sum));
+        other.errorCodes.forEach((code, n) -> errorCodes.merge(code, n, Long::sum));
+        other.usersByCategory.forEach((category, users) ->
+                usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).merge(users));
+        return this;
+    }
+
     public TenantAggregate toAggregate(String tenantId, Instant windowStart, Instant windowEnd) {
         Map<Category, Integer> distinctUsers = new EnumMap<>(Category.class);
         usersByCategory.forEach((category, users) -> distinctUsers.put(category, (int) users.count()));

@@ -28,8 +28,23 @@ public record SignInSummary(Instant createdDateTime, String correlationId, Strin
                             Category category, Outcome outcome, String failureReason, boolean dynamics,
                             List<String> remediation) {
 
+    /** Longest text kept per field: enough for any real value, and a hostile record cannot bloat the store. */
+    static final int MAX_TEXT = 512;
+
     public SignInSummary {
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
+        correlationId = clip(correlationId);
+        appDisplayName = clip(appDisplayName);
+        resource = clip(resource);
+        ipAddress = clip(ipAddress);
+        browser = clip(browser);
+        operatingSystem = clip(operatingSystem);
+        location = clip(location);
+        failureReason = clip(failureReason);
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
     public static SignInSummary of(ClassifiedEvent classified) {

@@ -28,4 +28,25 @@ class DistinctCounterTest {
             assertThat((double) counter.count()).as("n=%d", n).isCloseTo(n, Percentage.withPercentage(10));
         }
     }
+
+    @Test
+    void mergingCountsTheUnionExactlyThenEstimated() {
+        DistinctCounter a = new DistinctCounter();
+        DistinctCounter b = new DistinctCounter();
+        for (int i = 0; i < 30; i++) {
+            a.add("user" + i);
+            b.add("user" + (i + 20));
+        }
+        a.merge(b);
+        assertThat(a.count()).as("30 + 30 with 10 shared").isEqualTo(50);
+        assertThat(a.estimated()).isFalse();
+
+        DistinctCounter big = new DistinctCounter();
+        for (int i = 0; i < 5_000; i++) {
+            big.add("user" + i);
+        }
+        a.merge(big);
+        assertThat(a.estimated()).isTrue();
+        assertThat((double) a.count()).isCloseTo(5_000, Percentage.withPercentage(10));
+    }
 }

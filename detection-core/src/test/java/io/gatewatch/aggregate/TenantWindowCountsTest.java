@@ -59,4 +59,17 @@ class TenantWindowCountsTest {
         assertThat(counts.toAggregate("t", T, T).distinctUsersByCategory().get(Category.INVALID_CREDENTIALS))
                 .isBetween(4_700, 5_300);
     }
+
+    @Test
+    void minuteWindowsMergeIntoTheSameCountsAsOneLongWindow() {
+        TenantWindowCounts whole = new TenantWindowCounts();
+        TenantWindowCounts first = new TenantWindowCounts();
+        TenantWindowCounts second = new TenantWindowCounts();
+        for (int i = 0; i < 40; i++) {
+            ClassifiedEvent e = event("user" + (i % 25) + "@x.com", i % 3 == 0 ? 0 : 50126);
+            whole.add(e);
+            (i < 20 ? first : second).add(e);
+        }
+        assertThat(first.merge(second).toAggregate("t", T, T)).isEqualTo(whole.toAggregate("t", T, T));
+    }
 }

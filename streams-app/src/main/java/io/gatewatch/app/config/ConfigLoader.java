@@ -39,11 +39,17 @@ public final class ConfigLoader {
             Map.entry("topics.create", "true"),
             Map.entry("topic.partitions", "6"),
             Map.entry("topic.replication.factor", "1"),
-            Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)));
+            Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)),
+            Map.entry("http.port", "8080"),
+            Map.entry("alerts.retention", "P7D"),
+            Map.entry("diagnosis.retention", "P7D"),
+            Map.entry("aggregate.hour-retention", "P7D"),
+            Map.entry("aggregate.day-retention", "P90D"));
 
     private static final String SUPPRESS_PREFIX = "suppress.";
     private static final String TOPIC_PREFIX = "topic.";
     private static final String RULE_PREFIX = "rule.";
+    private static final String TOKENS_FILE = "api.tokens.file";
 
     private ConfigLoader() {
     }
@@ -81,7 +87,7 @@ public final class ConfigLoader {
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
             if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !key.startsWith(RULE_PREFIX)
-                    && !key.startsWith(SUPPRESS_PREFIX) && !key.equals("default.tenant")) {
+                    && !key.startsWith(SUPPRESS_PREFIX) && !key.equals("default.tenant") && !key.equals(TOKENS_FILE)) {
                 kafka.put(key, value);
             }
         });
@@ -93,6 +99,7 @@ public final class ConfigLoader {
                 values.getOrDefault("topic.dynamics-orgs", d.dynamicsOrgs().name()),
                 values.getOrDefault("topic.alerts", d.alerts().name()),
                 values.getOrDefault("topic.aggregates", d.aggregates().name()),
+                values.getOrDefault("topic.aggregates-daily", d.aggregatesDaily().name()),
                 values.getOrDefault("topic.classified", d.classified().name()),
                 values.getOrDefault("topic.dlq", d.deadLetter().name()));
         String guarantee = values.get("processing.guarantee");
@@ -107,7 +114,13 @@ public final class ConfigLoader {
                 Boolean.parseBoolean(values.get("emit.classified")), Boolean.parseBoolean(values.get("topics.create")),
                 integer("topic.partitions", values.get("topic.partitions")),
                 (short) integer("topic.replication.factor", values.get("topic.replication.factor")),
-                Long.parseLong(values.get("rocksdb.memory.bytes")), RuleSettings.fromProperties(values));
+                Long.parseLong(values.get("rocksdb.memory.bytes")), RuleSettings.fromProperties(values),
+                new ApiSettings(integer("http.port", values.get("http.port")),
+                        values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
+                        duration("alerts.retention", values.get("alerts.retention")),
+                        duration("diagnosis.retention", values.get("diagnosis.retention")),
+                        duration("aggregate.hour-retention", values.get("aggregate.hour-retention")),
+                        duration("aggregate.day-retention", values.get("aggregate.day-retention"))));
     }
 
     private static Duration duration(String key, String value) {

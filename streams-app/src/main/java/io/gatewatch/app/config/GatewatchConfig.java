@@ -32,7 +32,8 @@ public record GatewatchConfig(
         int partitions,
         short replicationFactor,
         long rocksDbMemoryBytes,
-        RuleSettings rules) {
+        RuleSettings rules,
+        ApiSettings api) {
 
     public GatewatchConfig {
         kafka = Map.copyOf(kafka);
@@ -51,6 +52,11 @@ public record GatewatchConfig(
 
     public String bootstrapServers() {
         return kafka.get("bootstrap.servers");
+    }
+
+    /** This instance's {@code host:port} for interactive queries ({@code application.server}); null when single. */
+    public String applicationServer() {
+        return kafka.get("application.server");
     }
 
 

@@ -16,25 +16,27 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record Topics(Topic<byte[], byte[]> signinEvents, Topic<byte[], byte[]> dynamicsAccess,
                      Topic<String, DynamicsOrg> dynamicsOrgs, Topic<String, Alert> alerts,
-                     Topic<String, TenantAggregate> aggregates, Topic<String, ClassifiedEvent> classified,
+                     Topic<String, TenantAggregate> aggregates, Topic<String, TenantAggregate> aggregatesDaily,
+                     Topic<String, ClassifiedEvent> classified,
                      Topic<byte[], byte[]> deadLetter) {
 
     public static final Topics DEFAULTS = named("signin-events", "dynamics-access", "dynamics-orgs", "signin-alerts",
-            "signin-aggregates", "signin-classified", "signin-events-dlq");
+            "signin-aggregates", "signin-aggregates-daily", "signin-classified", "signin-events-dlq");
 
     public static Topics named(String signinEvents, String dynamicsAccess, String dynamicsOrgs, String alerts,
-                               String aggregates, String classified, String deadLetter) {
+                               String aggregates, String aggregatesDaily, String classified, String deadLetter) {
         Serde<byte[]> raw = Serdes.ByteArray();
         Serde<String> text = Serdes.String();
         return new Topics(new Topic<>(signinEvents, raw, raw), new Topic<>(dynamicsAccess, raw, raw),
                 new Topic<>(dynamicsOrgs, text, GatewatchSerdes.ORG), new Topic<>(alerts, text, GatewatchSerdes.ALERT),
                 new Topic<>(aggregates, text, GatewatchSerdes.AGGREGATE),
+                new Topic<>(aggregatesDaily, text, GatewatchSerdes.AGGREGATE),
                 new Topic<>(classified, text, GatewatchSerdes.CLASSIFIED), new Topic<>(deadLetter, raw, raw));
     }
 
     public List<String> all() {
         return List.of(signinEvents.name(), dynamicsAccess.name(), dynamicsOrgs.name(), alerts.name(),
-                aggregates.name(), classified.name(), deadLetter.name());
+                aggregates.name(), aggregatesDaily.name(), classified.name(), deadLetter.name());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gatewatch.app.serde;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.schema.Alert;
@@ -28,6 +29,7 @@ public final class GatewatchSerdes {
     public static final Serde<EntityWindow> ENTITY_WINDOW = new EntityWindowSerde();
     public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
     public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
+    public static final Serde<UserHistory> USER_HISTORY = new UserHistorySerde();
 
     private GatewatchSerdes() {
     }

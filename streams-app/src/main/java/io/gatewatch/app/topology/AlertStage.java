@@ -10,27 +10,34 @@ import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Alerts: classified events keyed by tenant → {@code Alert}s keyed by tenant on
  * {@code signin-alerts}, one per incident, from the core's three rule families, each with its own
  * processor and store: per-event rules ({@code alert-suppression}: incident ends), windowed rules
- * ({@code rule-windows}: sliding windows per entity) and baselines ({@code tenant-baselines}).
+ * ({@code rule-windows}: sliding windows per entity) and baselines ({@code tenant-baselines}). Every
+ * alert is also kept in {@code recent-alerts} for {@code alerts.retention}, for the API.
  */
 final class AlertStage {
 
     static final String SUPPRESSION_STORE = "alert-suppression";
     static final String WINDOWS_STORE = "rule-windows";
     static final String BASELINES_STORE = "tenant-baselines";
+    static final String RECENT_ALERTS_STORE = "recent-alerts";
 
     private AlertStage() {
     }
@@ -45,9 +52,31 @@ final class AlertStage {
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 store(BASELINES_STORE, GatewatchSerdes.BASELINE).withCachingEnabled(),
                 () -> new BaselineRules(config.rules()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
+                config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
         perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
+                .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE)
                 .to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
+    }
+
+    /** Keeps every alert in {@code recent-alerts}, by tenant and time of its last evidence, for the API. */
+    private static final class RecentAlerts implements FixedKeyProcessor<String, Alert, Alert> {
+
+        private FixedKeyProcessorContext<String, Alert> context;
+        private WindowStore<String, Alert> alerts;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Alert> context) {
+            this.context = context;
+            this.alerts = context.getStateStore(RECENT_ALERTS_STORE);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Alert> record) {
+            alerts.put(record.key(), record.value(), record.value().lastSeen().toEpochMilli());
+            context.forward(record);
+        }
     }
 
     private static <S> StoreBuilder<KeyValueStore<String, S>> store(String name, Serde<S> values) {

@@ -27,13 +27,21 @@ public final class GatewatchTopology {
         KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
-        AggregateStage.build(config, classified);
+        AggregateStage.build(builder, config, classified);
+        HistoryStage.build(builder, config, classified);
         AlertStage.build(builder, config, classified);
         return builder.build(StreamsSettings.of(config));
     }
 
     /** The window store of per-tenant counts, for interactive queries and the offline flush. */
     public static final String AGGREGATE_STORE = AggregateStage.STORE;
+    /** Hour and day roll-ups of the closed minutes (window stores, key tenant). */
+    public static final String HOURS_STORE = RollupProcessor.HOURS_STORE;
+    public static final String DAYS_STORE = RollupProcessor.DAYS_STORE;
+    /** Recent alerts per tenant (window store by the alert's last evidence, duplicates kept). */
+    public static final String ALERTS_STORE = AlertStage.RECENT_ALERTS_STORE;
+    /** Recent sign-ins per {@code tenant|user} (key-value store of {@code UserHistory}). */
+    public static final String HISTORY_STORE = HistoryStage.STORE;
 
     /** The one internal topic: decoded events keyed by tenant, in Smile ({@code GatewatchSerdes.INPUT_EVENT}). */
     public static String byTenantTopic(GatewatchConfig config) {

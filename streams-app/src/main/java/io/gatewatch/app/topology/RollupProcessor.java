@@ -1,0 +1,74 @@
+package io.gatewatch.app.topology;
+
+import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.schema.TenantAggregate;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Rolls each closed minute window into its tenant's hour ({@code tenant-hour-counts}) and day
+ * ({@code tenant-day-counts}): one store update per tenant and minute, not per event. When a
+ * tenant's first minute of a new day arrives, its previous day is complete and is forwarded once
+ * to {@code signin-aggregates-daily}.
+ */
+final class RollupProcessor implements Processor<Windowed<String>, TenantWindowCounts, String, TenantAggregate> {
+
+    static final String HOURS_STORE = "tenant-hour-counts";
+    static final String DAYS_STORE = "tenant-day-counts";
+    static final Duration HOUR = Duration.ofHours(1);
+    static final Duration DAY = Duration.ofDays(1);
+
+    private final Duration dayRetention;
+    private ProcessorContext<String, TenantAggregate> context;
+    private WindowStore<String, TenantWindowCounts> hours;
+    private WindowStore<String, TenantWindowCounts> days;
+
+    RollupProcessor(Duration dayRetention) {
+        this.dayRetention = dayRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TenantAggregate> context) {
+        this.context = context;
+        this.hours = context.getStateStore(HOURS_STORE);
+        this.days = context.getStateStore(DAYS_STORE);
+    }
+
+    @Override
+    public void process(Record<Windowed<String>, TenantWindowCounts> minute) {
+        String tenant = minute.key().key();
+        long start = minute.key().window().start();
+        fold(hours, tenant, Math.floorDiv(start, HOUR.toMillis()) * HOUR.toMillis(), minute.value());
+        long day = Math.floorDiv(start, DAY.toMillis()) * DAY.toMillis();
+        if (fold(days, tenant, day, minute.value())) {
+            forwardPreviousDay(tenant, day, minute.timestamp());
+        }
+    }
+
+    /** Adds the minute to its period; true when the period had nothing yet. */
+    private static boolean fold(WindowStore<String, TenantWindowCounts> store, String tenant, long periodStart,
+                                TenantWindowCounts minute) {
+        TenantWindowCounts period = store.fetch(tenant, periodStart);
+        TenantWindowCounts merged = (period == null ? new TenantWindowCounts() : period).merge(minute);
+        store.put(tenant, merged, periodStart);
+        return period == null;
+    }
+
+    private void forwardPreviousDay(String tenant, long day, long timestamp) {
+        try (WindowStoreIterator<TenantWindowCounts> earlier =
+                     days.backwardFetch(tenant, day - dayRetention.toMillis(), day - 1)) {
+            if (earlier.hasNext()) {
+                var previous = earlier.next();
+                Instant start = Instant.ofEpochMilli(previous.key);
+                context.forward(new Record<>(tenant,
+                        previous.value.toAggregate(tenant, start, start.plus(DAY)), timestamp));
+            }
+        }
+    }
+}

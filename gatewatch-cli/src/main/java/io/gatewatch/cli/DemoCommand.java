@@ -1,7 +1,8 @@
 package io.gatewatch.cli;
 
 import io.gatewatch.cli.demo.LiveDemo;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tenants", defaultValue = "5", description = "Tenants in the traffic (default: ${DEFAULT-VALUE}).")
     int tenants;
 
+    @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of the dashboard and API; 0 takes any free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Option(names = "--duration", defaultValue = "0", paramLabel = "SECONDS",
             description = "Stop after this many seconds; 0 runs until Ctrl-C (default).")
     long durationSeconds;
@@ -32,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        LiveDemo demo = LiveDemo.start(rate, tenants, out, new SimpleMeterRegistry());
+        LiveDemo demo = LiveDemo.start(rate, tenants, httpPort, out, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         Thread hook = new Thread(() -> {
             stop(demo, out);
             stopped.countDown();

@@ -13,12 +13,13 @@ class DemoCommandIT {
 
     @Test
     void demoPrintsAlertsAndTenantSummariesThenStopsCleanly() {
-        CliRun run = CliRun.run("demo", "--duration", "75", "--rate", "50", "--tenants", "3");
+        CliRun run = CliRun.run("demo", "--duration", "75", "--rate", "50", "--tenants", "3", "--http-port", "0");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).anySatisfy(line -> assertThat(line).contains("ACCOUNT_LOCKOUT")
                 .contains("user:user").contains("locked out"));
         assertThat(run.outLines()).anySatisfy(line -> assertThat(line).contains("SUMMARY").contains("sign-ins"));
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches("Dashboard: http://127\\.0\\.0\\.1:\\d+/#token=[\\w-]{32}"));
         assertThat(run.outLines()).last().isEqualTo("Stopped.");
     }
 }

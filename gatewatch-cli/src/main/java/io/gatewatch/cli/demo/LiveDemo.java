@@ -1,5 +1,7 @@
 package io.gatewatch.cli.demo;
 
+import io.gatewatch.app.api.AccessTokens;
+import io.gatewatch.app.api.ApiServer;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.Topic;
@@ -10,6 +12,7 @@ import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.kafka.TempDirectories;
 import io.gatewatch.schema.DynamicsOrg;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,10 +37,14 @@ public final class LiveDemo implements AutoCloseable {
     private final DemoConsole console;
     private final Thread consoleThread;
     private final Path stateDir;
+    private final ApiServer api;
+    private final String dashboard;
 
-    private LiveDemo(EmbeddedKafkaBroker broker, GatewatchApp app, TrafficLoop traffic, DemoConsole console,
-                     Path stateDir) {
+    private LiveDemo(EmbeddedKafkaBroker broker, GatewatchApp app, ApiServer api, String dashboard, TrafficLoop traffic,
+                     DemoConsole console, Path stateDir) {
         this.stateDir = stateDir;
+        this.api = api;
+        this.dashboard = dashboard;
         this.broker = broker;
         this.app = app;
         this.traffic = traffic;
@@ -46,7 +53,8 @@ public final class LiveDemo implements AutoCloseable {
         consoleThread.start();
     }
 
-    public static LiveDemo start(int eventsPerSecond, int tenants, PrintWriter out, MeterRegistry registry)
+    /** @param httpPort the dashboard and API's port; 0 takes any free one */
+    public static LiveDemo start(int eventsPerSecond, int tenants, int httpPort, PrintWriter out, MeterRegistry registry)
             throws IOException, InterruptedException {
         out.println("Starting an embedded Kafka broker (KRaft, single node)...");
         out.flush();
@@ -65,13 +73,25 @@ public final class LiveDemo implements AutoCloseable {
         GatewatchApp app = GatewatchApp.start(config, registry);
         app.awaitRunning(Duration.ofSeconds(60));
         publishOrgs(config);
+        String token = DemoToken.generate();
+        Path tokens = stateDir.resolve("api-tokens");
+        Files.writeString(tokens, AccessTokens.fileLine(token, "*") + "\n");
+        ApiServer api = ApiServer.start(config, httpPort, app.streams(), AccessTokens.load(tokens),
+                registry instanceof PrometheusMeterRegistry prometheus ? prometheus : null);
+        String dashboard = "http://127.0.0.1:" + api.port() + "/#token=" + token;
         SyntheticDirectory directory = SyntheticDirectory.generate(7, tenants, 40 * tenants);
         DemoTraffic demoTraffic = new DemoTraffic(directory, 7, eventsPerSecond, 30);
         DemoConsole console = new DemoConsole(config, out, tenantLabels(directory));
         out.println("Sending " + eventsPerSecond + " sign-ins/s across " + tenants
                 + " tenants, an attack every 30 s. Alerts and per-minute tenant summaries follow; Ctrl-C stops.");
+        out.println("Dashboard: " + dashboard);
         out.flush();
-        return new LiveDemo(broker, app, new TrafficLoop(config, demoTraffic), console, stateDir);
+        return new LiveDemo(broker, app, api, dashboard, new TrafficLoop(config, demoTraffic), console, stateDir);
+    }
+
+    /** The dashboard's address with a fresh admin token in the fragment (never sent to the server). */
+    public String dashboard() {
+        return dashboard;
     }
 
     private static void publishOrgs(GatewatchConfig config) {
@@ -100,6 +120,7 @@ public final class LiveDemo implements AutoCloseable {
         traffic.close();
         console.close();
         consoleThread.join(5_000);
+        api.close();
         app.close();
         broker.close();
         TempDirectories.deleteQuietly(stateDir);

@@ -1,5 +1,7 @@
 package io.gatewatch.app.runtime;
 
+import io.gatewatch.app.api.AccessTokens;
+import io.gatewatch.app.api.ApiServer;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.ConfigPrinter;
@@ -7,6 +9,7 @@ import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.runtime.MetricsEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -53,7 +56,9 @@ public final class RunCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
-             GatewatchApp app = GatewatchApp.start(config, registry)) {
+             GatewatchApp app = GatewatchApp.start(config, registry);
+             ApiServer api = config.api().httpPort() == 0 ? null
+                     : ApiServer.start(config, app.streams(), tokens(config), registry)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("SIGTERM: shutting down");
                 app.close();
@@ -62,5 +67,14 @@ public final class RunCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /** The API's tokens; without a tokens file the API refuses every request, and says so once. */
+    private static AccessTokens tokens(GatewatchConfig config) throws IOException {
+        if (config.api().tokensFile() == null) {
+            LOG.warn("No api.tokens.file: the API answers 401 to every request (the dashboard loads but shows nothing)");
+            return AccessTokens.none();
+        }
+        return AccessTokens.load(config.api().tokensFile());
     }
 }

@@ -43,6 +43,11 @@ public final class GatewatchTopology {
     /** Recent sign-ins per {@code tenant|user} (key-value store of {@code UserHistory}). */
     public static final String HISTORY_STORE = HistoryStage.STORE;
 
+    /** The key of a user's history in {@link #HISTORY_STORE}. */
+    public static String historyKey(String tenant, String userPrincipalName) {
+        return HistoryStage.key(tenant, userPrincipalName);
+    }
+
     /** The one internal topic: decoded events keyed by tenant, in Smile ({@code GatewatchSerdes.INPUT_EVENT}). */
     public static String byTenantTopic(GatewatchConfig config) {
         return config.applicationId() + "-" + IngestStage.BY_TENANT + "-repartition";

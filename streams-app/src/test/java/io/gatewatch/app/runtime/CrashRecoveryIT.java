@@ -55,6 +55,7 @@ class CrashRecoveryIT {
         settings.put("commit.interval.ms", "200");
         settings.put("session.timeout.ms", "6000"); // the broker's minimum: a dead instance's tasks move on sooner
         settings.put("state.dir", dir.resolve("state-a").toString());
+        settings.put("http.port", "0"); // two instances on one machine: no API needed here
         // the broker is shared with the other ITs of this module: topics of its own
         for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
                 "classified", "dlq"}) {

@@ -1,0 +1,132 @@
+package io.gatewatch.app.api;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * {@code /api/v1/tenants...}: every request needs a bearer token; a tenant outside the token's
+ * scope is 403 and missing from the list. A tenant's query is answered by the instance that owns
+ * the tenant, forwarded there when it is another.
+ */
+final class TenantEndpoints {
+
+    private static final String TENANT = "/api/v1/tenants/{tenantId}";
+
+    private final LocalQueries local;
+    private final QueryRouter router;
+    private final AccessTokens tokens;
+
+    TenantEndpoints(LocalQueries local, QueryRouter router, AccessTokens tokens) {
+        this.local = local;
+        this.router = router;
+        this.tokens = tokens;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/tenants", this::tenants);
+        routes.get(TENANT + "/trends", ctx -> answer(ctx, () -> local.trends(ctx.pathParam("tenantId"),
+                from(ctx, defaultSpan(step(ctx))), to(ctx), step(ctx))));
+        routes.get(TENANT + "/alerts", ctx -> answer(ctx, () -> local.alerts(ctx.pathParam("tenantId"),
+                from(ctx, Duration.ofDays(7)), to(ctx), ctx.queryParam("rule"), limit(ctx))));
+        routes.get(TENANT + "/users/{upn}/diagnosis", ctx -> answer(ctx, () -> local.diagnosis(ctx.pathParam("tenantId"),
+                ctx.pathParam("upn"))));
+    }
+
+    private interface Query {
+        Object run() throws IOException;
+    }
+
+    /** A tenant's query: authorised, then answered here or by the owning instance. */
+    private void answer(Context ctx, Query query) throws IOException {
+        AccessTokens.Scope scope = authenticate(ctx);
+        if (!scope.allows(ctx.pathParam("tenantId"))) {
+            throw new ApiException(403, "this token does not cover the tenant");
+        }
+        Optional<HostInfo> owner = forwarded(ctx) ? Optional.empty() : router.ownerOf(ctx.pathParam("tenantId"));
+        if (owner.isPresent()) {
+            HttpResponse<String> response = router.forward(owner.get(), pathAndQuery(ctx), ctx.header("Authorization"));
+            ctx.status(response.statusCode()).contentType("application/json").result(response.body());
+            return;
+        }
+        ApiServer.json(ctx, query.run());
+    }
+
+    private void tenants(Context ctx) throws IOException {
+        AccessTokens.Scope scope = authenticate(ctx);
+        Instant from = from(ctx, Duration.ofHours(6));
+        Instant to = to(ctx);
+        List<ApiViews.TenantSummary> all = new ArrayList<>(local.tenants(from, to));
+        if (!forwarded(ctx)) {
+            for (HostInfo other : router.others()) {
+                HttpResponse<String> response = router.forward(other, "/api/v1/tenants?from=" + from + "&to=" + to,
+                        ctx.header("Authorization"));
+                if (response.statusCode() == 200) {
+                    all.addAll(ApiServer.JSON.readValue(response.body(), new TypeReference<List<ApiViews.TenantSummary>>() {
+                    }));
+                }
+            }
+        }
+        ApiServer.json(ctx, all.stream().filter(t -> scope.allows(t.tenantId()))
+                .sorted(Comparator.comparing(ApiViews.TenantSummary::tenantId)).toList());
+    }
+
+    private AccessTokens.Scope authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, "an Authorization: Bearer <token> header is required");
+        }
+        return tokens.verify(header.substring(7).strip())
+                .orElseThrow(() -> new ApiException(401, "unknown token"));
+    }
+
+    private static boolean forwarded(Context ctx) {
+        return ctx.header(QueryRouter.FORWARDED) != null;
+    }
+
+    private static String pathAndQuery(Context ctx) {
+        return ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+    }
+
+    private static Instant to(Context ctx) {
+        String to = ctx.queryParam("to");
+        return to == null ? Instant.now() : Instant.parse(to);
+    }
+
+    private static Instant from(Context ctx, Duration defaultSpan) {
+        String from = ctx.queryParam("from");
+        return from == null ? to(ctx).minus(defaultSpan) : Instant.parse(from);
+    }
+
+    private static String step(Context ctx) {
+        String step = ctx.queryParam("step");
+        return step == null ? "PT1M" : step;
+    }
+
+    /** The last 6 hours of minutes, a week of hours, a month of days. */
+    private static Duration defaultSpan(String step) {
+        return switch (step) {
+            case "PT1H" -> Duration.ofDays(7);
+            case "P1D" -> Duration.ofDays(30);
+            default -> Duration.ofHours(6);
+        };
+    }
+
+    private static int limit(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        int value = limit == null ? 100 : Integer.parseInt(limit);
+        if (value < 1 || value > 1_000) {
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
+        }
+        return value;
+    }
+}

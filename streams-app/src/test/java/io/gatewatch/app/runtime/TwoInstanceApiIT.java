@@ -1,0 +1,177 @@
+package io.gatewatch.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatewatch.app.api.AccessTokens;
+import io.gatewatch.app.api.ApiServer;
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.kafka.KafkaBroker;
+import io.gatewatch.kafka.KafkaBrokerExtension;
+import io.gatewatch.schema.read.JsonMappers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two instances of one application, each with its API: whichever receives a query answers it the
+ * same (forwarding to the tenant's owner), and access control holds on every endpoint of both:
+ * 401 without or with an unknown token, 403 outside the token's tenants, the list filtered, no
+ * token in any log line.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class TwoInstanceApiIT {
+
+    private static final String ADMIN = "admin-token-7f3c9a";
+    private static final String SCOPED = "tenant-a-token-41d2";
+    private static final List<String> TENANTS = List.of("tenant-a", "tenant-b", "tenant-c", "tenant-d");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void everyInstanceAnswersEveryEndpointTheSameAndGuardsIt(KafkaBroker broker, @TempDir Path dir) throws Exception {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        Path tokens = dir.resolve("tokens");
+        Files.writeString(tokens, "# admin, then one tenant\n" + AccessTokens.fileLine(ADMIN, "*") + "\n"
+                + AccessTokens.fileLine(SCOPED, "tenant-a") + "\n");
+        int[] ports = {freePort(), freePort()};
+        Instant start = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            int code = i % 400 == 0 ? 50053 : i % 20 == 0 ? 50126 : 0;
+            String user = code == 50053 ? "locked" + i + "@x.com" : "user" + (i % 50) + "@x.com";
+            records.add(TestInput.signIn("e" + i, TENANTS.get(i % TENANTS.size()), user, code, start.plusMillis(i * 900L)));
+        }
+        List<GatewatchApp> apps = new ArrayList<>();
+        List<ApiServer> apis = new ArrayList<>();
+        try {
+            for (int n = 0; n < 2; n++) {
+                GatewatchConfig config = config(broker, dir.resolve("state-" + n), ports[n], tokens);
+                GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry());
+                apps.add(app);
+                apis.add(ApiServer.start(config, app.streams(), AccessTokens.load(tokens), null));
+            }
+            for (GatewatchApp app : apps) {
+                assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
+            }
+            TestInput.produce(broker.bootstrapServers(), "api-signin-events", records);
+            awaitTotal(ports[0], 2_000);
+
+            String range = "?from=" + start.minusSeconds(60) + "&to=" + start.plus(Duration.ofMinutes(40));
+            for (String tenant : TENANTS) {
+                for (String path : List.of("/trends" + range, "/alerts" + range, "/users/locked0@x.com/diagnosis")) {
+                    String url = "/api/v1/tenants/" + tenant + path;
+                    assertThat(get(ports[1], url, ADMIN).body()).as(url).isEqualTo(get(ports[0], url, ADMIN).body());
+                    assertThat(get(ports[1], url, null).statusCode()).isEqualTo(401);
+                    assertThat(get(ports[0], url, "not-a-token").statusCode()).isEqualTo(401);
+                    assertThat(get(ports[1], url, SCOPED).statusCode()).isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
+                }
+            }
+            JsonNode trends = json(get(ports[1], "/api/v1/tenants/tenant-a/trends" + range, ADMIN));
+            long total = 0;
+            for (JsonNode point : trends.get("points")) {
+                total += point.get("total").asLong();
+            }
+            assertThat(total).as("tenant-a's sign-ins over its minute points").isEqualTo(500);
+            JsonNode alerts = json(get(ports[0], "/api/v1/tenants/tenant-a/alerts" + range, ADMIN));
+            assertThat(alerts).extracting(a -> a.get("rule").asText()).contains("ACCOUNT_LOCKOUT");
+            JsonNode diagnosis = json(get(ports[1], "/api/v1/tenants/tenant-a/users/locked0@x.com/diagnosis", ADMIN));
+            assertThat(diagnosis.get("problems").get(0).get("check").asText()).isEqualTo("not-locked-out");
+
+            assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
+            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
+            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
+            assertThat(get(ports[0], "/api/v1/tenants", null).statusCode()).isEqualTo(401);
+            assertThat(get(ports[0], "/health/ready", null).statusCode()).isEqualTo(200);
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
+                    .noneMatch(line -> line.contains(ADMIN) || line.contains(SCOPED));
+        } finally {
+            apis.forEach(ApiServer::close);
+            apps.forEach(GatewatchApp::close);
+        }
+    }
+
+    private static GatewatchConfig config(KafkaBroker broker, Path stateDir, int port, Path tokens) {
+        Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", broker.bootstrapServers());
+        values.put("application.id", "api-it");
+        values.put("application.server", "127.0.0.1:" + port);
+        values.put("http.port", String.valueOf(port));
+        values.put("api.tokens.file", tokens.toString());
+        values.put("topic.partitions", "4");
+        values.put("window.grace", "PT1H"); // the input spans 30 minutes: nothing may be dropped as late
+        values.put("state.dir", stateDir.toString());
+        values.put("commit.interval.ms", "200");
+        for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
+                "aggregates-daily", "classified", "dlq"}) {
+            values.put("topic." + topic, "api-" + topic);
+        }
+        return ConfigLoader.build(values);
+    }
+
+    private void awaitTotal(int port, long expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long seen = 0;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(port, "/api/v1/tenants?from=" + Instant.now().minus(Duration.ofHours(2)), ADMIN);
+            if (response.statusCode() == 200) {
+                seen = 0;
+                for (JsonNode tenant : json(response)) {
+                    seen += tenant.get("signIns").asLong();
+                }
+                if (seen == expected) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the API saw " + seen + " of " + expected + " sign-ins");
+    }
+
+    private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMappers.internal().readTree(response.body());
+    }
+
+    private static List<String> tenantIds(HttpResponse<String> response) throws IOException {
+        List<String> ids = new ArrayList<>();
+        json(response).forEach(t -> ids.add(t.get("tenantId").asText()));
+        return ids;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -5,6 +5,8 @@
   const colors = ['#4f7cff', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#1098ad', '#c92a2a', '#5c7cfa', '#66a80f',
     '#d6336c', '#495057', '#0ca678', '#7048e8', '#f76707', '#364fc7', '#868e96'];
   let step = 'PT1M';
+  // interrupts are steps of a normal sign-in, not failures
+  const NOT_FAILURES = new Set(['SUCCESS', 'EXPECTED_INTERRUPT', 'MFA_REQUIRED', 'MFA_REGISTRATION_REQUIRED']);
   let charts = [];
 
   // the token comes from the URL fragment (never sent to a server) or the login box, and stays in this tab
@@ -55,10 +57,12 @@
     const tenant = $('tenant').value;
     if (!tenant) return;
     const trends = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/trends?step=${step}`);
-    const points = trends.points;
+    // start where the tenant's data starts (a young tenant's 6 hours are mostly empty), keeping a little lead-in
+    const firstData = trends.points.findIndex((p) => p.total > 0);
+    const points = firstData < 0 ? trends.points : trends.points.slice(Math.max(0, firstData - 5));
     const xs = points.map((p) => Date.parse(p.windowStart) / 1000);
     const categories = [...new Set(points.flatMap((p) => Object.keys(p.byCategory)))]
-      .filter((c) => c !== 'SUCCESS' && c !== 'EXPECTED_INTERRUPT').sort();
+      .filter((c) => !NOT_FAILURES.has(c)).sort();
     // stacked: each series is the running sum, drawn from the top down so every band shows
     const running = points.map(() => 0);
     const stacked = categories.map((c) => points.map((p, i) => (running[i] += p.byCategory[c] || 0)));

@@ -116,8 +116,8 @@ public final class DistinctCounter {
         }
     }
 
-    /** 64-bit FNV-1a, then a murmur finalizer so every bit is mixed. */
-    static long hash(String value) {
+    /** 64-bit FNV-1a, then a murmur finalizer so every bit is mixed; also the offline de-duplication key. */
+    public static long hash(String value) {
         long h = 0xcbf29ce484222325L;
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             h ^= b;

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every rule family over one classified event, in the order the topology runs them: per-event
@@ -29,7 +30,18 @@ public final class DetectionEngine {
                         StateView<TenantBaseline> baselines) {
 
         public static State inMemory() {
-            return new State(StateView.of(new HashMap<>()), StateView.of(new HashMap<>()), StateView.of(new HashMap<>()));
+            return new Memory().state();
+        }
+    }
+
+    /** The three families' state in maps, which {@link #purge} keeps to what can still matter. */
+    public static final class Memory {
+        private final Map<String, Long> incidents = new HashMap<>();
+        private final Map<String, EntityWindow> windows = new HashMap<>();
+        private final Map<String, TenantBaseline> baselines = new HashMap<>();
+
+        public State state() {
+            return new State(StateView.of(incidents), StateView.of(windows), StateView.of(baselines));
         }
     }
 
@@ -41,6 +53,12 @@ public final class DetectionEngine {
         perEvent = new EventRuleEngine(PerEventRules.all(settings));
         windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace);
         baselines = new BaselineRules(settings);
+    }
+
+    /** Forgets what the streaming purge would: ended incidents, windows idle past every rule's reach. */
+    public void purge(Memory memory, long streamTimeMs) {
+        memory.incidents.values().removeIf(until -> perEvent.expired(until, streamTimeMs));
+        memory.windows.values().removeIf(window -> windowed.expired(window, streamTimeMs));
     }
 
     public List<Alert> process(String tenant, ClassifiedEvent event, State state, Instant detectedAt) {

@@ -1,5 +1,8 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.detect.OfflineAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -8,7 +11,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * What analyze and evaluate take — the logs, the org directory, the rule settings — and the one
- * run over them: the streaming topology offline ({@link OfflineTopology}).
+ * run over them: the detection core driven directly ({@link OfflineAnalyzer}), which gives the
+ * streaming topology's output in memory bounded by its state, not by the file.
  */
 final class OfflineAnalysis {
 
@@ -32,6 +36,21 @@ final class OfflineAnalysis {
 
     /** Alerts and closed windows go to {@code output} in order; returns how many records could not be analyzed. */
     long run(PrintWriter err, Consumer<Object> output) throws IOException {
-        return OfflineTopology.run(rules.offlineConfig(), input, orgs.entries(), err, output);
+        GatewatchConfig config = rules.offlineConfig();
+        OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
+                config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
+        long[] withoutTenant = {0};
+        long unreadable = input.readAll(event -> {
+            if (!analyzer.process(event, output)) {
+                withoutTenant[0]++; // the cluster dead-letters these (MissingTenant)
+            }
+        }, err);
+        analyzer.finish(output);
+        if (withoutTenant[0] > 0) {
+            err.println("gatewatch: " + withoutTenant[0] + " record(s) carry no tenant and were skipped;"
+                    + " give --tenant for Graph v1.0 exports");
+            err.flush();
+        }
+        return unreadable + withoutTenant[0];
     }
 }

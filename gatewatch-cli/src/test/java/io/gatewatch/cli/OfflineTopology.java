@@ -13,7 +13,6 @@ import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.TenantAggregate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,11 +34,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The streaming topology run offline over exported logs: the very topology {@code run} deploys,
- * driven by Kafka Streams' TopologyTestDriver (no broker). The files are decoded once, by
- * {@link InputFiles}; each event enters where decoded events enter in the cluster, the by-tenant
- * topic, so nothing parses it again. The driver's wall clock stands still, so the same input
- * always gives the same output. At the end, the windows still open are emitted, each exactly once.
+ * The very topology {@code run} deploys, driven by Kafka Streams' TopologyTestDriver over decoded
+ * events (they enter where decoded events enter in the cluster, the by-tenant topic): the
+ * reference {@code analyze}'s direct engine is held to ({@code OfflineEquivalenceTest}). The
+ * driver's wall clock stands still, so the same input always gives the same output. At the end,
+ * the windows still open are emitted, each exactly once.
  */
 final class OfflineTopology implements AutoCloseable {
 
@@ -50,7 +49,6 @@ final class OfflineTopology implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, TenantAggregate> aggregates;
     private final Set<String> emittedWindows = new HashSet<>();
-    private long withoutTenant;
 
     OfflineTopology(GatewatchConfig config) throws IOException {
         stateDir = Files.createTempDirectory("gatewatch-analyze-");
@@ -69,31 +67,8 @@ final class OfflineTopology implements AutoCloseable {
                 topics.aggregates().valueSerde().deserializer());
     }
 
-    /**
-     * analyze's and evaluate's run: the org directory, then every input event; alerts and closed
-     * windows go to {@code output} in order. Returns how many records could not be analyzed.
-     */
-    static long run(GatewatchConfig config, InputFiles input, List<DynamicsOrg> directory, PrintWriter err,
-                    Consumer<Object> output) throws IOException {
-        try (OfflineTopology topology = new OfflineTopology(config)) {
-            directory.forEach(org -> topology.orgs.pipeInput(org.orgName(), org));
-            long unreadable = input.readAll(event -> topology.process(event, output), err);
-            topology.finish(output);
-            if (topology.withoutTenant > 0) {
-                err.println("gatewatch: " + topology.withoutTenant + " record(s) carry no tenant and were skipped;"
-                        + " give --tenant for Graph v1.0 exports");
-                err.flush();
-            }
-            return unreadable + topology.withoutTenant;
-        }
-    }
-
     /** Feeds one event and hands on whatever alerts and closed windows it produced, in order. */
     void process(InputEvent event, Consumer<Object> output) {
-        if (event.tenantId() == null) {
-            withoutTenant++; // the cluster dead-letters these (MissingTenant)
-            return;
-        }
         byTenant.pipeInput(event.tenantId(), event, event.createdDateTime());
         alerts.readValuesToList().forEach(output);
         for (TenantAggregate aggregate : aggregates.readValuesToList()) {

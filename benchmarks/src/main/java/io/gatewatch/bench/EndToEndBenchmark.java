@@ -3,6 +3,7 @@ package io.gatewatch.bench;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.schema.read.JsonMappers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,9 @@ import picocli.CommandLine;
 
 /**
  * {@code ./gatewatch bench}: on the embedded broker, in one run, side by side — the raw consumer
- * ceiling on a preloaded topic, Gatewatch (exactly-once) over the same topic from offset 0, their
- * ratio, alert latency at half of Gatewatch's measured maximum, and peak heap and RSS. Prints a
+ * ceiling on a preloaded topic, a reference pipeline ({@link ReferenceRun}) and Gatewatch
+ * (exactly-once) over the same topic from offset 0, their ratios and changelog records per event,
+ * alert latency at half of Gatewatch's measured maximum, and peak heap and RSS. Prints a
  * table and writes {@code target/bench-result.json}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "End-to-end benchmark on the embedded broker.")
@@ -41,6 +43,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
     int rate;
 
+    @Option(names = "--state-users", defaultValue = "0", paramLabel = "N",
+            description = "State-at-scale mode instead: N distinct users, each failing twice then signing in, "
+                    + "Gatewatch in its own JVM with -Xmx1g; writes target/bench-state-result.json.")
+    int stateUsers;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A Gatewatch or Kafka Streams setting for both runs, e.g. commit.interval.ms=500; repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -51,6 +58,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (stateUsers > 0) {
+            return stateAtScale();
+        }
         try (MemoryWatch memory = new MemoryWatch(); EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
             String input = "tp-signin-events";
@@ -61,20 +71,23 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long bytes = Preloader.preload(bootstrap, input, events, 1);
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
+            say("Reference pipeline (decode, re-key by tenant, count per minute), same guarantee, from offset 0...");
+            ThroughputRun.Result reference = ReferenceRun.run(bootstrap, "tp-", events, partitions, threads, settings);
             say("Gatewatch, exactly-once, from offset 0...");
             ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions, threads, settings);
             int latencyRate = rate > 0 ? rate : Math.max(100, (int) (gatewatch.eventsPerSecond() / 2) / 100 * 100);
             say("Alert latency at %,d events/s for %d s...", latencyRate, latencySeconds);
             LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions,
                     threads, settings);
-            report(ceiling, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
+            report(ceiling, reference, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
         }
         return 0;
     }
 
-    private void report(RawConsumerCeiling.Result ceiling, ThroughputRun.Result gatewatch, LatencyRun.Result latency,
-                        long heap, long rss, long bytes) throws Exception {
+    private void report(RawConsumerCeiling.Result ceiling, ThroughputRun.Result reference, ThroughputRun.Result gatewatch,
+                        LatencyRun.Result latency, long heap, long rss, long bytes) throws Exception {
         double ratio = gatewatch.eventsPerSecond() / ceiling.recordsPerSecond();
+        double ratioToReference = gatewatch.eventsPerSecond() / reference.eventsPerSecond();
         String table = String.format(Locale.ROOT, """
 
                 | measure | value |
@@ -82,13 +95,18 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | machine | %d cores, %s %s |
                 | events preloaded | %,d (%,d bytes/record) |
                 | raw consumer ceiling | %,.0f records/s (%,.1f MB/s) |
-                | Gatewatch, exactly-once, %d stream threads | %,.0f events/s |
-                | ratio Gatewatch / ceiling | %.3f (target >= 0.5) |
-                | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 2000 ms) |
+                | reference pipeline, same guarantee and threads | %,.0f events/s, %.3f changelog records/event |
+                | Gatewatch, %d stream threads | %,.0f events/s, %.3f changelog records/event |
+                | ratio Gatewatch / reference | %.3f (target >= 0.5) |
+                | ratio Gatewatch / ceiling | %.3f (target >= 0.03) |
+                | Gatewatch changelog records/event by store | %s |
+                | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
-                ceiling.megabytesPerSecond(), threads, gatewatch.eventsPerSecond(), ratio, latency.rate(), latency.p50Ms(),
+                ceiling.megabytesPerSecond(), reference.eventsPerSecond(), reference.changelogRecordsPerEvent(), threads,
+                gatewatch.eventsPerSecond(), gatewatch.changelogRecordsPerEvent(), ratioToReference, ratio,
+                perEvent(gatewatch), latency.rate(), latency.p50Ms(),
                 latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
         System.out.println(table);
         ObjectNode json = JsonMappers.internal().createObjectNode();
@@ -99,8 +117,14 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());
         json.put("streamThreads", threads);
         json.putPOJO("settings", settings);
+        json.put("referenceEventsPerSecond", reference.eventsPerSecond());
         json.put("gatewatchEventsPerSecond", gatewatch.eventsPerSecond());
         json.put("ratio", ratio);
+        json.put("ratioToReference", ratioToReference);
+        json.put("referenceChangelogRecordsPerEvent", reference.changelogRecordsPerEvent());
+        json.put("changelogRecordsPerEvent", gatewatch.changelogRecordsPerEvent());
+        ObjectNode stores = json.putObject("changelogRecordsPerEventByStore");
+        gatewatch.changelogRecords().forEach((store, records) -> stores.put(store, records / gatewatch.events()));
         json.put("latencyRate", latency.rate());
         json.put("latencyAlerts", latency.alerts());
         json.put("latencyP50Ms", latency.p50Ms());
@@ -109,10 +133,52 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("latencyMaxMs", latency.maxMs());
         json.put("peakHeapBytes", heap);
         json.put("peakRssBytes", rss);
-        Path out = Path.of("target", "bench-result.json");
+        write(Path.of("target", "bench-result.json"), json);
+    }
+
+    private int stateAtScale() throws Exception {
+        StateScaleRun.Result result;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            say("State at scale: %,d users x %d events, Gatewatch in its own JVM (-Xmx1g)...", stateUsers,
+                    StateScaleRun.EVENTS_PER_USER);
+            result = StateScaleRun.run(broker.bootstrapServers(), stateUsers, partitions, threads, settings);
+        }
+        System.out.println(String.format(Locale.ROOT, """
+
+                | measure | value |
+                |---|---|
+                | machine | %d cores, %s %s |
+                | users / events | %,d / %,d (two wrong passwords, then an interactive success, each) |
+                | Gatewatch, %d stream threads, -Xmx1g | %,.0f events/s%s |
+                | peak heap / peak RSS of the Gatewatch JVM | %,d MiB / %,d MiB |
+                | state on disk (RocksDB, all stores) | %,d MiB |
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), result.users(), result.events(), threads, result.eventsPerSecond(),
+                result.outOfMemory() ? " (DIED: out of memory)" : "", result.peakHeapBytes() >> 20,
+                result.peakRssBytes() >> 20, result.stateBytes() >> 20));
+        ObjectNode json = JsonMappers.internal().createObjectNode();
+        json.put("users", result.users());
+        json.put("events", result.events());
+        json.put("eventsPerSecond", result.eventsPerSecond());
+        json.put("peakHeapBytes", result.peakHeapBytes());
+        json.put("peakRssBytes", result.peakRssBytes());
+        json.put("stateBytes", result.stateBytes());
+        json.put("outOfMemory", result.outOfMemory());
+        write(Path.of("target", "bench-state-result.json"), json);
+        return result.outOfMemory() ? 1 : 0;
+    }
+
+    private static void write(Path out, ObjectNode json) throws IOException {
         Files.createDirectories(out.getParent());
         Files.writeString(out, JsonMappers.internal().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    private static String perEvent(ThroughputRun.Result run) {
+        StringBuilder text = new StringBuilder();
+        run.changelogRecords().forEach((store, records) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.3f", store, records / run.events())));
+        return text.toString();
     }
 
     private static void say(String format, Object... args) {

@@ -31,8 +31,13 @@ final class MemoryWatch implements AutoCloseable {
 
     /** Peak RSS of this process in bytes, or -1 where /proc is not available. */
     static long peakRssBytes() {
+        return peakRssBytes("self");
+    }
+
+    /** Peak RSS of a process ({@code self} or a pid) in bytes, or -1 where /proc is not available. */
+    static long peakRssBytes(String process) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }

@@ -3,6 +3,7 @@ package io.gatewatch.bench;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.GatewatchApp;
+import io.gatewatch.app.runtime.StateWrites;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.kafka.TempDirectories;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,9 +19,14 @@ import org.apache.kafka.clients.admin.Admin;
 /** Gatewatch from offset 0 of a preloaded topic until every event is processed and committed. */
 final class ThroughputRun {
 
-    record Result(long events, double seconds) {
+    /** Events processed, their wall time, and the changelog records the run's stream threads sent per store. */
+    record Result(long events, double seconds, Map<String, Double> changelogRecords) {
         double eventsPerSecond() {
             return events / seconds;
+        }
+
+        double changelogRecordsPerEvent() {
+            return changelogRecords.values().stream().mapToDouble(Double::doubleValue).sum() / events;
         }
     }
 
@@ -36,7 +42,7 @@ final class ThroughputRun {
         values.put("topic.partitions", String.valueOf(partitions));
         values.put("state.dir", Files.createTempDirectory("gatewatch-bench-state-").toString());
         for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
-                "classified", "dlq"}) {
+                "aggregates-daily", "classified", "dlq"}) {
             values.put("topic." + topic, prefix + topic);
         }
         return values;
@@ -61,7 +67,8 @@ final class ThroughputRun {
             while (ConsumerLag.of(admin, config.applicationId(), topics) != 0) {
                 Thread.sleep(100);
             }
-            return new Result(events, (System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Result(events, seconds, StateWrites.byStore(app.streams(), config.applicationId()));
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

@@ -5,7 +5,7 @@ import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.baseline.TenantBaseline;
-import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
@@ -26,7 +26,7 @@ import java.util.Map;
 public final class DetectionEngine {
 
     /** The three families' state. */
-    public record State(StateView<Long> incidents, StateView<EntityWindow> windows,
+    public record State(StateView<Long> incidents, StateView<EntityWindows> windows,
                         StateView<TenantBaseline> baselines) {
 
         public static State inMemory() {
@@ -37,7 +37,7 @@ public final class DetectionEngine {
     /** The three families' state in maps, which {@link #purge} keeps to what can still matter. */
     public static final class Memory {
         private final Map<String, Long> incidents = new HashMap<>();
-        private final Map<String, EntityWindow> windows = new HashMap<>();
+        private final Map<String, EntityWindows> windows = new HashMap<>();
         private final Map<String, TenantBaseline> baselines = new HashMap<>();
 
         public State state() {

@@ -9,7 +9,7 @@ import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.TenantBaseline;
-import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
@@ -44,7 +44,7 @@ class BenignNoiseIT {
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
         EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of());
         DetectionEngine engine = new DetectionEngine(RuleSettings.DEFAULTS, Duration.ofMinutes(2));
-        Map<String, EntityWindow> windows = new HashMap<>();
+        Map<String, EntityWindows> windows = new HashMap<>();
         Map<String, TenantBaseline> baselines = new HashMap<>();
         DetectionEngine.State state = new DetectionEngine.State(StateView.of(new HashMap<>()), StateView.of(windows),
                 StateView.of(baselines));

@@ -9,16 +9,19 @@ import io.gatewatch.state.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
  * belong to (observations later than the grace period behind the window are dropped), evaluates
  * each rule and lets one alert through per incident ({@link IncidentSuppressor}): an escalation
- * raises one more that references the first. Plain Java: the streams stage gives it a state
- * store, tests and offline runs a map.
+ * raises one more that references the first. The windows of one entity (a user, an address, a
+ * tenant) are one record ({@link EntityWindows}), written once per event however many rules it
+ * fed. Plain Java: the streams stage gives it a state store, tests and offline runs a map.
  */
-public final class WindowedRuleEngine implements RuleEngine<EntityWindow> {
+public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
 
     /** Windows idle this long (plus grace) can go: longer than any rule's window. */
     public static final Duration LONGEST_WINDOW = Duration.ofHours(48);
@@ -31,14 +34,16 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindow> {
         this.graceMs = grace.toMillis();
     }
 
-    /** Feeds one event to every rule; returns the alerts it raised. */
+    /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
     @Override
-    public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindow> windows, Instant detectedAt) {
+    public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindows> state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
+        Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (WindowedRule rule : rules) {
             for (WindowedRule.Keyed keyed : rule.observe(event)) {
-                String key = rule.name() + "|" + tenant + "|" + keyed.entityType() + "|" + keyed.entityValue();
-                EntityWindow stored = windows.get(key);
+                String key = tenant + "|" + keyed.entityType() + "|" + keyed.entityValue();
+                EntityWindows entity = changed.containsKey(key) ? changed.get(key) : state.get(key);
+                EntityWindow stored = entity == null ? null : entity.get(rule.name());
                 if (stored == null && !keyed.opensWindow()) {
                     continue;
                 }
@@ -48,8 +53,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindow> {
                 }
                 window.add(keyed.observation(), rule.window().toMillis(), rule.cap(),
                         rule.latestPerUser(keyed.observation().kind()));
-                AlertEntity entity = new AlertEntity(keyed.entityType(), keyed.entityValue());
-                rule.evaluate(entity, window, keyed.observation()).ifPresent(finding -> {
+                AlertEntity alertEntity = new AlertEntity(keyed.entityType(), keyed.entityValue());
+                rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {
                     IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
                             event.classification().remediation(), detectedAt);
                     if (decision.raised()) {
@@ -57,15 +62,27 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindow> {
                         alerts.add(decision.alert());
                     }
                 });
-                windows.put(key, window);
+                if (entity == null) {
+                    entity = new EntityWindows();
+                } else if (!changed.containsKey(key)) {
+                    // another rule's window gone idle would otherwise ride along in every write
+                    entity.forgetIdle(keyed.observation().timeMs(), idleMs());
+                }
+                entity.put(rule.name(), window);
+                changed.put(key, entity);
             }
         }
+        changed.forEach(state::put);
         return alerts;
     }
 
-    /** A window idle past every rule's reach, with no incident still suppressing. */
+    private long idleMs() {
+        return LONGEST_WINDOW.toMillis() + graceMs;
+    }
+
+    /** Every window of the entity idle past every rule's reach, with no incident still suppressing. */
     @Override
-    public boolean expired(EntityWindow window, long nowMs) {
-        return window.idleAt(nowMs, LONGEST_WINDOW.toMillis() + graceMs);
+    public boolean expired(EntityWindows windows, long nowMs) {
+        return windows.idleAt(nowMs, idleMs());
     }
 }

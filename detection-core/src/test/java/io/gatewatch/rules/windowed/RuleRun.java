@@ -22,7 +22,7 @@ final class RuleRun {
     private static final EventClassifier CLASSIFIER = EventClassifier.offline(ClassificationData.defaults(), Map.of());
 
     private final WindowedRuleEngine engine;
-    private final Map<String, EntityWindow> store = new HashMap<>();
+    private final Map<String, EntityWindows> store = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private int sequence;
 

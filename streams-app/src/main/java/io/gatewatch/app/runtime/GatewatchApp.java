@@ -42,6 +42,7 @@ public final class GatewatchApp implements AutoCloseable {
         });
         metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(registry);
+        StateWrites.bindTo(registry, streams, config.applicationId());
     }
 
     /** Ensures the topics, then starts processing; returns at once. */

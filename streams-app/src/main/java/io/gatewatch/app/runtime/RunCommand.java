@@ -7,6 +7,10 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.ConfigPrinter;
 import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.runtime.MetricsEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -54,6 +58,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         LOG.info("Effective configuration:\n{}", ConfigPrinter.describe(config));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // heap, GC, threads and CPU beside the stream metrics: state size shows up in the heap first
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
              GatewatchApp app = GatewatchApp.start(config, registry);

@@ -3,7 +3,7 @@ package io.gatewatch.app.serde;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.rules.baseline.TenantBaseline;
-import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
@@ -26,7 +26,7 @@ public final class GatewatchSerdes {
     public static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
-    public static final Serde<EntityWindow> ENTITY_WINDOW = new EntityWindowSerde();
+    public static final Serde<EntityWindows> ENTITY_WINDOWS = new EntityWindowsSerde();
     public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
     public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
     public static final Serde<UserHistory> USER_HISTORY = new UserHistorySerde();

@@ -46,7 +46,7 @@ final class AlertStage {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", store(WINDOWS_STORE,
-                GatewatchSerdes.ENTITY_WINDOW), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
+                GatewatchSerdes.ENTITY_WINDOWS), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
                 config.grace()));
         // every event updates its tenant's baseline: cached, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",

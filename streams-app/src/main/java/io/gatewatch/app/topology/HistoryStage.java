@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The helpdesk's view: each user's last sign-ins ({@link UserHistory}) in {@code user-history},
- * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. Cached, so a
- * busy user's updates collapse within a commit; users idle for {@code diagnosis.retention} are purged.
+ * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. A repeated
+ * success changes nothing and writes nothing; the store is cached, so a busy user's updates
+ * collapse within a commit; users idle for {@code diagnosis.retention} are purged.
  */
 final class HistoryStage {
 
@@ -65,8 +66,9 @@ final class HistoryStage {
             String key = key(record.key(), user);
             UserHistory history = histories.get(key);
             history = history == null ? new UserHistory() : history;
-            history.add(SignInSummary.of(record.value()));
-            histories.put(key, history);
+            if (history.add(SignInSummary.of(record.value()))) {
+                histories.put(key, history);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.rules.windowed.Observation;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Classification;
@@ -19,7 +20,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -28,15 +31,38 @@ import org.junit.jupiter.api.Test;
 class CompactSerdesTest {
 
     @Test
-    void entityWindowsRoundTripWithMissingFields() {
-        EntityWindow window = EntityWindow.restore(List.of(
+    void entityWindowsRoundTripEveryRuleWithMissingFields() {
+        EntityWindows windows = EntityWindows.restore(Map.of("BRUTE_FORCE", sampleWindow(), "IMPOSSIBLE_TRAVEL",
+                windowOf("alice@contoso.com")));
+
+        EntityWindows back = roundTrip(new EntityWindowsSerde(), windows);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(windows);
+    }
+
+    /**
+     * Bytes written by format 1 (one rule's window per record, {@code EntityWindowSerde} at commit
+     * afbd9a3): a store written before windows were grouped per entity is still read, so the
+     * purge can forget it instead of failing on it.
+     */
+    @Test
+    void readsTheFormatOneWindowOfTheReleaseBefore() {
+        byte[] formatOne = HexFormat.of().parseHex("0100000000000007d0000000000036ee80010003612d3100000000000005dc01"
+                + "0000000200000000000003e80100046661696c010011616c69636540636f6e746f736f2e636f6d01000b3230332e302e"
+                + "3131332e390001001934372e36312c2d3132322e33337c53656174746c652c205553010003632d3100000000000007d0"
+                + "01000773756363657373000001000c417a75726520506f7274616c0000");
+
+        EntityWindows read = new EntityWindowsSerde().deserializer().deserialize("t", formatOne);
+
+        assertThat(read.byRule()).hasSize(1);
+        assertThat(read.byRule().values().iterator().next()).usingRecursiveComparison().isEqualTo(sampleWindow());
+    }
+
+    private static EntityWindow sampleWindow() {
+        return EntityWindow.restore(List.of(
                 new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US", "c-1"),
                 new Observation(2_000, "success", null, null, "Azure Portal", null, null)),
                 2_000, new Incident(3_600_000, "a-1", 1_500, true));
-
-        EntityWindow back = roundTrip(new EntityWindowSerde(), window);
-
-        assertThat(back).usingRecursiveComparison().isEqualTo(window);
     }
 
     @Test
@@ -90,15 +116,16 @@ class CompactSerdesTest {
 
     @Test
     void unreadableBytesFailWithoutTheirContent() {
-        byte[] bytes = new EntityWindowSerde().serializer().serialize("t", windowOf("secret.user@contoso.com"));
+        byte[] bytes = new EntityWindowsSerde().serializer().serialize("t",
+                EntityWindows.restore(Map.of("BRUTE_FORCE", windowOf("secret.user@contoso.com"))));
         byte[] truncated = Arrays.copyOf(bytes, bytes.length - 5);
         byte[] future = bytes.clone();
         future[0] = 99;
 
-        assertThatThrownBy(() -> new EntityWindowSerde().deserializer().deserialize("changelog", truncated))
+        assertThatThrownBy(() -> new EntityWindowsSerde().deserializer().deserialize("changelog", truncated))
                 .isInstanceOf(SerializationException.class).hasNoCause()
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
-        assertThatThrownBy(() -> new EntityWindowSerde().deserializer().deserialize("changelog", future))
+        assertThatThrownBy(() -> new EntityWindowsSerde().deserializer().deserialize("changelog", future))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("newer");
     }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * app keeps one per tenant and user ({@code UserHistorySerde}), {@code diagnose} builds one from files.
  *
  * <p>A success that repeats one already held — same app (or Dynamics org), within
- * {@link #REPEAT_SUCCESS_WINDOW} of it, with nothing but successes since — is not kept: it can
+ * {@link #REPEAT_SUCCESS_WINDOW} of it, with no failure of a checklist item since (interrupts
+ * such as "keep me signed in" are no failure of one) — is not kept: it can
  * clear no problem its predecessor has not cleared, and skipping it spares the streams app a
  * state write for most sign-ins of a healthy user. Successes are therefore shown to 15 minutes.
  */
@@ -62,10 +63,10 @@ public final class UserHistory {
         }
         for (int i = recent.size() - 1; i >= 0; i--) {
             SignInSummary held = recent.get(i);
-            if (held.outcome() != Outcome.SUCCESS) {
-                return false;
+            if (held.outcome() != Outcome.SUCCESS && Check.of(held.category()) != null) {
+                return false; // a failure the new success might clear
             }
-            if (sameScope(held, summary)) {
+            if (held.outcome() == Outcome.SUCCESS && sameScope(held, summary)) {
                 return Duration.between(held.createdDateTime(), summary.createdDateTime())
                         .compareTo(REPEAT_SUCCESS_WINDOW) < 0;
             }

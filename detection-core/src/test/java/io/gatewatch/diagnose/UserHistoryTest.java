@@ -21,6 +21,9 @@ class UserHistoryTest {
             Category.PASSWORD_EXPIRED, Category.MFA_DENIED, Category.APP_NOT_ASSIGNED, Category.MISSING_SECURITY_ROLE,
             Category.INVALID_CREDENTIALS);
 
+    private static final List<Category> INTERRUPTS = List.of(Category.EXPECTED_INTERRUPT, Category.MFA_REQUIRED,
+            Category.SESSION_EXPIRED);
+
     @Test
     void aSuccessRepeatingTheSameAppWithinFifteenMinutesIsNotKept() {
         UserHistory history = new UserHistory();
@@ -36,6 +39,9 @@ class UserHistoryTest {
         history.add(success(0, "Microsoft Teams"));
         assertThat(history.add(success(1, "Azure Portal"))).as("another app").isTrue();
         assertThat(history.add(success(2, "Microsoft Teams"))).as("only successes since the held Teams one").isFalse();
+        history.add(summary(3, "Microsoft Teams", null, 50140, Category.EXPECTED_INTERRUPT, Outcome.INTERRUPT, false));
+        assertThat(history.add(success(3, "Microsoft Teams"))).as("an interrupt clears nothing and needs no clearing")
+                .isFalse();
         history.add(failure(3, "Azure Portal", Category.ACCOUNT_LOCKED));
         assertThat(history.add(success(4, "Microsoft Teams"))).as("a failure since: this success may clear it").isTrue();
         assertThat(history.add(success(3, "Microsoft Teams"))).as("older than the newest held").isTrue();
@@ -80,6 +86,10 @@ class UserHistoryTest {
             boolean success = random.nextInt(3) > 0;
             if (dynamics) {
                 events.add(dynamics(minute, ORGS.get(random.nextInt(ORGS.size())), success ? Outcome.SUCCESS : Outcome.FAILURE));
+            } else if (random.nextInt(4) == 0) {
+                Category routine = INTERRUPTS.get(random.nextInt(INTERRUPTS.size()));
+                events.add(summary(minute, APPS.get(random.nextInt(APPS.size())), null, 50140, routine,
+                        Outcome.INTERRUPT, false));
             } else if (success) {
                 events.add(success(minute, APPS.get(random.nextInt(APPS.size()))));
             } else {

@@ -69,15 +69,21 @@ public final class BurstThenSuccessRule implements WindowedRule {
                 : List.of();
     }
 
+    /**
+     * A success matters only right after an alert it can escalate; any other success would add
+     * nothing but a state write (bursts are counted from burst observations alone).
+     */
+    @Override
+    public boolean joins(EntityWindow window, Observation success) {
+        return escalates(window.incident(), success);
+    }
+
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         if (latest.kind().equals("success")) {
-            Incident incident = state.incident();
-            boolean afterAlert = incident.alertId() != null && !incident.escalated()
-                    && latest.timeMs() >= incident.alertTimeMs()
-                    && latest.timeMs() - incident.alertTimeMs() <= successWindow.toMillis();
-            return afterAlert ? Optional.of(finding(spec.escalationName(), Severity.CRITICAL, entity,
-                    latest.user() + spec.escalationSummary(), 1, 1, 1, 1, List.of(latest), true)) : Optional.empty();
+            return escalates(state.incident(), latest) ? Optional.of(finding(spec.escalationName(), Severity.CRITICAL,
+                    entity, latest.user() + spec.escalationSummary(), 1, 1, 1, 1, List.of(latest), true))
+                    : Optional.empty();
         }
         List<Observation> burst = state.of("burst").stream()
                 .filter(o -> o.timeMs() > latest.timeMs() - window.toMillis()).toList();
@@ -87,5 +93,10 @@ public final class BurstThenSuccessRule implements WindowedRule {
         int ips = state.distinct(burst, Observation::ip).size();
         return Optional.of(finding(spec.name(), spec.severity(), entity, spec.summary().of(burst.size(), latest.user(),
                 window.toMinutes(), ips), burst.size(), minimum, 1, ips, burst, false));
+    }
+
+    private boolean escalates(Incident incident, Observation success) {
+        return incident.alertId() != null && !incident.escalated() && success.timeMs() >= incident.alertTimeMs()
+                && success.timeMs() - incident.alertTimeMs() <= successWindow.toMillis();
     }
 }

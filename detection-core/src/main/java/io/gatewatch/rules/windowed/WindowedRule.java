@@ -45,6 +45,15 @@ public interface WindowedRule {
         return false;
     }
 
+    /**
+     * For an observation that does not open a window: true when it must join {@code window},
+     * false when it can change nothing there (no finding now, none later), which spares a state
+     * write. Joining by default.
+     */
+    default boolean joins(EntityWindow window, Observation observation) {
+        return true;
+    }
+
     /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
     List<Keyed> observe(ClassifiedEvent event);
 

@@ -44,7 +44,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 String key = tenant + "|" + keyed.entityType() + "|" + keyed.entityValue();
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key) : state.get(key);
                 EntityWindow stored = entity == null ? null : entity.get(rule.name());
-                if (stored == null && !keyed.opensWindow()) {
+                if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))) {
                     continue;
                 }
                 EntityWindow window = stored == null ? new EntityWindow() : stored;

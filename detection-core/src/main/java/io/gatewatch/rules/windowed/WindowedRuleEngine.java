@@ -9,9 +9,11 @@ import io.gatewatch.state.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
@@ -38,11 +40,13 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindows> state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
+        Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (WindowedRule rule : rules) {
             for (WindowedRule.Keyed keyed : rule.observe(event)) {
                 String key = tenant + "|" + keyed.entityType() + "|" + keyed.entityValue();
-                EntityWindows entity = changed.containsKey(key) ? changed.get(key) : state.get(key);
+                EntityWindows entity = changed.containsKey(key) ? changed.get(key)
+                        : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);
                 EntityWindow stored = entity == null ? null : entity.get(rule.name());
                 if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))) {
                     continue;

@@ -66,10 +66,11 @@ class TwoInstanceApiIT {
         }
         List<GatewatchApp> apps = new ArrayList<>();
         List<ApiServer> apis = new ArrayList<>();
+        List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
         try {
             for (int n = 0; n < 2; n++) {
                 GatewatchConfig config = config(broker, dir.resolve("state-" + n), ports[n], tokens);
-                GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry());
+                GatewatchApp app = GatewatchApp.start(config, registries.get(n));
                 apps.add(app);
                 apis.add(ApiServer.start(config, app.streams(), AccessTokens.load(tokens), null));
             }
@@ -105,6 +106,12 @@ class TwoInstanceApiIT {
             assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
             assertThat(get(ports[0], "/api/v1/tenants", null).statusCode()).isEqualTo(401);
             assertThat(get(ports[0], "/health/ready", null).statusCode()).isEqualTo(200);
+            // every event is at least one dedup-store write: what state costs shows in the metric
+            double changelogRecords = registries.stream().mapToDouble(r -> r.get("gatewatch.state.changelog.records")
+                    .functionCounter().count()).sum();
+            assertThat(changelogRecords).as("changelog records of both instances").isGreaterThanOrEqualTo(2_000);
+            assertThat(registries).allSatisfy(r -> assertThat(r.get("gatewatch.state.changelog.records.per.event")
+                    .gauge().value()).isGreaterThanOrEqualTo(1.0));
             assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
                     .noneMatch(line -> line.contains(ADMIN) || line.contains(SCOPED));
         } finally {

@@ -40,6 +40,8 @@ public final class ConfigLoader {
             Map.entry("topic.partitions", "6"),
             Map.entry("topic.replication.factor", "1"),
             Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)),
+            // how long run waits for the first broker before it gives up with one line (exit 1)
+            Map.entry("startup.broker-timeout", "PT60S"),
             Map.entry("http.port", "8080"),
             Map.entry("alerts.retention", "P7D"),
             Map.entry("diagnosis.retention", "P7D"),
@@ -114,7 +116,8 @@ public final class ConfigLoader {
                 Boolean.parseBoolean(values.get("emit.classified")), Boolean.parseBoolean(values.get("topics.create")),
                 integer("topic.partitions", values.get("topic.partitions")),
                 (short) integer("topic.replication.factor", values.get("topic.replication.factor")),
-                Long.parseLong(values.get("rocksdb.memory.bytes")), RuleSettings.fromProperties(values),
+                Long.parseLong(values.get("rocksdb.memory.bytes")),
+                duration("startup.broker-timeout", values.get("startup.broker-timeout")), RuleSettings.fromProperties(values),
                 new ApiSettings(integer("http.port", values.get("http.port")),
                         values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
                         duration("alerts.retention", values.get("alerts.retention")),

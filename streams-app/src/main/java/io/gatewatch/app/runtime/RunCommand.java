@@ -63,6 +63,12 @@ public final class RunCommand implements Callable<Integer> {
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+        try {
+            BrokerWait.await(config);
+        } catch (BrokerWait.BrokerUnavailableException e) {
+            LOG.error(e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
              GatewatchApp app = GatewatchApp.start(config, registry);

@@ -1,0 +1,43 @@
+package io.gatewatch.app.runtime;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.slf4j.Marker;
+
+/**
+ * Lets through one Kafka client connection warning a minute: while a broker is away every client
+ * (admin, producers, consumers, restore consumers) says so every second, which buries the one
+ * line that matters. Installed by {@code logback.xml}.
+ */
+public final class ConnectionWarningThrottle extends TurboFilter {
+
+    static final long INTERVAL_MS = 60_000;
+    private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
+
+    private final LongSupplier clock;
+    private final AtomicLong nextAllowedMs = new AtomicLong(Long.MIN_VALUE);
+
+    public ConnectionWarningThrottle() {
+        this(System::currentTimeMillis);
+    }
+
+    ConnectionWarningThrottle(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (level != Level.WARN || !logger.getName().equals(NETWORK_CLIENT) || format == null
+                || !(format.contains("could not be established") || format.contains("disconnected"))) {
+            return FilterReply.NEUTRAL;
+        }
+        long now = clock.getAsLong();
+        long allowed = nextAllowedMs.get();
+        return now >= allowed && nextAllowedMs.compareAndSet(allowed, now + INTERVAL_MS)
+                ? FilterReply.NEUTRAL : FilterReply.DENY;
+    }
+}

@@ -88,7 +88,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster, dir);
-            LOG.info("Embedded Kafka broker (KRaft, single node) ready at {}", broker.bootstrapServers());
+            LOG.info("Embedded Kafka broker (KRaft, single node, transactions v{}) ready at {}",
+                    System.getProperty("gatewatch.kafka.transaction-version", "1"), broker.bootstrapServers());
             return broker;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -44,7 +44,11 @@ public final class StateWrites {
         return byStore(streams, applicationId).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** Registers the total and the ratio to {@code gatewatch.ingest.events} (all topics). */
+    /**
+     * Registers the total and the ratio to {@code gatewatch.ingest.events} (all topics). Both are
+     * this instance's: its input and state partitions need not be the same ones, so with several
+     * instances read the ratio of the sums over all of them.
+     */
     static void bindTo(MeterRegistry registry, KafkaStreams streams, String applicationId) {
         FunctionCounter.builder("gatewatch.state.changelog.records", streams, s -> total(s, applicationId))
                 .description("Changelog records sent by this instance's stream threads (all stores)")

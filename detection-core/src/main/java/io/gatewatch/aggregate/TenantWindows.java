@@ -7,69 +7,75 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Per-tenant tumbling windows with the streaming topology's event-time rules, in memory: an event
- * whose window ended more than {@code grace} behind stream time is dropped as late; a window is
- * final once stream time passes its end plus grace, and is handed out once, in order of window
- * end, then tenant. Only open windows are held.
+ * Per-tenant tumbling windows with the streaming topology's event-time rules ({@link WindowTimeline}),
+ * in memory: a window is handed out once when stream time closes it (in order of window start,
+ * then tenant); a late event still counts and hands its window out again, corrected; only an event
+ * older than the retention is dropped. Windows are held for the retention, as the topology's store
+ * holds them.
  */
 public final class TenantWindows {
 
-    private record Key(long endMs, String tenant) {
+    private record Key(long startMs, String tenant) {
     }
 
-    private static final Comparator<Key> BY_END_THEN_TENANT =
-            Comparator.comparingLong(Key::endMs).thenComparing(Key::tenant);
+    private static final Comparator<Key> BY_START_THEN_TENANT =
+            Comparator.comparingLong(Key::startMs).thenComparing(Key::tenant);
 
-    private final long sizeMs;
-    private final long graceMs;
-    private final TreeMap<Key, TenantWindowCounts> open = new TreeMap<>(BY_END_THEN_TENANT);
-    private long streamTime = Long.MIN_VALUE;
+    private final WindowTimeline timeline;
+    private final TreeMap<Key, TenantWindowCounts> windows = new TreeMap<>(BY_START_THEN_TENANT);
     private long dropped;
 
-    public TenantWindows(long sizeMs, long graceMs) {
-        this.sizeMs = sizeMs;
-        this.graceMs = graceMs;
+    public TenantWindows(long sizeMs, long graceMs, long retentionMs) {
+        this.timeline = new WindowTimeline(sizeMs, graceMs, retentionMs);
     }
 
-    /** Counts the event into its tenant's window, unless that window has already closed. */
-    public void add(String tenant, ClassifiedEvent event, long timeMs) {
-        streamTime = Math.max(streamTime, timeMs);
-        long end = Math.floorDiv(timeMs, sizeMs) * sizeMs + sizeMs;
-        if (end <= streamTime - graceMs) {
+    /** Counts the event into its tenant's window; for a window already handed out, its correction. */
+    public Optional<TenantAggregate> add(String tenant, ClassifiedEvent event, long timeMs) {
+        WindowTimeline.Fate fate = timeline.observe(timeMs);
+        if (fate == WindowTimeline.Fate.EXPIRED) {
             dropped++;
-            return;
+            return Optional.empty();
         }
-        open.computeIfAbsent(new Key(end, tenant), k -> new TenantWindowCounts()).add(event);
+        Key key = new Key(timeline.windowStart(timeMs), tenant);
+        TenantWindowCounts previous = windows.get(key);
+        TenantWindowCounts counts = (previous == null ? new TenantWindowCounts() : previous).add(event);
+        windows.put(key, counts);
+        return fate == WindowTimeline.Fate.LATE ? Optional.of(aggregate(key, counts, previous != null)) : Optional.empty();
     }
 
-    /** The windows that stream time has closed, each once. */
+    /** The windows that stream time has closed, each once; windows past the retention are let go. */
     public List<TenantAggregate> closed() {
         List<TenantAggregate> closed = new ArrayList<>();
-        while (!open.isEmpty() && open.firstKey().endMs() <= streamTime - graceMs) {
-            Map.Entry<Key, TenantWindowCounts> window = open.pollFirstEntry();
-            closed.add(aggregate(window.getKey(), window.getValue()));
+        WindowTimeline.Closed range = timeline.close();
+        if (range != null) {
+            windows.subMap(new Key(range.fromMs(), ""), new Key(range.toMs(), ""))
+                    .forEach((key, counts) -> closed.add(aggregate(key, counts, false)));
         }
+        windows.headMap(new Key(timeline.expiredBefore(), ""), false).clear();
         return closed;
     }
 
-    /** End of input: every window still open, by window start, then tenant. */
+    /** End of input: every window not yet handed out, by window start, then tenant. */
     public List<TenantAggregate> finish() {
         List<TenantAggregate> rest = new ArrayList<>();
-        open.forEach((key, counts) -> rest.add(aggregate(key, counts)));
-        open.clear();
-        rest.sort(Comparator.comparing(TenantAggregate::windowStart).thenComparing(TenantAggregate::tenantId));
+        windows.tailMap(new Key(timeline.closedBefore(), ""), true)
+                .forEach((key, counts) -> rest.add(aggregate(key, counts, false)));
+        windows.clear();
         return rest;
     }
 
-    /** Events left out of their window as late. */
+    /** Events older than the retention, left out. */
     public long dropped() {
         return dropped;
     }
 
-    private TenantAggregate aggregate(Key key, TenantWindowCounts counts) {
-        return counts.toAggregate(key.tenant(), Instant.ofEpochMilli(key.endMs() - sizeMs), Instant.ofEpochMilli(key.endMs()));
+    private TenantAggregate aggregate(Key key, TenantWindowCounts counts, boolean correction) {
+        Instant start = Instant.ofEpochMilli(key.startMs());
+        TenantAggregate aggregate = counts.toAggregate(key.tenant(), start, start.plusMillis(timeline.sizeMs()));
+        return correction ? aggregate.asCorrection() : aggregate;
     }
 }

@@ -16,13 +16,15 @@ import java.util.function.Consumer;
  * What the streaming topology does to a file, with no Kafka: de-duplicate, classify, count per
  * tenant window, run every rule — in one pass over decoded events and in memory bounded by the
  * windows, rule state and the dedup horizon, not by the file. Outputs, in the topology's order
- * per event: its alerts, then the windows it closed; at the end, the windows still open.
+ * per event: its alerts, its window's correction if it came late, then the windows it closed; at the
+ * end, the windows still open.
  * {@code OfflineEquivalenceTest} holds it to the topology's output on every scenario.
  */
 public final class OfflineAnalyzer {
 
     /** The topology settings that shape offline results. */
-    public record Settings(Duration windowSize, Duration grace, Duration dedupHorizon, RuleSettings rules) {
+    public record Settings(Duration windowSize, Duration grace, Duration aggregateRetention, Duration dedupHorizon,
+                           RuleSettings rules) {
     }
 
     /** The streaming purges run every ten minutes of stream time; so does this one. */
@@ -40,7 +42,8 @@ public final class OfflineAnalyzer {
     public OfflineAnalyzer(Settings settings, ClassificationData data, Map<String, String> orgToRegionHost) {
         this.recentIds = new RecentIds(settings.dedupHorizon().toMillis());
         this.classifier = EventClassifier.offline(data, orgToRegionHost);
-        this.windows = new TenantWindows(settings.windowSize().toMillis(), settings.grace().toMillis());
+        this.windows = new TenantWindows(settings.windowSize().toMillis(), settings.grace().toMillis(),
+                settings.aggregateRetention().toMillis());
         this.engine = new DetectionEngine(settings.rules(), settings.grace());
     }
 
@@ -56,8 +59,8 @@ public final class OfflineAnalyzer {
             return true;
         }
         ClassifiedEvent classified = new ClassifiedEvent(event, classifier.classify(event));
-        windows.add(tenant, classified, time);
         engine.process(tenant, classified, state, DetectionTime.of(0, time)).forEach(output);
+        windows.add(tenant, classified, time).ifPresent(output);
         windows.closed().forEach(output);
         purge(time);
         return true;
@@ -72,6 +75,7 @@ public final class OfflineAnalyzer {
         return duplicates;
     }
 
+    /** Events older than the aggregate retention behind stream time: left out of the aggregates. */
     public long lateDropped() {
         return windows.dropped();
     }

@@ -38,7 +38,7 @@ final class OfflineAnalysis {
     long run(PrintWriter err, Consumer<Object> output) throws IOException {
         GatewatchConfig config = rules.offlineConfig();
         OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
+                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
         long[] withoutTenant = {0};
         long unreadable = input.readAll(event -> {
             if (!analyzer.process(event, output)) {

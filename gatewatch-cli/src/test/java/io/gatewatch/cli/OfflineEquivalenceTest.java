@@ -51,7 +51,7 @@ class OfflineEquivalenceTest {
         }
         List<JsonNode> direct = new ArrayList<>();
         OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.dedupHorizon(), config.rules()), ClassificationData.defaults(), Map.of());
+                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), Map.of());
         events.forEach(event -> analyzer.process(event, json(direct)));
         analyzer.finish(json(direct));
 

@@ -85,14 +85,40 @@ public final class BurstThenSuccessRule implements WindowedRule {
                     entity, latest.user() + spec.escalationSummary(), 1, 1, 1, 1, List.of(latest), true))
                     : Optional.empty();
         }
-        List<Observation> burst = state.of("burst").stream()
-                .filter(o -> o.timeMs() > latest.timeMs() - window.toMillis()).toList();
+        List<Observation> burst = busiestSpanWith(state.of("burst"), latest.timeMs());
         if (burst.size() < minimum) {
             return Optional.empty();
         }
         int ips = state.distinct(burst, Observation::ip).size();
         return Optional.of(finding(spec.name(), spec.severity(), entity, spec.summary().of(burst.size(), latest.user(),
                 window.toMinutes(), ips), burst.size(), minimum, 1, ips, burst, false));
+    }
+
+    /**
+     * The most observations in one window-long span that contains {@code latestMs}. In order, that
+     * is simply the last window; a late observation can also complete a span that ends after it.
+     */
+    private List<Observation> busiestSpanWith(List<Observation> bursts, long latestMs) {
+        long windowMs = window.toMillis();
+        List<Observation> best = List.of();
+        int end = 0;
+        for (int start = 0; start < bursts.size(); start++) {
+            long from = bursts.get(start).timeMs();
+            if (from <= latestMs - windowMs) {
+                continue;
+            }
+            if (from > latestMs) {
+                break;
+            }
+            end = Math.max(end, start);
+            while (end < bursts.size() && bursts.get(end).timeMs() < from + windowMs) {
+                end++;
+            }
+            if (end - start > best.size()) {
+                best = bursts.subList(start, end);
+            }
+        }
+        return best;
     }
 
     private boolean escalates(Incident incident, Observation success) {

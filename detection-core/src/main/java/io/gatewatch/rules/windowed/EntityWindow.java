@@ -86,9 +86,9 @@ public final class EntityWindow {
         return from.stream().map(field).filter(v -> v != null).collect(Collectors.toSet());
     }
 
-    /** Older than the newest event by more than the grace period (an empty window has no "late"). */
-    public boolean isLate(long timeMs, long graceMs) {
-        return !observations.isEmpty() && timeMs < maxTimeMs - graceMs;
+    /** Older than the newest event by more than {@code windowMs}: outside the window (an empty one has no "late"). */
+    public boolean isLate(long timeMs, long windowMs) {
+        return !observations.isEmpty() && timeMs < maxTimeMs - windowMs;
     }
 
     /** Nothing seen for {@code idleMs} and no incident still suppressing at {@code nowMs}: safe to forget. */

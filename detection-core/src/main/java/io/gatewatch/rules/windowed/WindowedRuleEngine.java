@@ -17,11 +17,16 @@ import java.util.Optional;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
- * belong to (observations later than the grace period behind the window are dropped), evaluates
+ * belong to, evaluates
  * each rule and lets one alert through per incident ({@link IncidentSuppressor}): an escalation
  * raises one more that references the first. The windows of one entity (a user, an address, a
  * tenant) are one record ({@link EntityWindows}), written once per event however many rules it
  * fed. Plain Java: the streams stage gives it a state store, tests and offline runs a map.
+ *
+ * <p>Lateness is judged per entity and per rule, not by stream time: an observation counts while
+ * it lies within the rule's window of the newest observation of the same entity. A replayed
+ * backlog whose partitions are read at different speeds pushes stream time hours ahead, yet one
+ * user's or address's events rarely straddle partitions by more than a window, so they still meet.
  */
 public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
 
@@ -52,7 +57,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                     continue;
                 }
                 EntityWindow window = stored == null ? new EntityWindow() : stored;
-                if (window.isLate(keyed.observation().timeMs(), graceMs)) {
+                if (window.isLate(keyed.observation().timeMs(), rule.window().toMillis())) {
                     continue;
                 }
                 window.add(keyed.observation(), rule.window().toMillis(), rule.cap(),

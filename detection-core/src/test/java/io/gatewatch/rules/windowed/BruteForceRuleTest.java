@@ -55,12 +55,23 @@ class BruteForceRuleTest {
     }
 
     @Test
-    void failuresLateBeyondGraceAreIgnored() {
+    void failuresArrivingLateButInsideTheWindowStillCount() {
         RuleRun run = new RuleRun(Duration.ofMinutes(2));
         run.signIn("victim@x.com", "198.51.100.1", 50126, T0.plus(Duration.ofMinutes(9)));
         for (int i = 0; i < 9; i++) {
-            // six minutes older than the newest failure: past the two-minute grace
+            // up to nine minutes older than the newest failure, past the two-minute grace, inside the 10 min window
             run.signIn("victim@x.com", "198.51.100.1", 50126, T0.plusSeconds(i * 10L));
+        }
+        assertThat(bruteForce(run)).hasSize(1);
+    }
+
+    @Test
+    void failuresOlderThanTheWindowBehindTheNewestAreIgnored() {
+        RuleRun run = new RuleRun(Duration.ofMinutes(2));
+        run.signIn("victim@x.com", "198.51.100.1", 50126, T0.plus(Duration.ofMinutes(11)));
+        for (int i = 0; i < 9; i++) {
+            // more than ten minutes older than the newest failure: they could never share its window
+            run.signIn("victim@x.com", "198.51.100.1", 50126, T0.plusSeconds(i * 5L));
         }
         assertThat(bruteForce(run)).isEmpty();
     }

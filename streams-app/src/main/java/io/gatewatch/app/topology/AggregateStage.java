@@ -1,30 +1,28 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.serde.GatewatchSerdes;
-import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.aggregate.WindowTimeline;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.TenantAggregate;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Per-tenant aggregates: classified events keyed by tenant → one {@code TenantAggregate} per tenant
- * per closed tumbling window on {@code signin-aggregates} (key tenant). The window closes at
- * window end + grace in event time; suppression makes the emitted record the final one. The
- * window store {@code tenant-window-counts} keeps windows for {@code aggregate.retention} for
- * interactive queries. Already keyed by tenant, so grouping adds no repartition topic. Closed
- * minutes roll up into hours and days ({@link RollupProcessor}) for the API's coarser steps.
+ * per closed tumbling window on {@code signin-aggregates} (key tenant), when stream time passes the
+ * window's end plus grace; an event that arrives later still counts and its window is emitted
+ * again as a correction ({@link WindowAggregateProcessor}), so the topic is an upsert by tenant and
+ * window start. The window store {@code tenant-window-counts} keeps windows for
+ * {@code aggregate.retention}, for interactive queries and corrections. Already keyed by tenant, so
+ * this adds no repartition topic. Closed minutes roll up into hours and days
+ * ({@link RollupProcessor}) for the API's coarser steps.
  */
 final class AggregateStage {
 
@@ -33,25 +31,29 @@ final class AggregateStage {
     private AggregateStage() {
     }
 
-    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
-        KStream<Windowed<String>, TenantWindowCounts> closed = classified.groupByKey(Grouped.with("by-tenant-grouped", Serdes.String(), GatewatchSerdes.CLASSIFIED))
-                .windowedBy(TimeWindows.ofSizeAndGrace(config.windowSize(), config.grace()))
-                .aggregate(TenantWindowCounts::new, (tenant, event, counts) -> counts.add(event),
-                        Named.as("count-tenant-window"),
-                        Materialized.<String, TenantWindowCounts, WindowStore<Bytes, byte[]>>as(STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(GatewatchSerdes.WINDOW_COUNTS)
-                                .withRetention(config.aggregateRetention()))
-                .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final-window"))
-                .toStream(Named.as("closed-windows"));
-        closed.map((window, counts) -> KeyValue.pair(window.key(), counts.toAggregate(window.key(),
-                        window.window().startTime(), window.window().endTime())), Named.as("to-aggregate"))
+    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
+                      MeterRegistry registry) {
+        // timestamped, as the DSL aggregate that kept this store before: its changelog reads the same
+        builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(STORE,
+                config.aggregateRetention(), config.windowSize(), false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                WindowAggregateProcessor.PROGRESS_STORE), Serdes.String(), Serdes.Long()));
+        KStream<Windowed<String>, WindowUpdate> updates = classified.process(
+                () -> new WindowAggregateProcessor(new WindowTimeline(config.windowSize().toMillis(),
+                        config.grace().toMillis(), config.aggregateRetention().toMillis()), registry),
+                Named.as("count-tenant-window"), STORE, WindowAggregateProcessor.PROGRESS_STORE);
+        updates.map((window, update) -> {
+                    TenantAggregate aggregate = update.counts().toAggregate(window.key(), window.window().startTime(),
+                            window.window().endTime());
+                    return KeyValue.pair(window.key(), update.correction() ? aggregate.asCorrection() : aggregate);
+                }, Named.as("to-aggregate"))
                 .to(config.topics().aggregates().name(), config.topics().aggregates().produced("sink-aggregates"));
-        rollUp(builder, config, closed);
+        rollUp(builder, config, updates);
     }
 
     /** Hours and days from the closed minutes (the API's coarser steps), and each finished day to its topic. */
     private static void rollUp(StreamsBuilder builder, GatewatchConfig config,
-                               KStream<Windowed<String>, TenantWindowCounts> closedMinutes) {
+                               KStream<Windowed<String>, WindowUpdate> closedMinutes) {
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RollupProcessor.HOURS_STORE,
                 config.api().hourRetention(), RollupProcessor.HOUR, false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RollupProcessor.DAYS_STORE,

@@ -27,7 +27,7 @@ public final class GatewatchTopology {
         KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
-        AggregateStage.build(builder, config, classified);
+        AggregateStage.build(builder, config, classified, registry);
         HistoryStage.build(builder, config, classified);
         AlertStage.build(builder, config, classified);
         return builder.build(StreamsSettings.of(config));

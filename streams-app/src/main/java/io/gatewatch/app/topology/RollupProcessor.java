@@ -14,10 +14,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Rolls each closed minute window into its tenant's hour ({@code tenant-hour-counts}) and day
  * ({@code tenant-day-counts}): one store update per tenant and minute, not per event. When a
- * tenant's first minute of a new day arrives, its previous day is complete and is forwarded once
- * to {@code signin-aggregates-daily}.
+ * tenant's first minute of a new day arrives, its previous day is complete and is forwarded to
+ * {@code signin-aggregates-daily}. An event that came after its minute closed adds only itself;
+ * if its day was already forwarded, the day goes out again, corrected.
  */
-final class RollupProcessor implements Processor<Windowed<String>, TenantWindowCounts, String, TenantAggregate> {
+final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate, String, TenantAggregate> {
 
     static final String HOURS_STORE = "tenant-hour-counts";
     static final String DAYS_STORE = "tenant-day-counts";
@@ -41,13 +42,28 @@ final class RollupProcessor implements Processor<Windowed<String>, TenantWindowC
     }
 
     @Override
-    public void process(Record<Windowed<String>, TenantWindowCounts> minute) {
+    public void process(Record<Windowed<String>, WindowUpdate> minute) {
         String tenant = minute.key().key();
         long start = minute.key().window().start();
-        fold(hours, tenant, Math.floorDiv(start, HOUR.toMillis()) * HOUR.toMillis(), minute.value());
+        TenantWindowCounts change = minute.value().change();
+        fold(hours, tenant, Math.floorDiv(start, HOUR.toMillis()) * HOUR.toMillis(), change);
         long day = Math.floorDiv(start, DAY.toMillis()) * DAY.toMillis();
-        if (fold(days, tenant, day, minute.value())) {
+        boolean firstOfDay = fold(days, tenant, day, change);
+        if (minute.value().late()) {
+            forwardIfFinished(tenant, day, !firstOfDay, minute.timestamp());
+        } else if (firstOfDay) {
             forwardPreviousDay(tenant, day, minute.timestamp());
+        }
+    }
+
+    /** A late minute of a finished day (a later day exists): the day again, corrected if it went out before. */
+    private void forwardIfFinished(String tenant, long day, boolean correction, long timestamp) {
+        try (WindowStoreIterator<TenantWindowCounts> later = days.fetch(tenant, day + 1, day + dayRetention.toMillis())) {
+            if (later.hasNext()) {
+                Instant start = Instant.ofEpochMilli(day);
+                TenantAggregate aggregate = days.fetch(tenant, day).toAggregate(tenant, start, start.plus(DAY));
+                context.forward(new Record<>(tenant, correction ? aggregate.asCorrection() : aggregate, timestamp));
+            }
         }
     }
 

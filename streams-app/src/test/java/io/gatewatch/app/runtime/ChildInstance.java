@@ -1,6 +1,11 @@
 package io.gatewatch.app.runtime;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +24,12 @@ final class ChildInstance implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int metricsPort;
 
-    private ChildInstance(Process process, Path log) {
+    private ChildInstance(Process process, Path log, int metricsPort) {
         this.process = process;
         this.log = log;
+        this.metricsPort = metricsPort;
     }
 
     static ChildInstance start(Path dir, String name, Map<String, String> settings) throws IOException {
@@ -39,14 +46,18 @@ final class ChildInstance implements AutoCloseable {
                 + "<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder></appender>"
                 + "<logger name=\"io.gatewatch\" level=\"INFO\"/><logger name=\"org.apache.kafka.streams.kstream\" "
                 + "level=\"WARN\"/><root level=\"WARN\"><appender-ref ref=\"OUT\"/></root></configuration>");
+        int metricsPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            metricsPort = socket.getLocalPort();
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=" + logConfig,
                 "-cp", System.getProperty("java.class.path"),
-                "io.gatewatch.app.runtime.RunCommand", "--config", config.toString(), "--metrics-port", "0"))
+                "io.gatewatch.app.runtime.RunCommand", "--config", config.toString(), "--metrics-port", String.valueOf(metricsPort)))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWATCH_") || k.startsWith("KAFKA_"));
-        return new ChildInstance(builder.start(), log);
+        return new ChildInstance(builder.start(), log, metricsPort);
     }
 
     /** kill -9. */
@@ -77,6 +88,30 @@ final class ChildInstance implements AutoCloseable {
                     .collect(Collectors.joining("\n"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The instance's counts of records it dropped (Kafka Streams' dropped-records per task, events
+     * left out of the aggregates as past the retention), for a failure message: a loss that no
+     * drop explains is a different bug from one that a drop does.
+     */
+    String droppedRecords() {
+        if (!process.isAlive()) {
+            return "(not running)";
+        }
+        try {
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            return metrics.body().lines().filter(l -> !l.startsWith("#"))
+                    .filter(l -> l.contains("dropped_records_total") || l.contains("gatewatch_aggregate_expired"))
+                    .filter(l -> !l.endsWith(" 0.0"))
+                    .collect(Collectors.joining("\n", "dropped records (non-zero): ", ""));
+        } catch (IOException e) {
+            return "(no metrics: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 

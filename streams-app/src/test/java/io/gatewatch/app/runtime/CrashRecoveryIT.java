@@ -104,14 +104,14 @@ class CrashRecoveryIT {
                  TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(), "crash-alerts",
                          new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
                 List<ConsumerRecord<String, TenantAggregate>> windows =
-                        aggregates.readUntil(read -> totals(read).equals(expected), Duration.ofMinutes(3));
+                        aggregates.readUntil(read -> AggregateTotals.perTenant(read).equals(expected), Duration.ofMinutes(3));
                 windows = aggregates.readMore(Duration.ofSeconds(3));
                 String tenant0 = windows.stream().filter(r -> r.key().equals("tenant-0"))
                         .map(r -> Duration.between(start, r.value().windowStart()).toMinutes() + ":" + r.value().total())
                         .collect(Collectors.joining(" "));
-                assertThat(totals(windows)).as("per-tenant totals after kill -9, restart and scale-out; tenant-0 "
+                assertThat(AggregateTotals.perTenant(windows)).as("per-tenant totals after kill -9, restart and scale-out; tenant-0 "
                         + "windows (minute:total) " + tenant0 + "\n" + instances.stream()
-                        .map(i -> i.logLinesWith("kipping", "xpired", "ERROR", "dropped"))
+                        .map(i -> i.droppedRecords() + "\n" + i.logLinesWith("kipping", "xpired", "ERROR", "dropped", "left out"))
                         .collect(Collectors.joining("\n---\n"))).isEqualTo(expected);
                 try (TopicReader<String, ClassifiedEvent> classified = new TopicReader<>(broker.bootstrapServers(),
                         "crash-classified", new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
@@ -150,10 +150,5 @@ class CrashRecoveryIT {
             }
         }
         throw new AssertionError("instance made no progress: " + instance.logTail());
-    }
-
-    private static Map<String, Long> totals(List<ConsumerRecord<String, TenantAggregate>> windows) {
-        return windows.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.summingLong(r -> r.value().total())));
     }
 }

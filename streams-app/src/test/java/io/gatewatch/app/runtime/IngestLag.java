@@ -1,10 +1,10 @@
 package io.gatewatch.app.runtime;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -24,16 +24,16 @@ final class IngestLag {
             while (System.nanoTime() < deadline) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                         .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .filter(tp -> tp.topic().equals(topic))
-                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-                if (!latest.isEmpty()) {
-                    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-                    boolean caughtUp = ends.entrySet().stream()
-                            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
-                    if (caughtUp && ends.size() == partitions(admin, topic)) {
-                        return;
-                    }
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (int p = 0; p < partitions(admin, topic); p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                // an empty partition has nothing to consume (and never gets a committed offset)
+                boolean caughtUp = ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue().offset());
+                if (caughtUp) {
+                    return;
                 }
                 Thread.sleep(200);
             }

@@ -95,7 +95,8 @@ class StreamingPipelineIT {
             records.add(malformed(malformed, random));
         }
 
-        try (GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (GatewatchApp app = GatewatchApp.start(config, registry)) {
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("streams RUNNING").isTrue();
             TestInput.produce(broker.bootstrapServers(), config.topics().signinEvents().name(), records);
             // once every input record is ingested, one tick per tenant moves every partition's stream
@@ -115,11 +116,11 @@ class StreamingPipelineIT {
                  TopicReader<String, Alert> alerts = new TopicReader<>(broker.bootstrapServers(),
                          config.topics().alerts().name(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
 
-                aggregates.readUntil(read -> totals(read).equals(expected), Duration.ofMinutes(2));
+                aggregates.readUntil(read -> AggregateTotals.perTenant(read).equals(expected), Duration.ofMinutes(2));
                 List<ConsumerRecord<String, TenantAggregate>> windows = aggregates.readMore(Duration.ofSeconds(3));
-                assertThat(totals(windows)).as("windows of tenant-0: %s", windows.stream()
+                assertThat(AggregateTotals.perTenant(windows)).as("windows of tenant-0: %s; %s", windows.stream()
                         .filter(r -> r.key().equals("tenant-0")).map(r -> r.value().windowStart() + "=" + r.value().total())
-                        .sorted().toList()).isEqualTo(expected);
+                        .sorted().toList(), AggregateTotals.dropped(registry)).isEqualTo(expected);
                 assertThat(windows.stream().map(r -> r.key() + "@" + r.value().windowStart()).collect(Collectors.toSet()))
                         .as("one record per tenant per window").hasSize(windows.size());
 
@@ -134,11 +135,6 @@ class StreamingPipelineIT {
                         .containsExactlyInAnyOrderElementsOf(lockedUsers());
             }
         }
-    }
-
-    private static Map<String, Long> totals(List<ConsumerRecord<String, TenantAggregate>> windows) {
-        return windows.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                Collectors.summingLong(r -> r.value().total())));
     }
 
     private static Set<String> lockedUsers() {

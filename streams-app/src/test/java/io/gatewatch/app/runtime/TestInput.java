@@ -23,6 +23,11 @@ final class TestInput {
     }
 
     static void produce(String bootstrap, String topic, List<byte[]> values) {
+        produce(bootstrap, topic, null, values);
+    }
+
+    /** Into one partition ({@code null}: the producer spreads them). */
+    static void produce(String bootstrap, String topic, Integer partition, List<byte[]> values) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -30,7 +35,7 @@ final class TestInput {
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (byte[] value : values) {
-                producer.send(new ProducerRecord<>(topic, value));
+                producer.send(new ProducerRecord<>(topic, partition, null, value));
             }
             producer.flush();
         }

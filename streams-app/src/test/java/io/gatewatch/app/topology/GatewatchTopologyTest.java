@@ -6,6 +6,7 @@ import static io.gatewatch.app.topology.TestEvents.azureRecord;
 import static io.gatewatch.app.topology.TestEvents.envelope;
 import static io.gatewatch.app.topology.TestEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Category;
@@ -113,18 +114,23 @@ class GatewatchTopologyTest {
     }
 
     @Test
-    void lateEventsWithinGraceCountAndBeyondGraceDoNot() {
+    void aLateEventCorrectsItsClosedWindowAndOnlyEventsPastTheRetentionAreLeftOut() {
         try (TopologyFixture f = new TopologyFixture()) {
             f.signIn(signIn("e1", "t1", "u@x.com", 0, T0.plusSeconds(10)));
             f.signIn(signIn("e2", "t1", "u@x.com", 0, T0.plusSeconds(80)));
-            f.signIn(signIn("late-ok", "t1", "u@x.com", 0, T0.plusSeconds(20)));
-            advance(f, "t1", T0.plusSeconds(95));
-            f.signIn(signIn("late-dropped", "t1", "u@x.com", 0, T0.plusSeconds(30)));
-            advance(f, "t1", T0.plusSeconds(200));
+            f.signIn(signIn("within-grace", "t1", "u@x.com", 0, T0.plusSeconds(20)));
+            advance(f, "t1", T0.plusSeconds(200)); // window T0 closes at T0 + 1 min + 2 min grace
+            f.signIn(signIn("after-close", "t1", "u@x.com", 50126, T0.plusSeconds(30)));
+            advance(f, "t1", T0.plus(Duration.ofHours(7)));
+            f.signIn(signIn("past-retention", "t1", "u@x.com", 0, T0.plusSeconds(40))); // aggregate.retention 6 h
 
-            TenantAggregate first = f.aggregates.readValuesToList().stream()
-                    .filter(a -> a.windowStart().equals(T0)).findFirst().orElseThrow();
-            assertThat(first.total()).isEqualTo(2);
+            List<TenantAggregate> t0 = f.aggregates.readValuesToList().stream()
+                    .filter(a -> a.windowStart().equals(T0)).toList();
+            assertThat(t0).extracting(TenantAggregate::total, TenantAggregate::correction)
+                    .containsExactly(tuple(2L, false), tuple(3L, true));
+            assertThat(t0.get(1).byOutcome()).containsEntry(Outcome.FAILURE, 1L);
+            assertThat(f.registry.get("gatewatch.aggregate.corrections").counter().count()).isEqualTo(1.0);
+            assertThat(f.registry.get("gatewatch.aggregate.expired").counter().count()).isEqualTo(1.0);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -38,7 +39,15 @@ final class CsvExportReader {
     void read(InputStream in, Consumer<ReadResult> sink) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setAllowMissingColumnNames(true).setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
+        CSVParser opened;
+        try {
+            opened = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format);
+        } catch (CSVException | IllegalArgumentException e) {
+            // an unclosed quote or a repeated column name in the header line: nothing after it can be trusted
+            sink.accept(new ReadResult.Unreadable("header", "malformed CSV header; input not read"));
+            return;
+        }
+        try (CSVParser parser = opened) {
             List<String> headers = parser.getHeaderNames().stream().map(CsvExportReader::columnName).toList();
             if (headers.stream().noneMatch(SIGN_IN_COLUMNS::contains)) {
                 // one line for the whole file, not one per row, when this is not an export at all
@@ -47,7 +56,7 @@ final class CsvExportReader {
             }
             for (CSVRecord row : iterate(parser, sink)) {
                 String position = "row " + row.getRecordNumber();
-                if (!row.isConsistent()) {
+                if (row.size() != headers.size()) { // (isConsistent compares with the header map, which folds blank names)
                     sink.accept(new ReadResult.Unreadable(position, "row has " + row.size()
                             + " columns but the header has " + headers.size()));
                     continue;

@@ -39,26 +39,7 @@ final class TestcontainersKafkaBroker implements KafkaBroker {
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
                 .withEnv("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
         container.start();
-        useTransactionsV1(container.getBootstrapServers());
         return new TestcontainersKafkaBroker(container);
-    }
-
-    /**
-     * The image finalizes transactions v2, under which our crash test loses state (see
-     * EmbeddedKafkaBroker); downgrade to v1 as the embedded broker formats it, unless a run asks
-     * for v2 with {@code -Dgatewatch.kafka.transaction-version=2}.
-     */
-    private static void useTransactionsV1(String bootstrapServers) {
-        short level = Short.parseShort(System.getProperty("gatewatch.kafka.transaction-version", "1"));
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.updateFeatures(Map.of("transaction.version",
-                            new FeatureUpdate(level, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
-                    new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot set transaction.version=" + level + " on the Kafka container", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -35,9 +35,11 @@ public final class ApiServer implements AutoCloseable {
     static final ObjectMapper JSON = JsonMappers.internal();
 
     private final Javalin server;
+    private final BrokerProbe probe;
 
-    private ApiServer(Javalin server) {
+    private ApiServer(Javalin server, BrokerProbe probe) {
         this.server = server;
+        this.probe = probe;
     }
 
     /** Starts on {@code http.port} (0 there means off: returns null); {@code metrics} may be null. */
@@ -53,15 +55,18 @@ public final class ApiServer implements AutoCloseable {
                 new Diagnoser(ClassificationData.defaults()), Clock.systemUTC());
         TenantEndpoints tenants = new TenantEndpoints(local, new QueryRouter(streams, config.applicationServer()), tokens);
         byte[] openApi = resource("/gatewatch/openapi.json");
+        BrokerProbe probe = new BrokerProbe(config.kafka());
         Javalin server = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
             app.staticFiles.add("/gatewatch/dashboard", Location.CLASSPATH);
             app.staticFiles.enableWebjars();
             app.routes.get("/health/live", ctx -> json(ctx, new Health("live")));
             app.routes.get("/health/ready", ctx -> {
-                boolean ready = isReady(streams);
+                boolean broker = probe.reachable();
+                boolean ready = broker && isReady(streams);
                 ctx.status(ready ? 200 : 503);
-                json(ctx, new Health(ready ? "ready" : "not ready: " + streams.state()));
+                json(ctx, new Health(ready ? "ready" : broker ? "not ready: " + streams.state()
+                        : "not ready: no broker answers at bootstrap.servers"));
             });
             if (metrics != null) {
                 app.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -81,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
             });
         }).start(port);
         LOG.info("HTTP API and dashboard on port {}", server.port());
-        return new ApiServer(server);
+        return new ApiServer(server, probe);
     }
 
     public int port() {
@@ -91,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        probe.close();
     }
 
     record Health(String status) {

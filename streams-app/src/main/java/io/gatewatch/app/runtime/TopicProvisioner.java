@@ -26,34 +26,10 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    /**
-     * Kafka 4.x clusters finalize transactions v2 by default. Under it our kill -9 test lost state
-     * updates (README, Guarantees); v1 is exact. Said once at start-up, so operators can downgrade
-     * the feature ({@code kafka-features.sh downgrade --feature transaction.version=1}).
-     */
-    private static void warnOnTransactionsV2(Admin admin) {
-        try {
-            var finalized = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS).finalizedFeatures()
-                    .get("transaction.version");
-            if (finalized != null && finalized.maxVersionLevel() >= 2) {
-                LOG.warn("The cluster runs transactions v2 (transaction.version={}): in Gatewatch's crash test this "
-                        + "lost state-store updates after a kill -9; transaction.version=1 is exact. See README, Guarantees.",
-                        finalized.maxVersionLevel());
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.info("Could not read the cluster's finalized features ({})", e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     public static void ensureTopics(GatewatchConfig config) {
         Properties adminProps = new Properties();
         adminProps.putAll(config.kafka());
         try (Admin admin = Admin.create(adminProps)) {
-            if (config.exactlyOnce()) {
-                warnOnTransactionsV2(admin);
-            }
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> missing = config.topics().all().stream().filter(t -> !existing.contains(t)).toList();
             if (missing.isEmpty()) {

@@ -26,6 +26,11 @@ public abstract class CompactSerde<T> implements Serde<T> {
         this.version = version;
     }
 
+    /** The format this serde writes (and the newest it reads); the first byte of every value. */
+    public int version() {
+        return version;
+    }
+
     protected abstract void write(T value, DataOutputStream out) throws IOException;
 
     protected abstract T read(DataInputStream in, int version) throws IOException;

@@ -26,6 +26,9 @@ final class BrokerWait {
         }
     }
 
+    /** The wait's admin client, whose own connection and authentication lines are filtered out. */
+    static final String CLIENT_ID = "gatewatch-startup-wait";
+
     private BrokerWait() {
     }
 
@@ -34,6 +37,7 @@ final class BrokerWait {
         Map<String, Object> props = new HashMap<>(config.kafka());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         try (Admin admin = Admin.create(props)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).clusterId()
                     .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);

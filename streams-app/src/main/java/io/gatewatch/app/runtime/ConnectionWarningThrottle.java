@@ -11,7 +11,8 @@ import org.slf4j.Marker;
 /**
  * Lets through one Kafka client connection warning a minute: while a broker is away every client
  * (admin, producers, consumers, restore consumers) says so every second, which buries the one
- * line that matters. Installed by {@code logback.xml}.
+ * line that matters. The start-up wait's own client ({@link BrokerWait}) is silent altogether: its
+ * outcome is the one line {@code run} logs. Installed by {@code logback.xml}.
  */
 public final class ConnectionWarningThrottle extends TurboFilter {
 
@@ -31,6 +32,9 @@ public final class ConnectionWarningThrottle extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+        if (format != null && format.contains("clientId=" + BrokerWait.CLIENT_ID + "]")) {
+            return FilterReply.DENY; // the client's prefix is part of the format
+        }
         if (level != Level.WARN || !logger.getName().equals(NETWORK_CLIENT) || format == null
                 || !(format.contains("could not be established") || format.contains("disconnected"))) {
             return FilterReply.NEUTRAL;

@@ -64,6 +64,9 @@ class StartupWithoutBrokerTest {
                 .isEqualTo(FilterReply.NEUTRAL);
         now.addAndGet(1_000);
         assertThat(throttle.decide(null, network, Level.WARN, format, null, null)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(throttle.decide(null, network, Level.ERROR, "[AdminClient clientId=" + BrokerWait.CLIENT_ID
+                + "] Connection to node {} failed authentication due to: {}", null, null))
+                .as("the start-up wait speaks through its own one line").isEqualTo(FilterReply.DENY);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.gatewatch.app.runtime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,8 +29,13 @@ final class TestInput {
 
     /** Into one partition ({@code null}: the producer spreads them). */
     static void produce(String bootstrap, String topic, Integer partition, List<byte[]> values) {
+        produce(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, partition, values);
+    }
+
+    /** With client settings of its own: bootstrap.servers and, say, SASL_SSL. */
+    static void produce(Map<String, ?> client, String topic, Integer partition, List<byte[]> values) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         try (KafkaProducer<byte[], byte[]> producer =

@@ -19,9 +19,14 @@ final class TopicReader<K, V> implements AutoCloseable {
     private final List<ConsumerRecord<K, V>> records = new ArrayList<>();
 
     TopicReader(String bootstrap, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, keys, values);
+    }
+
+    /** With client settings of its own: bootstrap.servers and, say, SASL_SSL. */
+    TopicReader(Map<String, ?> client, String topic, Deserializer<K> keys, Deserializer<V> values) {
         Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+        props.putAll(client);
+        props.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         consumer = new KafkaConsumer<>(props, keys, values);

@@ -51,6 +51,13 @@ final class OfflineAnalysis {
                     + " give --tenant for Graph v1.0 exports");
             err.flush();
         }
+        if (analyzer.lateDropped() > 0) {
+            // an export sorted newest first, or files given out of order: the aggregates lack these
+            err.println("gatewatch: " + analyzer.lateDropped() + " event(s) came more than aggregate.retention ("
+                    + config.aggregateRetention() + ") behind the newest and are not in the aggregates;"
+                    + " give files oldest first or raise aggregate.retention in --rules");
+            err.flush();
+        }
         return unreadable + withoutTenant[0];
     }
 }

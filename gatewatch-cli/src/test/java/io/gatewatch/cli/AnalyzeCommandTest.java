@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,22 @@ class AnalyzeCommandTest {
         assertThat(alerts.get(1).get("severity").asText()).isEqualTo("HIGH");
         assertThat(alerts.get(2).get("remediation").get(0).asText()).contains("https://contoso.crm4.dynamics.com");
         assertThat(alerts).allSatisfy(a -> assertThat(a.get("detectedAt").asText()).isEqualTo(a.get("lastSeen").asText()));
+    }
+
+    @Test
+    void anExportNewestFirstIsCorrectedWithinTheRetentionAndSaysWhatItLeftOut() throws IOException {
+        Path input = dir.resolve("newest-first.jsonl");
+        Files.write(input, List.of(signIn("n1", "a@contoso.com", 0, T0.plus(Duration.ofHours(8)), ""),
+                signIn("n2", "a@contoso.com", 0, T0.plus(Duration.ofHours(3)), ""),
+                signIn("n3", "a@contoso.com", 0, T0.plus(Duration.ofHours(1)), "")));
+
+        CliRun run = CliRun.run("analyze", input.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.json()).extracting(l -> l.get("windowStart").asText())
+                .as("5 h behind the newest: counted; 7 h: past the 6 h retention").contains(T0.plus(Duration.ofHours(3)).toString())
+                .doesNotContain(T0.plus(Duration.ofHours(1)).toString());
+        assertThat(run.err()).contains("1 event(s) came more than aggregate.retention (PT6H) behind the newest");
     }
 
     private static String signIn(String id, String user, int code, Instant time, String extraStatus) {

@@ -11,8 +11,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams app started without its source topics would just sit idle.
  */
 public final class TopicProvisioner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
     private TopicProvisioner() {
     }
@@ -46,12 +42,32 @@ public final class TopicProvisioner {
                         : topic;
             }).toList();
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            awaitVisible(admin, missing);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list or create topics at " + config.bootstrapServers()
                     + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Created is not yet visible: a broker learns of a new topic from the controller a moment
+     * later, and a global table started in that moment finds no partitions and stops the app.
+     */
+    private static void awaitVisible(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("created topics did not become visible: " + topics);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }

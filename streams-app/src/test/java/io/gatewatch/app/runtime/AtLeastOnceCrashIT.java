@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +70,7 @@ class AtLeastOnceCrashIT {
             ChildInstance first = ChildInstance.start(dir, "alos-a", settings);
             instances.add(first);
             TestInput.produce(broker.bootstrapServers(), "alos-signin-events", records.subList(0, EVENTS / 2));
-            awaitCommitted(broker, EVENTS / 2, first);
+            IngestLag.awaitCommitted(broker.bootstrapServers(), "alos-it", "alos-signin-events", EVENTS / 2, first);
             TestInput.produce(broker.bootstrapServers(), "alos-signin-events", records.subList(EVENTS / 2, EVENTS));
             try (TopicReader<String, ClassifiedEvent> before = new TopicReader<>(broker.bootstrapServers(),
                     "alos-classified", new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
@@ -116,21 +115,5 @@ class AtLeastOnceCrashIT {
                 instance.close();
             }
         }
-    }
-
-    private static void awaitCommitted(KafkaBroker broker, long atLeast, ChildInstance instance) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                long committed = admin.listConsumerGroupOffsets("alos-it").partitionsToOffsetAndMetadata().get()
-                        .entrySet().stream().filter(e -> e.getKey().topic().equals("alos-signin-events"))
-                        .map(Map.Entry::getValue).mapToLong(OffsetAndMetadata::offset).sum();
-                if (committed >= atLeast) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("instance made no progress: " + instance.logTail());
     }
 }

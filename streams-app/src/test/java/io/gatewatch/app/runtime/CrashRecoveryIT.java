@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,7 +82,7 @@ class CrashRecoveryIT {
             ChildInstance first = ChildInstance.start(dir, "a", settings);
             instances.add(first);
             TestInput.produce(broker.bootstrapServers(), "crash-signin-events", records);
-            awaitCommitted(broker, "crash-it", EVENTS / 5, first);
+            IngestLag.awaitCommitted(broker.bootstrapServers(), "crash-it", "crash-signin-events", EVENTS / 5, first);
             first.kill();
             assertThat(first.isAlive()).isFalse();
 
@@ -132,23 +131,5 @@ class CrashRecoveryIT {
                 instance.close();
             }
         }
-    }
-
-    /** Waits until the app has committed at least {@code atLeast} input offsets, so the kill lands mid-stream. */
-    private static void awaitCommitted(KafkaBroker broker, String group, long atLeast, ChildInstance instance)
-            throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            while (System.nanoTime() < deadline) {
-                long committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                        .entrySet().stream().filter(e -> e.getKey().topic().equals("crash-signin-events"))
-                        .map(Map.Entry::getValue).mapToLong(OffsetAndMetadata::offset).sum();
-                if (committed >= atLeast) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("instance made no progress: " + instance.logTail());
     }
 }

@@ -44,4 +44,22 @@ final class IngestLag {
     private static int partitions(Admin admin, String topic) throws ExecutionException, InterruptedException {
         return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
+
+    /** Waits until {@code groupId} has committed at least {@code atLeast} offsets of {@code topic}, so a kill lands mid-stream. */
+    static void awaitCommitted(String bootstrap, String groupId, String topic, long atLeast, ChildInstance instance)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            while (System.nanoTime() < deadline) {
+                long committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
+                        .entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (committed >= atLeast) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("instance made no progress: " + instance.logTail());
+    }
 }

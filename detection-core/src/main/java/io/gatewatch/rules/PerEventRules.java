@@ -48,7 +48,7 @@ public final class PerEventRules {
             boolean fraud = event.classification().fraudReported();
             String summary = fraud
                     ? upn(event.event()) + " reported an MFA prompt as fraud: the password is likely known to an attacker."
-                    : upn(event.event()) + " denied or ignored an MFA prompt.";
+                    : upn(event.event()) + " declined an MFA prompt they did not expect.";
             return Optional.of(finding(fraud ? "MFA_FRAUD_REPORTED" : "MFA_DENIED",
                     fraud ? Severity.HIGH : Severity.MEDIUM, user(event.event()), summary, event, settings));
         };

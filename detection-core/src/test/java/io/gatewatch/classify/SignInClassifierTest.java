@@ -74,41 +74,59 @@ class SignInClassifierTest {
         assertThat(classifier.classify(withPasswordStep).credentialValidated()).isTrue();
     }
 
+    /**
+     * The sentences are Microsoft's: the AADSTS error reference for 50053 names both causes, and
+     * sign-in logs carry them as the failure reason.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The account is locked because the user tried to sign in too many times with an incorrect user ID or password.|ACCOUNT_LOCKED",
+            "Account is locked because user tried to sign in too many times with an incorrect user ID or password.|ACCOUNT_LOCKED",
+            "The account is locked, you've tried to sign in too many times with an incorrect user ID or password.|ACCOUNT_LOCKED",
+            "Sign-in was blocked because it came from an IP address with malicious activity|MALICIOUS_IP_BLOCKED",
+            "Sign-in was blocked because it came from an IP address with malicious activity.|MALICIOUS_IP_BLOCKED"})
+    void code50053IsFiledByMicrosoftsOwnFailureReason(String failureReason, Category expected) {
+        var event = SignIns.build(50053, failureReason, null, List.of(), null, null, List.of());
+
+        assertThat(classifier.classify(event).category()).isEqualTo(expected);
+    }
+
     @Test
-    void lockoutAndMaliciousIpShareCode50053() {
-        var lockout = SignIns.build(50053, "Account is locked because user tried to sign in too many times with an "
-                + "incorrect user ID or password.", null, List.of(), null, null, List.of());
-        var maliciousReason = SignIns.build(50053, "IdsLocked: sign-in was blocked because it came from an IP address "
-                + "with malicious activity (Malicious IP)", null, List.of(), null, null, List.of());
+    void code50053WithAMaliciousIpRiskDetectionIsAMaliciousIpBlockWhateverTheReason() {
         var maliciousRisk = SignIns.build(50053, null, null, List.of("maliciousIPAddress"), null, null, List.of());
 
-        assertThat(classifier.classify(lockout).category()).isEqualTo(Category.ACCOUNT_LOCKED);
-        assertThat(classifier.classify(maliciousReason).category()).isEqualTo(Category.MALICIOUS_IP_BLOCKED);
         assertThat(classifier.classify(maliciousRisk).category()).isEqualTo(Category.MALICIOUS_IP_BLOCKED);
         assertThat(classifier.classify(maliciousRisk).severity()).isEqualTo(Severity.HIGH);
     }
 
-    @Test
-    void mfaDenialsAndFraudAreSeparatedFromOrdinaryMfaFailures() {
-        var declined = SignIns.build(500121, null, "MFA denied; user declined the authentication", List.of(), null,
-                null, List.of());
-        var noResponse = SignIns.build(500121, null, "MFA denied; user did not respond to mobile app notification",
+    /**
+     * 500121's texts as sign-in logs carry them, in {@code status.additionalDetails} or in an
+     * authentication step's {@code authenticationStepResultDetail}.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "MFA denied; user declined the authentication|MFA_DENIED|false",
+            "MFA denied; Phone App Reported Fraud|MFA_DENIED|true",
+            "MFA denied; user reported fraud|MFA_DENIED|true",
+            "Suspicious activity reported|MFA_DENIED|true",
+            "MFA denied; user did not respond to mobile app notification|MFA_UNANSWERED|false",
+            "User did not respond to mobile app notification|MFA_UNANSWERED|false",
+            "MFA denied; duplicate authentication attempt|MFA_FAILED|false",
+            "Invalid verification code entered|MFA_FAILED|false",
+            "MFA denied; user did not select the correct number|MFA_FAILED|false"})
+    void code500121IsFiledByWhatTheUserDid(String detail, Category expected, boolean fraud) {
+        var inDetails = SignIns.build(500121, "Authentication failed during strong authentication request.", detail,
                 List.of(), null, null, List.of());
-        var fraud = SignIns.build(500121, null, "MFA denied; Phone App Reported Fraud", List.of(), null, null,
-                List.of());
-        var fraudInSteps = SignIns.build(500121, null, null, List.of(), null, null, List.of(
-                new AuthenticationStep("Mobile app notification", false, "User reported fraud", "MFA")));
-        var wrongCode = SignIns.build(500121, null, "Authentication failed: wrong verification code entered",
-                List.of(), null, null, List.of());
+        var inSteps = SignIns.build(500121, "Authentication failed during strong authentication request.", null,
+                List.of(), null, null, List.of(new AuthenticationStep("Mobile app notification", false, detail, "MFA")));
 
-        assertThat(classifier.classify(declined)).extracting(Classification::category, Classification::fraudReported)
-                .containsExactly(Category.MFA_DENIED, false);
-        assertThat(classifier.classify(noResponse).category()).isEqualTo(Category.MFA_DENIED);
-        assertThat(classifier.classify(fraud)).extracting(Classification::category, Classification::fraudReported,
-                Classification::severity).containsExactly(Category.MFA_DENIED, true, Severity.HIGH);
-        assertThat(classifier.classify(fraudInSteps).fraudReported()).isTrue();
-        assertThat(classifier.classify(wrongCode)).extracting(Classification::category, Classification::fraudReported)
-                .containsExactly(Category.MFA_FAILED, false);
+        for (var event : List.of(inDetails, inSteps)) {
+            Classification classification = classifier.classify(event);
+            assertThat(classification.category()).isEqualTo(expected);
+            assertThat(classification.fraudReported()).isEqualTo(fraud);
+            assertThat(classification.severity()).isEqualTo(fraud ? Severity.HIGH
+                    : expected == Category.MFA_DENIED ? Severity.MEDIUM : Severity.LOW);
+        }
     }
 
     @Test

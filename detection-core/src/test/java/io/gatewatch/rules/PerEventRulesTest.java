@@ -61,6 +61,13 @@ class PerEventRulesTest {
         assertThat(detect(signIn(500121, "wrong code", null, null))).isEmpty();
     }
 
+    /** An unanswered prompt is routine alone (Sentinel's explicit-deny rule leaves it out): only MFA_FATIGUE counts it. */
+    @Test
+    void anUnansweredPromptRaisesNothingOnItsOwn() {
+        assertThat(detect(signIn(500121, "MFA denied; user did not respond to mobile app notification", null, null)))
+                .isEmpty();
+    }
+
     @Test
     void riskySignInOnRiskBlockOrUnremediatedHighRiskSuccess() {
         assertThat(detect(signIn(53004, null, null, null))).extracting(Finding::rule).containsExactly("RISKY_SIGN_IN");

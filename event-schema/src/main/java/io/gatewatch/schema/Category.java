@@ -14,6 +14,8 @@ public enum Category {
     MFA_REQUIRED,
     MFA_REGISTRATION_REQUIRED,
     MFA_DENIED,
+    /** 500121 with an unanswered prompt: routine alone, prompt bombing in numbers (MFA_FATIGUE). */
+    MFA_UNANSWERED,
     MFA_FAILED,
     CONDITIONAL_ACCESS_BLOCKED,
     RISK_BLOCKED,

@@ -98,7 +98,7 @@ class AnalyzeAttackPatternsTest {
         List<String> expected = new ArrayList<>(List.of(
                 "BRUTE_FORCE user:brute@x.com", "BRUTE_FORCE_SUCCESS user:brute@x.com",
                 "PASSWORD_SPRAY ip:203.0.113.200",
-                "MFA_DENIED user:fatigued@x.com", "MFA_FATIGUE user:fatigued@x.com",
+                "MFA_FATIGUE user:fatigued@x.com",
                 "LOCKOUT_STORM tenant:t1",
                 "DISABLED_ACCOUNT_PROBING ip:203.0.113.201",
                 "IMPOSSIBLE_TRAVEL user:traveller@x.com",

@@ -10,6 +10,7 @@ import io.gatewatch.schema.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A burst of one kind of failure against one user, escalated when the user then signs in: the
@@ -27,7 +28,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
     /**
      * @param exceed true when the condition is "more than threshold" (Sentinel's MFASpamming), false for "at least"
      */
-    public record Spec(String name, String escalationName, Category burstCategory, boolean exceed, Severity severity,
+    public record Spec(String name, String escalationName, Set<Category> burstCategories, boolean exceed, Severity severity,
                        Summary summary, String escalationSummary) {
     }
 
@@ -61,7 +62,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
             return List.of();
         }
         Category category = event.classification().category();
-        if (category == spec.burstCategory()) {
+        if (spec.burstCategories().contains(category)) {
             return List.of(new Keyed("user", user, Observations.of(event, "burst")));
         }
         // a success only matters to a user already under attack: it never opens a window

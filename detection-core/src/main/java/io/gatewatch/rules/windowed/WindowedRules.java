@@ -25,14 +25,14 @@ public final class WindowedRules {
         return List.of(
                 // Panther 10 failures in 10 min; Sentinel: a success within 20 min escalates
                 new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("BRUTE_FORCE", "BRUTE_FORCE_SUCCESS",
-                        Category.INVALID_CREDENTIALS, false, Severity.MEDIUM,
+                        Set.of(Category.INVALID_CREDENTIALS), false, Severity.MEDIUM,
                         (n, user, minutes, ips) -> n + " wrong passwords for " + user + " within " + minutes
                                 + " min from " + ips + " IP address(es).",
                         " signed in after a brute-force attack: the password was likely guessed."), settings),
                 new PasswordSprayRule(settings),
                 // Sentinel MFASpamming: more than 10 denials or unanswered prompts in 5 min
                 new BurstThenSuccessRule(new BurstThenSuccessRule.Spec("MFA_FATIGUE", "MFA_FATIGUE_SUCCESS",
-                        Category.MFA_DENIED, true, Severity.HIGH,
+                        Set.of(Category.MFA_DENIED, Category.MFA_UNANSWERED), true, Severity.HIGH,
                         (n, user, minutes, ips) -> n + " MFA prompts denied or ignored by " + user + " within "
                                 + minutes + " min: MFA fatigue attack.",
                         " signed in after MFA prompt bombing: the attacker likely got an approval."), settings),

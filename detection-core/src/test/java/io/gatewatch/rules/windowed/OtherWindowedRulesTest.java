@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class OtherWindowedRulesTest {
 
     private static final String FRAUDLESS_DENY = "MFA denied; user did not respond to mobile app notification";
+    private static final String DECLINE = "MFA denied; user declined the authentication";
     private static final GeoLocation SEATTLE = new GeoLocation("Seattle", null, "US", 47.61, -122.33);
     private static final GeoLocation SYDNEY = new GeoLocation("Sydney", null, "AU", -33.87, 151.21);
     private static final GeoLocation TACOMA = new GeoLocation("Tacoma", null, "US", 47.25, -122.44);
@@ -61,6 +62,23 @@ class OtherWindowedRulesTest {
             assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(a.relatedAlertId()).isEqualTo(of(ten, "MFA_FATIGUE").get(0).alertId());
         });
+    }
+
+    @Test
+    void mfaFatigueCountsDeclinesAndUnansweredPromptsTogetherButNotOrdinaryMfaFailures() {
+        RuleRun mixed = new RuleRun();
+        for (int i = 0; i < 11; i++) {
+            mixed.signIn("mfa@x.com", "198.51.100.7", 500121, T0.plusSeconds(i * 20L), i % 2 == 0 ? FRAUDLESS_DENY
+                    : DECLINE, "App", null);
+        }
+        assertThat(of(mixed, "MFA_FATIGUE")).hasSize(1);
+
+        RuleRun wrongCodes = new RuleRun();
+        for (int i = 0; i < 11; i++) {
+            wrongCodes.signIn("mfa@x.com", "198.51.100.7", 500121, T0.plusSeconds(i * 20L),
+                    "Invalid verification code entered", "App", null);
+        }
+        assertThat(of(wrongCodes, "MFA_FATIGUE")).isEmpty();
     }
 
     @Test

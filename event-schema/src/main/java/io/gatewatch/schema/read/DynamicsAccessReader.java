@@ -5,8 +5,12 @@ import static io.gatewatch.schema.read.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.schema.DynamicsAccessEvent;
+import java.time.Instant;
 
-/** Reads a Dynamics 365 / Dataverse access event ({@code requestedUrl} marks one). */
+/**
+ * Reads a Dynamics 365 / Dataverse access event ({@code requestedUrl} marks one); id and time are
+ * found as for sign-ins ({@link SignInEssentials}).
+ */
 final class DynamicsAccessReader {
 
     static final String FORMAT = DynamicsAccessEvent.SOURCE_FORMAT;
@@ -19,20 +23,14 @@ final class DynamicsAccessReader {
     }
 
     static DynamicsAccessEvent read(JsonNode record) throws UnreadableRecordException {
-        String id = text(record, "id");
-        if (id == null) {
-            throw new UnreadableRecordException("record has no id");
-        }
-        String time = text(record, "createdDateTime");
-        if (time == null) {
-            throw new UnreadableRecordException("record has no createdDateTime");
-        }
+        String id = SignInEssentials.id(record);
+        Instant time = SignInEssentials.time(record);
         String url = text(record, "requestedUrl");
         if (url == null) {
             throw new UnreadableRecordException("record has no requestedUrl");
         }
         Integer errorCode = integer(record, "errorCode");
-        return new DynamicsAccessEvent(id, LenientTimestamps.parse(time), text(record, "tenantId"),
+        return new DynamicsAccessEvent(id, time, text(record, "tenantId"),
                 text(record, "userPrincipalName"), text(record, "ipAddress"), url,
                 errorCode == null ? 0 : errorCode, text(record, "message"));
     }

@@ -3,7 +3,6 @@ package io.gatewatch.schema.read;
 import static io.gatewatch.schema.read.JsonFields.array;
 import static io.gatewatch.schema.read.JsonFields.bool;
 import static io.gatewatch.schema.read.JsonFields.decimal;
-import static io.gatewatch.schema.read.JsonFields.integer;
 import static io.gatewatch.schema.read.JsonFields.object;
 import static io.gatewatch.schema.read.JsonFields.text;
 
@@ -13,6 +12,7 @@ import io.gatewatch.schema.AuthenticationStep;
 import io.gatewatch.schema.DeviceDetail;
 import io.gatewatch.schema.GeoLocation;
 import io.gatewatch.schema.SignInEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,29 +34,17 @@ final class SignInMapper {
     }
 
     static SignInEvent map(JsonNode node, String sourceFormat) throws UnreadableRecordException {
-        String id = firstText(node, "id", "originalRequestId");
-        if (id == null) {
-            throw new UnreadableRecordException("record has no id");
-        }
-        String time = firstText(node, "createdDateTime", "time");
-        if (time == null) {
-            throw new UnreadableRecordException("record has no createdDateTime");
-        }
+        String id = SignInEssentials.id(node);
+        Instant time = SignInEssentials.time(node);
         JsonNode status = object(node, "status");
-        Integer errorCode = integer(status, "errorCode");
-        if (errorCode == null) {
-            errorCode = integer(node, "resultType");
-        }
-        if (errorCode == null) {
-            throw new UnreadableRecordException("record has neither status.errorCode nor resultType");
-        }
+        int errorCode = SignInEssentials.errorCode(node, status);
         String failureReason = text(status, "failureReason");
         if (failureReason == null) {
             failureReason = text(node, "resultDescription");
         }
         return new SignInEvent(
                 id,
-                LenientTimestamps.parse(time),
+                time,
                 firstText(node, "tenantId", "resourceTenantId", "homeTenantId"),
                 sourceFormat,
                 text(node, "category"),

@@ -8,7 +8,11 @@ import java.util.Random;
 /**
  * Everyday sign-in traffic: mostly successes, with the failure mix a healthy tenant shows —
  * password typos, KMSI and MFA interrupts, silent-SSO misses, expired sessions and passwords,
- * the odd Conditional Access block — spread over all users, so it should raise no alert.
+ * the odd Conditional Access block — spread over all users, so it should raise no alert. With
+ * noise on (the default) it also carries what real tenants add and naive rules trip on: shared
+ * proxy egress ({@link ProxyEgress}), long-haul travellers ({@link Travellers}), and failure
+ * sequences ({@link BenignEpisodes}): typos then success, unanswered MFA prompts, a stale
+ * service account, a password-reset wave.
  */
 public final class BenignTraffic {
 
@@ -34,11 +38,22 @@ public final class BenignTraffic {
     private final SyntheticDirectory directory;
     private final Random random;
     private final int[] cumulativeUsers;
+    private final boolean noise;
+    private final Travellers travellers;
+    private final BenignEpisodes episodes;
     private long sequence;
 
     public BenignTraffic(SyntheticDirectory directory, long seed) {
+        this(directory, seed, true);
+    }
+
+    /** @param noise false for the plain mix alone: every user at their own address, failures one at a time */
+    public BenignTraffic(SyntheticDirectory directory, long seed, boolean noise) {
         this.directory = directory;
         this.random = new Random(seed);
+        this.noise = noise;
+        this.travellers = new Travellers(seed);
+        this.episodes = new BenignEpisodes(directory, seed);
         this.cumulativeUsers = new int[directory.tenantCount()];
         int total = 0;
         for (int t = 0; t < directory.tenantCount(); t++) {
@@ -47,13 +62,53 @@ public final class BenignTraffic {
         }
     }
 
-    /** The next sign-in at the given time; ids are unique per generator instance and seed. */
+    /**
+     * The next sign-in at (or, for a queued episode event, just before) the given time; ids are
+     * unique per generator instance and seed.
+     */
     public SignInSpec next(Instant time) {
-        SyntheticUser user = randomUser();
-        Share share = pick();
         sequence++;
-        return new SignInSpec(idFor(sequence), time, user, user.usualIp(), user.home(), share.errorCode(),
+        if (!noise) {
+            SyntheticUser user = randomUser();
+            return plain(user, new Place(user.usualIp(), user.home()), time);
+        }
+        travellers.planUntil(time, this::randomUser);
+        SignInSpec queued = episodes.due(time);
+        if (queued != null) {
+            return withId(queued);
+        }
+        SyntheticUser user;
+        Place place;
+        do {
+            user = randomUser();
+            place = travellers.placeOf(user, time, ProxyEgress.proxied(user) ? ProxyEgress.of(user)
+                    : new Place(user.usualIp(), user.home()));
+        } while (place == null);
+        SignInSpec episode = episodes.start(user, place, time, APPS.get(random.nextInt(APPS.size())));
+        return episode != null ? withId(episode) : plain(user, place, time);
+    }
+
+    private SignInSpec plain(SyntheticUser user, Place place, Instant time) {
+        Share share = pick();
+        return new SignInSpec(idFor(sequence), time, user, place.ipAddress(), place.location(), share.errorCode(),
                 share.failureReason(), null, null, random.nextDouble() < 0.7, APPS.get(random.nextInt(APPS.size())));
+    }
+
+    private SignInSpec withId(SignInSpec spec) {
+        return new SignInSpec(idFor(sequence), spec.time(), spec.user(), spec.ipAddress(), spec.location(),
+                spec.errorCode(), spec.failureReason(), spec.additionalDetails(), spec.riskLevel(), spec.interactive(),
+                spec.appDisplayName());
+    }
+
+    /** Microsoft's failure text for a code of the mix or an episode. */
+    static String reasonFor(int errorCode) {
+        if (errorCode == 500121) {
+            return "Authentication failed during strong authentication request.";
+        }
+        if (errorCode == 50133) {
+            return "Session is invalid due to expiration or recent password change.";
+        }
+        return MIX.stream().filter(s -> s.errorCode() == errorCode).findFirst().map(Share::failureReason).orElse(null);
     }
 
     private String idFor(long n) {

@@ -19,4 +19,13 @@ public record HomeLocation(String city, String state, String countryOrRegion, do
             new HomeLocation("Sao Paulo", "Sao Paulo", "BR", -23.55, -46.63),
             new HomeLocation("Toronto", "Ontario", "CA", 43.65, -79.38),
             new HomeLocation("Johannesburg", "Gauteng", "ZA", -26.20, 28.05));
+
+    /** Great-circle distance, as impossible-travel detection measures it. */
+    public double kmTo(HomeLocation other) {
+        double dLat = Math.toRadians(other.latitude - latitude);
+        double dLon = Math.toRadians(other.longitude - longitude);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(other.latitude)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
 }

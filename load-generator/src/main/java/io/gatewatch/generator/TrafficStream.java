@@ -29,11 +29,18 @@ public final class TrafficStream implements Iterator<GeneratedEvent> {
     private final PriorityQueue<GeneratedEvent> injected =
             new PriorityQueue<>(Comparator.comparing(GeneratedEvent::time));
     private long emitted;
+    private SignInSpec background;
 
     public TrafficStream(SyntheticDirectory directory, long seed, Instant start, Duration length,
                          double eventsPerSecond, List<GeneratedEvent> injected) {
+        this(directory, seed, start, length, eventsPerSecond, injected, true);
+    }
+
+    /** @param noise realistic benign noise in the background ({@link BenignTraffic}) */
+    public TrafficStream(SyntheticDirectory directory, long seed, Instant start, Duration length,
+                         double eventsPerSecond, List<GeneratedEvent> injected, boolean noise) {
         this.directory = directory;
-        this.benign = new BenignTraffic(directory, seed);
+        this.benign = new BenignTraffic(directory, seed, noise);
         this.orgs = new TenantOrgs(directory);
         this.random = new Random(seed ^ 0xd15c0L);
         this.start = start;
@@ -56,19 +63,23 @@ public final class TrafficStream implements Iterator<GeneratedEvent> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        Instant backgroundTime = emitted < backgroundEvents ? timeOf(emitted) : null;
-        if (backgroundTime == null || (!injected.isEmpty() && !injected.peek().time().isAfter(backgroundTime))) {
+        if (background == null && emitted < backgroundEvents) {
+            background = benign.next(timeOf(emitted));
+        }
+        // the background event's own time, not its slot's: a queued noise event may be earlier
+        if (background == null || (!injected.isEmpty() && !injected.peek().time().isAfter(background.time()))) {
             return injected.poll();
         }
+        SignInSpec signIn = background;
+        background = null;
         emitted++;
-        SignInSpec signIn = benign.next(backgroundTime);
         if (random.nextDouble() >= DYNAMICS_SHARE) {
             return new GeneratedEvent.SignIn(signIn);
         }
         SyntheticUser user = signIn.user();
         TenantOrgs.Org org = orgs.of(directory.tenantIndex(user.tenantId()));
-        return new GeneratedEvent.DynamicsAccess(new DynamicsAccessSpec("dyn-" + signIn.id(), backgroundTime, user,
-                user.usualIp(), "https://" + org.host() + "/main.aspx", 0, null));
+        return new GeneratedEvent.DynamicsAccess(new DynamicsAccessSpec("dyn-" + signIn.id(), signIn.time(), user,
+                signIn.ipAddress(), "https://" + org.host() + "/main.aspx", 0, null));
     }
 
     private Instant timeOf(long index) {

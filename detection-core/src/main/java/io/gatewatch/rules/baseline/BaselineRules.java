@@ -87,7 +87,12 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
             baseline.caIncident = admit(baseline.caIncident, spike, tenant, event, detectedAt, alerts::add);
         }
         double rate = baseline.failureRate();
-        double rateLimit = b.rateMean() + z * Math.sqrt(Math.max(b.rateVariance(), 1e-4));
+        // the hour's rate so far is the tenant's usual rate, which drifts from hour to hour (the
+        // learned variance), measured on n sign-ins, which adds the binomial p(1-p)/n of a p-chart:
+        // a partial hour checked at every failure, or a small tenant whose typos come in runs,
+        // must not be judged by a full hour's spread alone
+        double sampling = b.rateMean() * (1 - b.rateMean()) / Math.max(1, b.total());
+        double rateLimit = b.rateMean() + z * Math.sqrt(Math.max(b.rateVariance() + sampling, 1e-4));
         if (failure && b.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
             Finding spike = spike(RATE_SPIKE, entity, hour, now, b.failures(), b.total(), rateSuppression,
                     String.format(Locale.ROOT, "%.1f%% of %d sign-ins failed this hour against a usual %.1f%%.",

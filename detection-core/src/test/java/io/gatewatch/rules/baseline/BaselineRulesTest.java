@@ -71,6 +71,20 @@ class BaselineRulesTest {
         assertThat(hour(25, 1000, 3, 45)).isEmpty();
     }
 
+    /**
+     * A tenant of 110 sign-ins an hour whose usual 12 % varies little from hour to hour: 18
+     * failures (16 %, over the 15 % floor) is within what 110 sign-ins scatter by chance (the
+     * binomial spread of a p-chart, about 3 points), 40 failures is not.
+     */
+    @Test
+    void aSmallTenantIsJudgedWithTheSpreadOfItsOwnVolume() {
+        for (int h = 0; h < 30; h++) {
+            assertThat(hour(h, 110, 0, 13 + h % 2)).isEmpty();
+        }
+        assertThat(hour(30, 110, 0, 18)).as("16 %: chance at this volume").isEmpty();
+        assertThat(hour(31, 110, 0, 40)).containsExactly("FAILURE_RATE_SPIKE");
+    }
+
     @Test
     void noSpikeDuringWarmup() {
         for (int h = 0; h < 10; h++) {

@@ -81,6 +81,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Write one JSON line per expectation of each scenario.")
     Path labels;
 
+    @Option(names = "--noise", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Realistic benign noise in the background: shared proxy egress, travellers, typos then "
+                    + "success, unanswered MFA prompts, a stale service account, a password-reset wave "
+                    + "(README: Generator). On by default; --no-noise for the plain mix.")
+    boolean noise;
+
     @Option(names = "--orgs", paramLabel = "FILE", description = "Write the tenants' Dynamics org directory (for --orgs of analyze).")
     Path orgs;
 
@@ -121,7 +127,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 : Duration.ofNanos((long) ((count == null ? 10_000 : count) * 1e9 / rate));
         Instant first = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SyntheticDirectory directory = SyntheticDirectory.generate(seed, tenants, users);
-        return GenerationPlan.of(directory, seed, first, length, rate, scenarios.requests(), labels, orgs, err);
+        return GenerationPlan.of(directory, seed, first, length, rate, noise, scenarios.requests(), labels, orgs, err);
     }
 
     private EventSink sink() throws IOException {

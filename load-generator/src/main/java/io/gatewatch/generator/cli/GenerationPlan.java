@@ -26,7 +26,7 @@ import java.util.List;
 record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int scenarioEvents, int labels) {
 
     static GenerationPlan of(SyntheticDirectory directory, long seed, Instant start, Duration length, double rate,
-                             List<ScenarioSchedule.Request> requests, Path labelFile, Path orgFile,
+                             boolean noise, List<ScenarioSchedule.Request> requests, Path labelFile, Path orgFile,
                              PrintWriter err) throws IOException {
         List<ScenarioBuilder.Injection> injections = new ScenarioSchedule(directory, rate)
                 .place(requests, start, length, note -> err.println("note: " + note));
@@ -45,7 +45,7 @@ record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int s
                     .put("orgName", org.orgName()).put("tenantId", org.tenantId()).put("regionHost", org.regionHost()))
                     .toList());
         }
-        return new GenerationPlan(new TrafficStream(directory, seed, start, length, rate, events), start,
+        return new GenerationPlan(new TrafficStream(directory, seed, start, length, rate, events, noise), start,
                 injections.size(), events.size(), labels.size());
     }
 

@@ -23,7 +23,7 @@ class EvaluateGeneratedDayTest {
             "DISTRIBUTED_CRACKING", "ACCOUNT_LOCKOUT", "LOCKOUT_STORM", "MFA_DENIED", "MFA_FRAUD_REPORTED", "MFA_FATIGUE",
             "MFA_FATIGUE_SUCCESS", "DISABLED_ACCOUNT_PROBING", "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE",
             "RISKY_SIGN_IN", "PASSWORD_EXPIRY_WAVE", "DYNAMICS_REGION_MISMATCH", "DYNAMICS_MISSING_ROLE",
-            "IMPOSSIBLE_TRAVEL");
+            "IMPOSSIBLE_TRAVEL", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS");
     private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|",
             Pattern.MULTILINE);
 

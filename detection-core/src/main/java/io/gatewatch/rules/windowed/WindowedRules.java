@@ -58,7 +58,9 @@ public final class WindowedRules {
                 new CountingRule(new CountingRule.Spec("DISABLED_ACCOUNT_PROBING", "ip", e -> e.event().ipAddress(),
                         e -> is(e, Category.ACCOUNT_DISABLED), Observation::user, "disabled accounts",
                         Severity.MEDIUM,
-                        "One IP address tried {distinct} within {window}."), settings));
+                        "One IP address tried {distinct} within {window}."), settings),
+                // Sentinel "Sign-ins from IPs that attempt sign-ins to disabled accounts"
+                new DisabledProbeThenSuccessRule(settings));
     }
 
     private static String userAndIp(ClassifiedEvent event) {

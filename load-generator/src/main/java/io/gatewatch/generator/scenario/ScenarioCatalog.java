@@ -14,6 +14,7 @@ public final class ScenarioCatalog {
         all.addAll(CredentialScenarios.all());
         all.addAll(MfaScenarios.all());
         all.addAll(AccessScenarios.all());
+        all.addAll(CorrelationScenarios.all());
         all.addAll(BaselineScenarios.all());
         ALL = List.copyOf(all);
     }

@@ -46,7 +46,8 @@ public final class ConfigLoader {
             Map.entry("alerts.retention", "P7D"),
             Map.entry("diagnosis.retention", "P7D"),
             Map.entry("aggregate.hour-retention", "P7D"),
-            Map.entry("aggregate.day-retention", "P90D"));
+            Map.entry("aggregate.day-retention", "P90D"),
+            Map.entry("alerts.format", "gatewatch"));
 
     private static final String SUPPRESS_PREFIX = "suppress.";
     private static final String TOPIC_PREFIX = "topic.";
@@ -103,7 +104,8 @@ public final class ConfigLoader {
                 values.getOrDefault("topic.aggregates", d.aggregates().name()),
                 values.getOrDefault("topic.aggregates-daily", d.aggregatesDaily().name()),
                 values.getOrDefault("topic.classified", d.classified().name()),
-                values.getOrDefault("topic.dlq", d.deadLetter().name()));
+                values.getOrDefault("topic.dlq", d.deadLetter().name()),
+                values.getOrDefault("topic.alerts-ocsf", d.alertsOcsf().name()));
         String guarantee = values.get("processing.guarantee");
         if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
             throw new IllegalArgumentException("processing.guarantee must be exactly_once_v2 or at_least_once");
@@ -123,7 +125,8 @@ public final class ConfigLoader {
                         duration("alerts.retention", values.get("alerts.retention")),
                         duration("diagnosis.retention", values.get("diagnosis.retention")),
                         duration("aggregate.hour-retention", values.get("aggregate.hour-retention")),
-                        duration("aggregate.day-retention", values.get("aggregate.day-retention"))));
+                        duration("aggregate.day-retention", values.get("aggregate.day-retention"))),
+                AlertFormat.parse(values.get("alerts.format")));
     }
 
     private static Duration duration(String key, String value) {

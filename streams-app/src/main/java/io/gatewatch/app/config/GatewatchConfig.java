@@ -35,7 +35,8 @@ public record GatewatchConfig(
         long rocksDbMemoryBytes,
         Duration brokerTimeout,
         RuleSettings rules,
-        ApiSettings api) {
+        ApiSettings api,
+        AlertFormat alertFormat) {
 
     public GatewatchConfig {
         kafka = Map.copyOf(kafka);

@@ -1,6 +1,7 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.app.serde.GatewatchSerdes;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
@@ -18,25 +19,35 @@ public record Topics(Topic<byte[], byte[]> signinEvents, Topic<byte[], byte[]> d
                      Topic<String, DynamicsOrg> dynamicsOrgs, Topic<String, Alert> alerts,
                      Topic<String, TenantAggregate> aggregates, Topic<String, TenantAggregate> aggregatesDaily,
                      Topic<String, ClassifiedEvent> classified,
-                     Topic<byte[], byte[]> deadLetter) {
+                     Topic<byte[], byte[]> deadLetter, Topic<String, ObjectNode> alertsOcsf) {
 
     public static final Topics DEFAULTS = named("signin-events", "dynamics-access", "dynamics-orgs", "signin-alerts",
-            "signin-aggregates", "signin-aggregates-daily", "signin-classified", "signin-events-dlq");
+            "signin-aggregates", "signin-aggregates-daily", "signin-classified", "signin-events-dlq",
+            "signin-alerts-ocsf");
 
     public static Topics named(String signinEvents, String dynamicsAccess, String dynamicsOrgs, String alerts,
-                               String aggregates, String aggregatesDaily, String classified, String deadLetter) {
+                               String aggregates, String aggregatesDaily, String classified, String deadLetter,
+                               String alertsOcsf) {
         Serde<byte[]> raw = Serdes.ByteArray();
         Serde<String> text = Serdes.String();
         return new Topics(new Topic<>(signinEvents, raw, raw), new Topic<>(dynamicsAccess, raw, raw),
                 new Topic<>(dynamicsOrgs, text, GatewatchSerdes.ORG), new Topic<>(alerts, text, GatewatchSerdes.ALERT),
                 new Topic<>(aggregates, text, GatewatchSerdes.AGGREGATE),
                 new Topic<>(aggregatesDaily, text, GatewatchSerdes.AGGREGATE),
-                new Topic<>(classified, text, GatewatchSerdes.CLASSIFIED), new Topic<>(deadLetter, raw, raw));
+                new Topic<>(classified, text, GatewatchSerdes.CLASSIFIED), new Topic<>(deadLetter, raw, raw),
+                new Topic<>(alertsOcsf, text, GatewatchSerdes.OCSF_FINDING));
     }
 
+    /** Every topic; {@link #used} is the ones a configuration reads or writes. */
     public List<String> all() {
         return List.of(signinEvents.name(), dynamicsAccess.name(), dynamicsOrgs.name(), alerts.name(),
-                aggregates.name(), aggregatesDaily.name(), classified.name(), deadLetter.name());
+                aggregates.name(), aggregatesDaily.name(), classified.name(), deadLetter.name(), alertsOcsf.name());
+    }
+
+    /** The topics used with this alert format: the OCSF topic only when findings go there, Gatewatch's alerts only when they do. */
+    public List<String> used(AlertFormat format) {
+        return all().stream().filter(t -> (format.ocsf() || !t.equals(alertsOcsf.name()))
+                && (format.gatewatch() || !t.equals(alerts.name()))).toList();
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class TopicProvisioner {
         adminProps.putAll(config.kafka());
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> missing = config.topics().all().stream().filter(t -> !existing.contains(t)).toList();
+            List<String> missing = config.topics().used(config.alertFormat()).stream().filter(t -> !existing.contains(t)).toList();
             if (missing.isEmpty()) {
                 return;
             }

@@ -4,6 +4,7 @@ import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindows;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
@@ -24,6 +25,8 @@ public final class GatewatchSerdes {
     public static final JsonSerde<InputEvent> INPUT_EVENT = JsonSerde.binary(InputEvent.class);
     public static final JsonSerde<ClassifiedEvent> CLASSIFIED = JsonSerde.of(ClassifiedEvent.class);
     public static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
+    /** An alert as an OCSF Detection Finding ({@code OcsfDetectionFinding}), JSON text. */
+    public static final JsonSerde<ObjectNode> OCSF_FINDING = JsonSerde.of(ObjectNode.class);
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
     public static final Serde<EntityWindows> ENTITY_WINDOWS = new EntityWindowsSerde();

@@ -10,6 +10,7 @@ import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.ocsf.OcsfDetectionFinding;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * {@code signin-alerts}, one per incident, from the core's three rule families, each with its own
  * processor and store: per-event rules ({@code alert-suppression}: incident ends), windowed rules
  * ({@code rule-windows}: sliding windows per entity) and baselines ({@code tenant-baselines}). Every
- * alert is also kept in {@code recent-alerts} for {@code alerts.retention}, for the API.
+ * alert is also kept in {@code recent-alerts} for {@code alerts.retention}, for the API, and written
+ * in the {@code alerts.format} asked for: Gatewatch's JSON, OCSF Detection Findings, or both.
  */
 final class AlertStage {
 
@@ -54,10 +56,16 @@ final class AlertStage {
                 () -> new BaselineRules(config.rules()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
                 config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
-        perEvent.merge(windowed, Named.as("merge-alerts"))
+        KStream<String, Alert> alerts = perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
-                .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE)
-                .to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
+                .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE);
+        if (config.alertFormat().gatewatch()) {
+            alerts.to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
+        }
+        if (config.alertFormat().ocsf()) {
+            alerts.mapValues(OcsfDetectionFinding::of, Named.as("alerts-as-ocsf"))
+                    .to(config.topics().alertsOcsf().name(), config.topics().alertsOcsf().produced("sink-alerts-ocsf"));
+        }
     }
 
     /** Keeps every alert in {@code recent-alerts}, by tenant and time of its last evidence, for the API. */

@@ -5,6 +5,8 @@ import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.windowed.AddressFailures;
+import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
@@ -25,9 +27,13 @@ import java.util.Map;
  */
 public final class DetectionEngine {
 
-    /** The three families' state. */
+    /** The rule families' state; {@code addresses}: the opt-in cross-tenant view's windows, by address. */
     public record State(StateView<Long> incidents, StateView<EntityWindows> windows,
-                        StateView<TenantBaseline> baselines) {
+                        StateView<TenantBaseline> baselines, StateView<EntityWindows> addresses) {
+
+        public State(StateView<Long> incidents, StateView<EntityWindows> windows, StateView<TenantBaseline> baselines) {
+            this(incidents, windows, baselines, StateView.of(new HashMap<>()));
+        }
 
         public static State inMemory() {
             return new Memory().state();
@@ -39,31 +45,40 @@ public final class DetectionEngine {
         private final Map<String, Long> incidents = new HashMap<>();
         private final Map<String, EntityWindows> windows = new HashMap<>();
         private final Map<String, TenantBaseline> baselines = new HashMap<>();
+        private final Map<String, EntityWindows> addresses = new HashMap<>();
 
         public State state() {
-            return new State(StateView.of(incidents), StateView.of(windows), StateView.of(baselines));
+            return new State(StateView.of(incidents), StateView.of(windows), StateView.of(baselines),
+                    StateView.of(addresses));
         }
     }
 
     private final EventRuleEngine perEvent;
     private final WindowedRuleEngine windowed;
     private final BaselineRules baselines;
+    private final CrossTenantSprayRule crossTenant;
 
     public DetectionEngine(RuleSettings settings, Duration grace) {
         perEvent = new EventRuleEngine(PerEventRules.all(settings));
         windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace);
         baselines = new BaselineRules(settings);
+        crossTenant = new CrossTenantSprayRule(settings);
     }
 
     /** Forgets what the streaming purge would: ended incidents, windows idle past every rule's reach. */
     public void purge(Memory memory, long streamTimeMs) {
         memory.incidents.values().removeIf(until -> perEvent.expired(until, streamTimeMs));
         memory.windows.values().removeIf(window -> windowed.expired(window, streamTimeMs));
+        memory.addresses.values().removeIf(window -> crossTenant.expired(window, streamTimeMs));
     }
 
     public List<Alert> process(String tenant, ClassifiedEvent event, State state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>(perEvent.process(tenant, event, state.incidents(), detectedAt));
         alerts.addAll(windowed.process(tenant, event, state.windows(), detectedAt));
+        if (crossTenant.enabled()) { // after the windowed rules: the tenant's spray window includes this event
+            AddressFailures.of(tenant, event, state.windows())
+                    .ifPresent(failure -> alerts.addAll(crossTenant.process(failure, state.addresses(), detectedAt)));
+        }
         alerts.addAll(baselines.process(tenant, event, state.baselines(), detectedAt));
         return alerts;
     }

@@ -73,6 +73,15 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
         }
     }
 
+    /** A switch: {@code true} or {@code false}, nothing else. */
+    public boolean flag(String rule, String parameter) {
+        String value = value(rule, parameter).trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(RULE_PREFIX + rule + "." + parameter + " must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     public Duration period(String rule, String parameter) {
         return duration(RULE_PREFIX + rule + "." + parameter, value(rule, parameter));
     }

@@ -49,7 +49,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (WindowedRule rule : rules) {
             for (WindowedRule.Keyed keyed : rule.observe(event)) {
-                String key = tenant + "|" + keyed.entityType() + "|" + keyed.entityValue();
+                String key = key(tenant, keyed.entityType(), keyed.entityValue());
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key)
                         : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);
                 EntityWindow stored = entity == null ? null : entity.get(rule.name());
@@ -83,6 +83,11 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         }
         changed.forEach(state::put);
         return alerts;
+    }
+
+    /** The store key of one entity's windows. */
+    static String key(String tenant, String entityType, String entityValue) {
+        return tenant + "|" + entityType + "|" + entityValue;
     }
 
     private long idleMs() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import io.gatewatch.diagnose.Diagnoser;
 import io.gatewatch.schema.read.JsonMappers;
 import io.javalin.Javalin;
@@ -53,7 +54,10 @@ public final class ApiServer implements AutoCloseable {
                                   PrometheusMeterRegistry metrics) {
         LocalQueries local = new LocalQueries(streams, config.windowSize(), config.grace(),
                 new Diagnoser(ClassificationData.defaults()), Clock.systemUTC());
-        TenantEndpoints tenants = new TenantEndpoints(local, new QueryRouter(streams, config.applicationServer()), tokens);
+        QueryRouter router = new QueryRouter(streams, config.applicationServer());
+        TenantEndpoints tenants = new TenantEndpoints(local, router, tokens);
+        ProviderEndpoints provider = new ProviderEndpoints(local, router, tokens,
+                new CrossTenantSprayRule(config.rules()).enabled());
         byte[] openApi = resource("/gatewatch/openapi.json");
         BrokerProbe probe = new BrokerProbe(config.kafka());
         Javalin server = Javalin.create(app -> {
@@ -74,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
             }
             app.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             tenants.register(app.routes);
+            provider.register(app.routes);
             app.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             app.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             app.routes.exception(DateTimeParseException.class, (e, ctx) ->

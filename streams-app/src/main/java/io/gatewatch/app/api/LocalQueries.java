@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +118,25 @@ final class LocalQueries {
             }
         }
         return alerts;
+    }
+
+    /** This instance's provider-scoped alerts (CROSS_TENANT_SPRAY) in the range, newest first. */
+    List<Alert> providerAlerts(Instant from, Instant to, String rule, int limit) {
+        List<Alert> alerts = new ArrayList<>();
+        ReadOnlyWindowStore<String, Alert> store = streams.store(StoreQueryParameters.fromNameAndType(
+                GatewatchTopology.PROVIDER_ALERTS_STORE, QueryableStoreTypes.windowStore()));
+        try (KeyValueIterator<Windowed<String>, Alert> all = store.fetchAll(from, to)) {
+            all.forEachRemaining(entry -> {
+                if (rule == null || rule.equalsIgnoreCase(entry.value.rule())) {
+                    alerts.add(entry.value);
+                }
+            });
+        }
+        return newestFirst(alerts, limit);
+    }
+
+    static List<Alert> newestFirst(List<Alert> alerts, int limit) {
+        return alerts.stream().sorted(Comparator.comparing(Alert::lastSeen).reversed()).limit(limit).toList();
     }
 
     Diagnosis diagnosis(String tenant, String userPrincipalName) {

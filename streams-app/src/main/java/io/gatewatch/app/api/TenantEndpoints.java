@@ -81,6 +81,11 @@ final class TenantEndpoints {
     }
 
     private AccessTokens.Scope authenticate(Context ctx) {
+        return authenticate(tokens, ctx);
+    }
+
+    /** The scope of the request's bearer token; 401 without a known one. */
+    static AccessTokens.Scope authenticate(AccessTokens tokens, Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, "an Authorization: Bearer <token> header is required");
@@ -89,7 +94,7 @@ final class TenantEndpoints {
                 .orElseThrow(() -> new ApiException(401, "unknown token"));
     }
 
-    private static boolean forwarded(Context ctx) {
+    static boolean forwarded(Context ctx) {
         return ctx.header(QueryRouter.FORWARDED) != null;
     }
 
@@ -97,12 +102,12 @@ final class TenantEndpoints {
         return ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     }
 
-    private static Instant to(Context ctx) {
+    static Instant to(Context ctx) {
         String to = ctx.queryParam("to");
         return to == null ? Instant.now() : Instant.parse(to);
     }
 
-    private static Instant from(Context ctx, Duration defaultSpan) {
+    static Instant from(Context ctx, Duration defaultSpan) {
         String from = ctx.queryParam("from");
         return from == null ? to(ctx).minus(defaultSpan) : Instant.parse(from);
     }
@@ -121,7 +126,7 @@ final class TenantEndpoints {
         };
     }
 
-    private static int limit(Context ctx) {
+    static int limit(Context ctx) {
         String limit = ctx.queryParam("limit");
         int value = limit == null ? 100 : Integer.parseInt(limit);
         if (value < 1 || value > 1_000) {

@@ -3,6 +3,7 @@ package io.gatewatch.app.serde;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.windowed.AddressFailure;
 import io.gatewatch.rules.windowed.EntityWindows;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
@@ -30,6 +31,8 @@ public final class GatewatchSerdes {
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
     public static final Serde<EntityWindows> ENTITY_WINDOWS = new EntityWindowsSerde();
+    /** A credential failure on its way to the cross-tenant view (internal by-address topic). */
+    public static final JsonSerde<AddressFailure> ADDRESS_FAILURE = JsonSerde.binary(AddressFailure.class);
     public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
     public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
     public static final Serde<UserHistory> USER_HISTORY = new UserHistorySerde();

@@ -56,15 +56,22 @@ final class AlertStage {
                 () -> new BaselineRules(config.rules()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
                 config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
-        KStream<String, Alert> alerts = perEvent.merge(windowed, Named.as("merge-alerts"))
+        write(perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
-                .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE);
+                .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE), config, "");
+        // after the windowed rules: it reads the tenant's spray windows as they stand after this event
+        ProviderStage.build(builder, config, classified);
+    }
+
+    /** Writes alerts in the configured format(s); {@code prefix} keeps sink names apart. */
+    static void write(KStream<String, Alert> alerts, GatewatchConfig config, String prefix) {
         if (config.alertFormat().gatewatch()) {
-            alerts.to(config.topics().alerts().name(), config.topics().alerts().produced("sink-alerts"));
+            alerts.to(config.topics().alerts().name(), config.topics().alerts().produced("sink-" + prefix + "alerts"));
         }
         if (config.alertFormat().ocsf()) {
-            alerts.mapValues(OcsfDetectionFinding::of, Named.as("alerts-as-ocsf"))
-                    .to(config.topics().alertsOcsf().name(), config.topics().alertsOcsf().produced("sink-alerts-ocsf"));
+            alerts.mapValues(OcsfDetectionFinding::of, Named.as(prefix + "alerts-as-ocsf"))
+                    .to(config.topics().alertsOcsf().name(),
+                            config.topics().alertsOcsf().produced("sink-" + prefix + "alerts-ocsf"));
         }
     }
 

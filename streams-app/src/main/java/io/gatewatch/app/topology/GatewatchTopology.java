@@ -40,6 +40,8 @@ public final class GatewatchTopology {
     public static final String DAYS_STORE = RollupProcessor.DAYS_STORE;
     /** Recent alerts per tenant (window store by the alert's last evidence, duplicates kept). */
     public static final String ALERTS_STORE = AlertStage.RECENT_ALERTS_STORE;
+    /** Provider-scoped alerts (CROSS_TENANT_SPRAY, when on), window store keyed by source address. */
+    public static final String PROVIDER_ALERTS_STORE = ProviderStage.PROVIDER_ALERTS_STORE;
     /** Recent sign-ins per {@code tenant|user} (key-value store of {@code UserHistory}). */
     public static final String HISTORY_STORE = HistoryStage.STORE;
 

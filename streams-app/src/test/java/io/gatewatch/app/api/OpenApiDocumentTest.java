@@ -25,6 +25,7 @@ class OpenApiDocumentTest {
         assertThat(document.get("openapi").asText()).startsWith("3.");
         assertThat(paths).containsExactlyInAnyOrder("/api/v1/tenants", "/api/v1/tenants/{tenantId}/trends",
                 "/api/v1/tenants/{tenantId}/alerts", "/api/v1/tenants/{tenantId}/users/{upn}/diagnosis",
+                "/api/v1/provider/alerts",
                 "/health/live", "/health/ready", "/metrics");
         assertThat(document.at("/paths/~1api~1v1~1tenants~1{tenantId}~1trends/get/responses").has("403")).isTrue();
     }

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,7 @@ class TwoInstanceApiIT {
 
     private static final String ADMIN = "admin-token-7f3c9a";
     private static final String SCOPED = "tenant-a-token-41d2";
+    private static final String SPRAYER = "198.18.5.5";
     private static final List<String> TENANTS = List.of("tenant-a", "tenant-b", "tenant-c", "tenant-d");
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -64,6 +66,11 @@ class TwoInstanceApiIT {
             String user = code == 50053 ? "locked" + i + "@x.com" : "user" + (i % 50) + "@x.com";
             records.add(TestInput.signIn("e" + i, TENANTS.get(i % TENANTS.size()), user, code, start.plusMillis(i * 900L)));
         }
+        for (int i = 0; i < 2 * TENANTS.size(); i++) { // one address failing for two users of every tenant
+            records.add(new String(TestInput.signIn("spray" + i, TENANTS.get(i % TENANTS.size()), "sprayed" + i + "@x.com",
+                    50126, start.plusSeconds(60 + i)), StandardCharsets.UTF_8).replace("198.51.100.4", SPRAYER)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         List<GatewatchApp> apps = new ArrayList<>();
         List<ApiServer> apis = new ArrayList<>();
         List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
@@ -78,7 +85,7 @@ class TwoInstanceApiIT {
                 assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
             }
             TestInput.produce(broker.bootstrapServers(), "api-signin-events", records);
-            awaitTotal(ports[0], 2_000);
+            awaitTotal(ports[0], 2_008);
 
             String range = "?from=" + start.minusSeconds(60) + "&to=" + start.plus(Duration.ofMinutes(40));
             for (String tenant : TENANTS) {
@@ -95,7 +102,7 @@ class TwoInstanceApiIT {
             for (JsonNode point : trends.get("points")) {
                 total += point.get("total").asLong();
             }
-            assertThat(total).as("tenant-a's sign-ins over its minute points").isEqualTo(500);
+            assertThat(total).as("tenant-a's sign-ins over its minute points").isEqualTo(502);
             JsonNode alerts = json(get(ports[0], "/api/v1/tenants/tenant-a/alerts" + range, ADMIN));
             assertThat(alerts).extracting(a -> a.get("rule").asText()).contains("ACCOUNT_LOCKOUT");
             JsonNode diagnosis = json(get(ports[1], "/api/v1/tenants/tenant-a/users/locked0@x.com/diagnosis", ADMIN));
@@ -106,6 +113,17 @@ class TwoInstanceApiIT {
             assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
             assertThat(get(ports[0], "/api/v1/tenants", null).statusCode()).isEqualTo(401);
             assertThat(get(ports[0], "/health/ready", null).statusCode()).isEqualTo(200);
+
+            String provider = "/api/v1/provider/alerts" + range;
+            JsonNode providerAlerts = awaitProviderAlert(ports[1], provider);
+            assertThat(providerAlerts).singleElement().satisfies(a -> {
+                assertThat(a.get("rule").asText()).isEqualTo("CROSS_TENANT_SPRAY");
+                assertThat(a.get("tenantId").asText()).isEqualTo("provider");
+                assertThat(a.get("entity").get("value").asText()).isEqualTo(SPRAYER);
+            });
+            assertThat(get(ports[0], provider, ADMIN).body()).isEqualTo(get(ports[1], provider, ADMIN).body());
+            assertThat(get(ports[0], provider, SCOPED).statusCode()).as("a tenant's token").isEqualTo(403);
+            assertThat(get(ports[0], provider, null).statusCode()).isEqualTo(401);
             // every event is at least one dedup-store write: what state costs shows in the metric
             double changelogRecords = registries.stream().mapToDouble(r -> r.get("gatewatch.state.changelog.records")
                     .functionCounter().count()).sum();
@@ -134,11 +152,24 @@ class TwoInstanceApiIT {
         values.put("window.grace", "PT1H"); // the input spans 30 minutes: nothing may be dropped as late
         values.put("state.dir", stateDir.toString());
         values.put("commit.interval.ms", "200");
+        values.put("rule.CROSS_TENANT_SPRAY.enabled", "true");
+        values.put("rule.CROSS_TENANT_SPRAY.tenants", String.valueOf(TENANTS.size()));
         for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
                 "aggregates-daily", "classified", "dlq"}) {
             values.put("topic." + topic, "api-" + topic);
         }
         return ConfigLoader.build(values);
+    }
+
+    /** The provider alerts once one is there; the by-address view runs a repartition behind the tenants' totals. */
+    private JsonNode awaitProviderAlert(int port, String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode alerts = json(get(port, path, ADMIN));
+        while (alerts.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            alerts = json(get(port, path, ADMIN));
+        }
+        return alerts;
     }
 
     private void awaitTotal(int port, long expected) throws Exception {

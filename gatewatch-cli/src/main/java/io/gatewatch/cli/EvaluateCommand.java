@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Score alerts against the labels of 'generate --labels': run the rules over the generated "
-                + "logs (like analyze), or read alerts already produced (--alerts), and print a table per rule."},
+                + "logs (like analyze, with opt-in rules such as CROSS_TENANT_SPRAY switched on unless --rules says "
+                + "otherwise), or read alerts already produced (--alerts), and print a table per rule."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scored", "2:usage error", "3:some records were unreadable (reported on stderr)"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -76,6 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private long runRules(List<Alert> alerts) throws IOException {
+        analysis.rules.switchOnOptInRules();
         return analysis.run(spec.commandLine().getErr(), value -> {
             if (value instanceof Alert alert) {
                 alerts.add(alert);

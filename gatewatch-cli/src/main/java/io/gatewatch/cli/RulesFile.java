@@ -2,6 +2,7 @@ package io.gatewatch.cli;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,6 +17,13 @@ final class RulesFile {
                     + "defaults: config/rules.properties).")
     Path file;
 
+    private boolean optInRulesOn;
+
+    /** Opt-in rules (CROSS_TENANT_SPRAY) on unless the rules file says otherwise: evaluate scores every rule. */
+    void switchOnOptInRules() {
+        optInRulesOn = true;
+    }
+
     /** The configuration of the offline topology: the settings of the rules file (or the defaults). */
     GatewatchConfig offlineConfig() throws IOException {
         GatewatchConfig rules = file == null ? ConfigLoader.build(Map.of()) : ConfigLoader.load(file, Map.of());
@@ -28,6 +36,9 @@ final class RulesFile {
         offline.put("dedup.horizon", rules.dedupHorizon().toString());
         offline.put("event.max-future", "P36500D"); // no broker to refuse timestamps, and exports may be replayed anywhere
         offline.put("aggregate.retention", rules.aggregateRetention().toString());
+        if (optInRulesOn) {
+            offline.put("rule." + CrossTenantSprayRule.NAME + ".enabled", "true");
+        }
         rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
         rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));
         return ConfigLoader.build(offline);

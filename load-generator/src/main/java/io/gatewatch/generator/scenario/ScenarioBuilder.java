@@ -33,6 +33,9 @@ public final class ScenarioBuilder {
             53004, "Proof up is blocked due to risk on the session.",
             500121, "Authentication failed during strong authentication request.");
 
+    /** The tenant id of provider-scoped alerts (CROSS_TENANT_SPRAY). */
+    static final String PROVIDER = "provider";
+
     private final String scenario;
     private final int index;
     private final Instant start;
@@ -40,20 +43,46 @@ public final class ScenarioBuilder {
     private final String domain;
     private final TenantOrgs.Org org;
     private final long hourlyVolume;
+    private final List<String> tenantIds;
+    private final int tenantIndex;
     private final List<GeneratedEvent> events = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<Label> open = new ArrayList<>();
     private boolean failures;
 
-    ScenarioBuilder(String scenario, int index, Instant start, String tenantId, String domain, TenantOrgs.Org org,
-                    long hourlyVolume) {
+    /**
+     * @param tenantIds every tenant of the run, in order ({@code tenantIndex} is this scenario's), for
+     *                  scenarios that span tenants
+     */
+    ScenarioBuilder(String scenario, int index, Instant start, List<String> tenantIds, int tenantIndex,
+                    TenantOrgs.Org org, long hourlyVolume) {
         this.scenario = scenario;
         this.index = index;
         this.start = start;
-        this.tenantId = tenantId;
-        this.domain = domain;
+        this.tenantIds = List.copyOf(tenantIds);
+        this.tenantIndex = tenantIndex;
+        this.tenantId = tenantIds.get(tenantIndex);
+        this.domain = domainOf(tenantIndex);
         this.org = org;
         this.hourlyVolume = hourlyVolume;
+    }
+
+    private static String domainOf(int tenantIndex) {
+        return "tenant" + (tenantIndex + 1) + ".example.com";
+    }
+
+    public int tenantCount() {
+        return tenantIds.size();
+    }
+
+    /** The scenario's n-th user in the tenant {@code offset} places after the scenario's own (wrapping round). */
+    public SyntheticUser userInTenant(int offset, int n) {
+        int tenant = (tenantIndex + offset) % tenantIds.size();
+        String name = "s" + index + "-t" + (tenant + 1) + "-user" + n;
+        return new SyntheticUser(tenantIds.get(tenant), name + "@" + domainOf(tenant),
+                new UUID(index + 0x5cL, tenant * 1000L + n).toString(), "Scenario " + index + " user " + n,
+                HomeLocation.CITIES.get(0), "2001:db8:" + Integer.toHexString(index) + ":" + Integer.toHexString(tenant)
+                + "::" + Integer.toHexString(n));
     }
 
     public Instant at(Duration offset) {
@@ -126,6 +155,16 @@ public final class ScenarioBuilder {
     /** The rule must fire for the entity between the given times. */
     public void expect(String rule, AlertEntity entity, Instant from, Instant to) {
         labels.add(new Label(scenario, rule, Label.Expect.ALERT, tenantId, entity, from, to));
+    }
+
+    /** The provider-scoped rule must fire (alerts of tenant "provider") while the scenario's events run. */
+    public void expectForProvider(String rule, AlertEntity entity) {
+        open.add(new Label(scenario, rule, Label.Expect.ALERT, PROVIDER, entity, null, null));
+    }
+
+    /** A provider-scoped near miss. */
+    public void nearMissForProvider(String rule, AlertEntity entity) {
+        open.add(new Label(scenario, rule, Label.Expect.NONE, PROVIDER, entity, null, null));
     }
 
     /** A near miss: the rule must stay quiet for the entity during the scenario and an hour after. */

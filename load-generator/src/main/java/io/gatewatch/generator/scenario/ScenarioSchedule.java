@@ -77,9 +77,12 @@ public final class ScenarioSchedule {
                     + directory.tenantCount() + ")");
         }
         long hourlyVolume = Math.round(eventsPerSecond * 3600 * directory.users(tenant).size() / directory.totalUsers());
-        String upn = directory.users(tenant).get(0).userPrincipalName();
-        ScenarioBuilder builder = new ScenarioBuilder(request.type().name(), index, at, directory.tenantId(tenant),
-                upn.substring(upn.indexOf('@') + 1), orgs.of(tenant), hourlyVolume);
+        List<String> tenantIds = new ArrayList<>();
+        for (int t = 0; t < directory.tenantCount(); t++) {
+            tenantIds.add(directory.tenantId(t));
+        }
+        ScenarioBuilder builder = new ScenarioBuilder(request.type().name(), index, at, tenantIds, tenant,
+                orgs.of(tenant), hourlyVolume);
         request.type().script().accept(builder);
         return builder.build();
     }

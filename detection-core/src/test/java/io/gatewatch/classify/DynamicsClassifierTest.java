@@ -34,6 +34,12 @@ class DynamicsClassifierTest {
         assertThat(classifier.classify(byMessage, classifier.orgOf(byMessage), Optional.empty()).category())
                 .isEqualTo(Category.MISSING_SECURITY_ROLE);
         assertThat(classifier.classify(otherError, classifier.orgOf(otherError), Optional.empty()).category()).isEqualTo(Category.OTHER_FAILURE);
+        for (String wording : new String[] {"The user has not been assigned any roles.",
+                "You do not have a security role in this environment.", "User has no roles"}) {
+            var message = access("https://contoso.crm4.dynamics.com/main.aspx", -1, wording);
+            assertThat(classifier.classify(message, classifier.orgOf(message), Optional.empty()).category())
+                    .as(wording).isEqualTo(Category.MISSING_SECURITY_ROLE);
+        }
     }
 
     @Test

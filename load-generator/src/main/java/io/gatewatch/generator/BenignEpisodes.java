@@ -13,7 +13,7 @@ import java.util.UUID;
  * Benign failures that come in sequences, as real tenants produce them; each rate is in the
  * README (Generator) with its reasoning:
  * <ul>
- *   <li>typos: 1.5 % of sign-ins start with 1-3 wrong passwords, then the user gets it right;</li>
+ *   <li>typos: 2 % of sign-ins start with 1-3 wrong passwords, then the user gets it right;</li>
  *   <li>unanswered MFA prompts: 0.06 % of sign-ins (3 % of the 2 % that prompt) leave 1-3 prompts
  *       unanswered a minute apart, then the user approves one;</li>
  *   <li>a legacy-auth service account in each of the three largest tenants, its stored password
@@ -27,7 +27,7 @@ import java.util.UUID;
 final class BenignEpisodes {
 
     static final String NO_RESPONSE = "MFA denied; user did not respond to mobile app notification";
-    private static final double TYPO_SHARE = 0.015;
+    private static final double TYPO_SHARE = 0.02;
     private static final double UNANSWERED_SHARE = 0.0006;
     private static final Duration SERVICE_EVERY = Duration.ofMinutes(5);
     private static final Duration FIRST_WAVE = Duration.ofHours(26);

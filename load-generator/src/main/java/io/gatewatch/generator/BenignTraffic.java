@@ -21,8 +21,9 @@ public final class BenignTraffic {
     }
 
     private static final List<Share> MIX = List.of(
-            new Share(0, 0.8749, null),
-            new Share(50126, 0.030, "Error validating credentials due to invalid username or password."),
+            new Share(0, 0.8949, null),
+            // typos a user gives up on (or returns to much later); the ones corrected at once are BenignEpisodes'
+            new Share(50126, 0.010, "Error validating credentials due to invalid username or password."),
             new Share(50140, 0.030, "This error occurred due to 'Keep me signed in' interrupt when the user was signing-in."),
             new Share(50074, 0.020, "Strong Authentication is required."),
             new Share(50058, 0.020, "The application tried to perform a silent sign in and the user could not be silently signed in."),

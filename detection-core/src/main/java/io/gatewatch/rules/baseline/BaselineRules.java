@@ -31,6 +31,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     static final String CA_SPIKE = "CONDITIONAL_ACCESS_SPIKE";
     static final String RATE_SPIKE = "FAILURE_RATE_SPIKE";
     private static final Duration HOUR = Duration.ofMillis(TenantBaseline.HOUR_MS);
+    /** Variance of failures that come in runs over independent ones (the design effect of clustering). */
+    static final double RUNS = 2.0;
 
     private final int warmupHours;
     private final double alpha;
@@ -89,9 +91,10 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
         double rate = baseline.failureRate();
         // the hour's rate so far is the tenant's usual rate, which drifts from hour to hour (the
         // learned variance), measured on n sign-ins, which adds the binomial p(1-p)/n of a p-chart:
-        // a partial hour checked at every failure, or a small tenant whose typos come in runs,
-        // must not be judged by a full hour's spread alone
-        double sampling = b.rateMean() * (1 - b.rateMean()) / Math.max(1, b.total());
+        // a partial hour checked at every failure, or a small tenant, must not be judged by a full
+        // hour's spread alone. Failures come in runs (a user retries a wrong password two or three
+        // times), not one by one, which doubles that spread (RUNS)
+        double sampling = RUNS * b.rateMean() * (1 - b.rateMean()) / Math.max(1, b.total());
         double rateLimit = b.rateMean() + z * Math.sqrt(Math.max(b.rateVariance() + sampling, 1e-4));
         if (failure && b.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
             Finding spike = spike(RATE_SPIKE, entity, hour, now, b.failures(), b.total(), rateSuppression,

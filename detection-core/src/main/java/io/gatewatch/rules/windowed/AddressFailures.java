@@ -27,8 +27,8 @@ public final class AddressFailures {
         EntityWindow spray = entity == null ? null : entity.get(PasswordSprayRule.NAME);
         Set<String> failing = new HashSet<>();
         int succeeding = 0;
-        if (spray != null) {
-            failing.addAll(spray.distinct(spray.of("fail"), Observation::user));
+        if (spray != null) { // failed and not signed in since, as PASSWORD_SPRAY counts them
+            failing.addAll(PasswordSprayRule.uncorrected(spray));
             succeeding = spray.distinct(spray.of("success"), Observation::user).size();
         }
         failing.add(user);

@@ -6,15 +6,18 @@ import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * PASSWORD_SPRAY (source IP): at least {@code threshold} distinct users failing with
- * 50126/50053/50055 from one IP within the window, and more failing than succeeding users from it
- * (Sentinel SigninPasswordSpray: 5 users in 20 min). The second condition keeps a busy NAT or
- * proxy, where many users sign in fine and a few mistype, from looking like a spray.
+ * 50126/50053/50055 from one IP within the window who have not signed in from it since, and more
+ * failing than succeeding users from it (Sentinel SigninPasswordSpray: 5 users in 20 min). The
+ * last two conditions keep a busy NAT or proxy, where many users sign in fine and those who
+ * mistype get it right a minute later, from looking like a spray.
  */
 public final class PasswordSprayRule implements WindowedRule {
 
@@ -60,11 +63,31 @@ public final class PasswordSprayRule implements WindowedRule {
         List<Observation> failures = state.of("fail");
         Set<String> failing = state.distinct(failures, Observation::user);
         Set<String> succeeding = state.distinct(state.of("success"), Observation::user);
-        if (failing.size() < threshold || failing.size() <= succeeding.size()) {
+        Set<String> sprayed = uncorrected(state);
+        if (sprayed.size() < threshold || failing.size() <= succeeding.size()) {
             return Optional.empty();
         }
-        return Optional.of(finding(NAME, Severity.HIGH, entity, failing.size() + " users failed to sign in from "
-                + latest.ip() + " within " + timing.window().toMinutes() + " min (" + succeeding.size()
-                + " succeeded): password spray.", failures.size(), threshold, failing.size(), 1, failures, false));
+        return Optional.of(finding(NAME, Severity.HIGH, entity, sprayed.size() + " users failed to sign in from "
+                + latest.ip() + " within " + timing.window().toMinutes() + " min and have not signed in from it since ("
+                + succeeding.size() + " succeeded): password spray.", failures.size(), threshold, sprayed.size(), 1,
+                failures, false));
+    }
+
+    /**
+     * Users who failed from the address and have not signed in from it since: a typo is corrected
+     * within a minute, a sprayed account stays failed (the attacker does not know its password).
+     */
+    static Set<String> uncorrected(EntityWindow window) {
+        Map<String, Long> lastFailure = new HashMap<>();
+        for (Observation failure : window.of("fail")) {
+            lastFailure.merge(failure.user(), failure.timeMs(), Math::max);
+        }
+        for (Observation success : window.of("success")) {
+            Long failed = lastFailure.get(success.user());
+            if (failed != null && success.timeMs() > failed) {
+                lastFailure.remove(success.user());
+            }
+        }
+        return lastFailure.keySet();
     }
 }

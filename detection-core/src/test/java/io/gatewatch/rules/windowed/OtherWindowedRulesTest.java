@@ -48,6 +48,23 @@ class OtherWindowedRulesTest {
         assertThat(of(spray(6, 10), "PASSWORD_SPRAY")).isEmpty();
     }
 
+    /** Five users of a small office behind one address mistype within 20 minutes and get it right a minute later. */
+    @Test
+    void typosCorrectedFromTheSameAddressAreNotASpray() {
+        RuleRun office = new RuleRun();
+        for (int i = 0; i < 5; i++) {
+            office.signIn("user" + i + "@x.com", "203.0.113.60", 50126, T0.plus(Duration.ofMinutes(i * 3L)));
+            office.signIn("user" + i + "@x.com", "203.0.113.60", 0, T0.plus(Duration.ofMinutes(i * 3L)).plusSeconds(40));
+        }
+        assertThat(of(office, "PASSWORD_SPRAY")).isEmpty();
+
+        RuleRun oneWorked = spray(5, 0);
+        oneWorked.signIn("target1@x.com", "203.0.113.50", 0, T0.plusSeconds(300));
+        oneWorked.signIn("target6@x.com", "203.0.113.50", 50126, T0.plusSeconds(330));
+        assertThat(of(oneWorked, "PASSWORD_SPRAY")).as("one sprayed password worked; five others still failed")
+                .hasSize(1);
+    }
+
     @Test
     void mfaFatigueAboveTenDenialsInFiveMinutesAndCriticalOnALaterSuccess() {
         RuleRun ten = new RuleRun();

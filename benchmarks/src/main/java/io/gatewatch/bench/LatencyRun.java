@@ -68,7 +68,7 @@ final class LatencyRun {
             app.awaitRunning(Duration.ofMinutes(2));
             alerts.subscribe(List.of(config.topics().alerts().name()));
             SyntheticDirectory directory = SyntheticDirectory.generate(3, 20, 5_000);
-            BenignTraffic traffic = new BenignTraffic(directory, 3);
+            BenignTraffic traffic = new BenignTraffic(directory, 3, false);
             long end = System.nanoTime() + duration.toNanos();
             long warmupEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             long tick = 0;

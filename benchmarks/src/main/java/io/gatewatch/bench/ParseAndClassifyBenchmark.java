@@ -50,7 +50,7 @@ public class ParseAndClassifyBenchmark {
     @Setup
     public void setUp() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        BenignTraffic traffic = new BenignTraffic(SyntheticDirectory.generate(1, 20, 5_000), 1);
+        BenignTraffic traffic = new BenignTraffic(SyntheticDirectory.generate(1, 20, 5_000), 1, false);
         records = new byte[RECORDS][];
         Instant time = Instant.parse("2025-11-14T00:00:00Z");
         for (int i = 0; i < RECORDS; i++) {

@@ -18,7 +18,7 @@ final class Preloader {
 
     /** Returns the bytes written. Event times span the last N/1000 seconds, in order. */
     static long preload(String bootstrap, String topic, int events, long seed) {
-        BenignTraffic traffic = new BenignTraffic(SyntheticDirectory.generate(seed, 50, 20_000), seed);
+        BenignTraffic traffic = new BenignTraffic(SyntheticDirectory.generate(seed, 50, 20_000), seed, false);
         Instant start = Instant.now().minusMillis(events);
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,

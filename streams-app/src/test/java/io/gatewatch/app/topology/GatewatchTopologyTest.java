@@ -105,10 +105,16 @@ class GatewatchTopologyTest {
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plus(Duration.ofHours(5))));
             advance(f, "t1", T0.plus(Duration.ofHours(6)));
+            // the same id 25 h after the first: past the 24 h horizon, so a new event
+            Instant later = T0.plus(Duration.ofHours(25));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, later));
+            advance(f, "t1", later.plus(Duration.ofHours(1)));
 
             List<TenantAggregate> windows = f.aggregates.readValuesToList();
             assertThat(windows.stream().filter(a -> a.windowStart().equals(T0)).mapToLong(TenantAggregate::total).sum())
                     .isEqualTo(1);
+            assertThat(windows.stream().filter(a -> a.windowStart().equals(later)).mapToLong(TenantAggregate::total)
+                    .sum()).as("counted again after the horizon").isEqualTo(1);
             assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(2.0);
         }
     }

@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassificationDataTest {
 
@@ -22,6 +24,16 @@ class ClassificationDataTest {
             assertThat(data.info(category)).as(category.name()).isNotNull();
         }
         assertThat(data.regions().hosts()).hasSizeGreaterThanOrEqualTo(20);
+    }
+
+    /** Microsoft's datacenter-region table (Power Platform admin: "new datacenter regions"). */
+    @ParameterizedTest
+    @CsvSource({"crm.dynamics.com, NAM", "crm2.dynamics.com, SAM", "crm3.dynamics.com, CAN", "crm4.dynamics.com, EMEA",
+            "crm5.dynamics.com, APAC", "crm6.dynamics.com, OCE", "crm7.dynamics.com, JPN", "crm8.dynamics.com, IND",
+            "crm11.dynamics.com, GBR", "crm12.dynamics.com, FRA", "crm14.dynamics.com, ZAF", "crm15.dynamics.com, UAE",
+            "crm16.dynamics.com, GER", "crm17.dynamics.com, CHE", "crm19.dynamics.com, NOR", "crm21.dynamics.com, KOR"})
+    void regionHostsMapToTheirRegions(String host, String region) {
+        assertThat(ClassificationData.defaults().regions().regionOf(host)).contains(region);
     }
 
     @Test

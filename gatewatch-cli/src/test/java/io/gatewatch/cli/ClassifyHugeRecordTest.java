@@ -29,12 +29,15 @@ class ClassifyHugeRecordTest {
         Path file = dir.resolve("hostile.jsonl");
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write((ClassifyCommandTest.good("first") + "\n").getBytes(StandardCharsets.UTF_8));
-            out.write("{\"id\":\"cut\",\"status\":{\"errorCo\n".getBytes(StandardCharsets.UTF_8));
+            // the records that fail name a user, so a reason or log line quoting input would show it
+            out.write("{\"id\":\"cut\",\"userPrincipalName\":\"victim@contoso.com\",\"status\":{\"errorCo\n"
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] blob = new byte[4096];
             new Random(3).nextBytes(blob);
             out.write(blob);
             out.write('\n');
-            out.write("{\"id\":\"huge\",\"createdDateTime\":\"2025-11-14T01:00:00Z\",\"pad\":\"".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"id\":\"huge\",\"userPrincipalName\":\"victim@contoso.com\",\"createdDateTime\":\"2025-11-14T01:00:00Z\",\"pad\":\""
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte) 'x');
             for (int i = 0; i < 50; i++) {

@@ -109,6 +109,11 @@ class HostileInputTest {
     void binaryBlobLinesAreReportedAndReadingContinues() {
         byte[] blob = new byte[4096];
         new Random(42).nextBytes(blob);
+        for (int i = 0; i < blob.length; i++) { // no line breaks: one unreadable line, whose reason must not quote it
+            blob[i] = blob[i] == '\n' ? (byte) ' ' : blob[i];
+        }
+        byte[] name = "{\"userPrincipalName\":\"secret.user@contoso.com\"".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(name, 0, blob, 2048, name.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((GOOD.formatted(1) + "\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(blob);

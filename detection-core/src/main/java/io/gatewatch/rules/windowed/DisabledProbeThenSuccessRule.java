@@ -5,7 +5,6 @@ import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,16 +52,7 @@ public final class DisabledProbeThenSuccessRule implements WindowedRule {
 
     @Override
     public List<Keyed> observe(ClassifiedEvent event) {
-        String ip = event.event().ipAddress();
-        if (ip == null || Observations.user(event.event()) == null) {
-            return List.of();
-        }
-        if (event.classification().category() == Category.ACCOUNT_DISABLED) {
-            return List.of(new Keyed("ip", ip, Observations.of(event, "disabled")));
-        }
-        // a success matters only at an address that already probed: it never opens a window
-        return event.classification().outcome() == Outcome.SUCCESS
-                ? List.of(new Keyed("ip", ip, Observations.of(event, "success"), false)) : List.of();
+        return Observations.atAddress(event, event.classification().category() == Category.ACCOUNT_DISABLED, "disabled");
     }
 
     @Override

@@ -3,13 +3,31 @@ package io.gatewatch.rules.windowed;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.GeoLocation;
 import io.gatewatch.schema.InputEvent;
+import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.SignInEvent;
+import java.util.List;
 import java.util.Locale;
 
 /** Turns a classified event into the small {@link Observation} a window keeps. */
 final class Observations {
 
     private Observations() {
+    }
+
+    /**
+     * An address's observation: an event of the rule's {@code kind} opens the address's window; a
+     * success only joins one that is open (benign addresses keep no state); anything else, nothing.
+     */
+    static List<WindowedRule.Keyed> atAddress(ClassifiedEvent event, boolean ofKind, String kind) {
+        String ip = event.event().ipAddress();
+        if (ip == null || user(event.event()) == null) {
+            return List.of();
+        }
+        if (ofKind) {
+            return List.of(new WindowedRule.Keyed("ip", ip, of(event, kind)));
+        }
+        return event.classification().outcome() == Outcome.SUCCESS
+                ? List.of(new WindowedRule.Keyed("ip", ip, of(event, "success"), false)) : List.of();
     }
 
     static Observation of(ClassifiedEvent classified, String kind) {

@@ -4,7 +4,6 @@ import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import java.util.HashMap;
 import java.util.List;
@@ -43,16 +42,7 @@ public final class PasswordSprayRule implements WindowedRule {
 
     @Override
     public List<Keyed> observe(ClassifiedEvent event) {
-        String ip = event.event().ipAddress();
-        if (ip == null || Observations.user(event.event()) == null) {
-            return List.of();
-        }
-        if (WindowedRules.SPRAY_CODES.contains(event.classification().errorCode())) {
-            return List.of(new Keyed("ip", ip, Observations.of(event, "fail")));
-        }
-        // successes only join an IP that already failed, so benign IPs keep no state
-        return event.classification().outcome() == Outcome.SUCCESS
-                ? List.of(new Keyed("ip", ip, Observations.of(event, "success"), false)) : List.of();
+        return Observations.atAddress(event, WindowedRules.SPRAY_CODES.contains(event.classification().errorCode()), "fail");
     }
 
     @Override

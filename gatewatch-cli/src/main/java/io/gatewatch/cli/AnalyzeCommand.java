@@ -2,7 +2,9 @@ package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.TenantAggregate;
+import io.gatewatch.schema.ocsf.OcsfDetectionFinding;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,6 +25,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OfflineAnalysis analysis;
 
+    @CommandLine.Option(names = "--ocsf", description = "Print only the alerts, each an OCSF 1.1 Detection Finding "
+            + "(class 2004) on a line of its own, for a SIEM or Security Lake to ingest as they are.")
+    boolean ocsf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -33,7 +39,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         long unreadable;
         try {
-            unreadable = analysis.run(spec.commandLine().getErr(), value -> print(mapper, out, value));
+            unreadable = analysis.run(spec.commandLine().getErr(), value -> {
+                if (!ocsf) {
+                    print(mapper, out, value);
+                } else if (value instanceof Alert alert) {
+                    write(mapper, out, OcsfDetectionFinding.of(alert));
+                }
+            });
         } finally {
             out.flush();
         }
@@ -44,6 +56,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         ObjectNode line = mapper.createObjectNode();
         line.put("type", value instanceof TenantAggregate ? "aggregate" : "alert");
         line.setAll((ObjectNode) mapper.valueToTree(value));
+        write(mapper, out, line);
+    }
+
+    private static void write(ObjectMapper mapper, Writer out, ObjectNode line) {
         try {
             out.write(mapper.writeValueAsString(line));
             out.write('\n');

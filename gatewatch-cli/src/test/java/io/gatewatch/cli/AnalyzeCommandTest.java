@@ -68,6 +68,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void ocsfPrintsOnlyTheAlertsAsDetectionFindings() throws IOException {
+        Path input = dir.resolve("lockout.jsonl");
+        Files.write(input, List.of(signIn("l1", "locked@contoso.com", 50053, T0, ""),
+                signIn("ok", "fine@contoso.com", 0, T0.plusSeconds(5), "")));
+
+        CliRun plain = CliRun.run("analyze", input.toString());
+        CliRun ocsf = CliRun.run("analyze", "--ocsf", input.toString());
+
+        assertThat(ocsf.exitCode()).isZero();
+        JsonNode alert = plain.json().stream().filter(l -> l.get("type").asText().equals("alert")).findFirst().orElseThrow();
+        assertThat(ocsf.json()).singleElement().satisfies(finding -> {
+            assertThat(finding.has("type")).isFalse();
+            assertThat(finding.get("class_uid").asInt()).isEqualTo(2004);
+            assertThat(finding.get("finding_info").get("uid").asText()).isEqualTo(alert.get("alertId").asText());
+            assertThat(finding.get("finding_info").get("title").asText()).isEqualTo("ACCOUNT_LOCKOUT");
+        });
+    }
+
+    @Test
     void anExportNewestFirstIsCorrectedWithinTheRetentionAndSaysWhatItLeftOut() throws IOException {
         Path input = dir.resolve("newest-first.jsonl");
         Files.write(input, List.of(signIn("n1", "a@contoso.com", 0, T0.plus(Duration.ofHours(8)), ""),

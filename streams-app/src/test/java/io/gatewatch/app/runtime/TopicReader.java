@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reads a topic (committed records only) until a condition holds or a deadline passes. */
@@ -42,13 +43,32 @@ final class TopicReader<K, V> implements AutoCloseable {
         return List.copyOf(records);
     }
 
-    /** Reads whatever else arrives within the given quiet period (to catch duplicates). */
+    /**
+     * Reads to the committed end of every partition as it stands now (so nothing already written
+     * is missed, however slow the fetch), then whatever else arrives within the quiet period (to
+     * catch a duplicate still in flight). Fails when the end is not reached within a minute.
+     */
     List<ConsumerRecord<K, V>> readMore(Duration quiet) {
-        long deadline = System.nanoTime() + quiet.toNanos();
-        while (System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (!reached(end)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("did not read to the committed end offsets " + end + " within a minute");
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        long quietEnd = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < quietEnd) {
             consumer.poll(Duration.ofMillis(250)).forEach(records::add);
         }
         return List.copyOf(records);
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     @Override

@@ -7,15 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class DistinctCounterTest {
 
+    /** The README promises exact counts up to 64 distinct users per category: the number is written here, not read from the code. */
     @Test
-    void exactWhileSmall() {
+    void exactUpToSixtyFourThenEstimated() {
         DistinctCounter counter = new DistinctCounter();
-        for (int i = 0; i < DistinctCounter.EXACT_LIMIT; i++) {
+        for (int i = 0; i < 64; i++) {
             counter.add("u" + i);
             counter.add("u" + i);
         }
-        assertThat(counter.count()).isEqualTo(DistinctCounter.EXACT_LIMIT);
+        assertThat(counter.count()).isEqualTo(64);
         assertThat(counter.estimated()).isFalse();
+        counter.add("u64");
+        assertThat(counter.estimated()).isTrue();
     }
 
     @Test

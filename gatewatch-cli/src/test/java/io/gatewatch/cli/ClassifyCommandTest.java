@@ -110,6 +110,27 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void standardInputIsReadWithDashOrWithoutAFile() {
+        String input = good("in1") + "\n" + good("in2") + "\n";
+        for (String[] args : new String[][] {{"classify", "-"}, {"classify"}}) {
+            CliRun run = CliRun.runWithStdin(input, args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.json()).extracting(l -> l.get("id").asText()).containsExactly("in1", "in2");
+        }
+    }
+
+    @Test
+    void maxRecordBytesRefusesALargerRecordAndReadsOn() {
+        String padded = good("big").replace("}}", "},\"pad\":\"" + "x".repeat(2_000) + "\"}");
+        CliRun run = CliRun.runWithStdin(good("small") + "\n" + padded + "\n" + good("after") + "\n",
+                "classify", "--max-record-bytes", "1024", "-");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.json()).extracting(l -> l.get("id").asText()).containsExactly("small", "after");
+        assertThat(run.err()).contains("exceeds the limit of 1024").doesNotContain("victim");
+    }
+
+    @Test
     void missingFileIsAUsageError() {
         CliRun run = CliRun.run("classify", dir.resolve("nope.json").toString());
 

@@ -2,9 +2,12 @@ package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.schema.read.JsonMappers;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -23,6 +26,17 @@ record CliRun(int exitCode, String out, String err) {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** As {@link #run}, with {@code stdin} as standard input. */
+    static synchronized CliRun runWithStdin(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(saved);
+        }
     }
 
     List<String> outLines() {

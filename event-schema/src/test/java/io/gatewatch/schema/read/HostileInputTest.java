@@ -74,6 +74,18 @@ class HostileInputTest {
                 .satisfies(f -> assertThat(f.reason()).contains("nesting depth"));
     }
 
+    /** The default limit is 64 levels: the record object and 62 nested arrays read, 64 arrays do not. */
+    @Test
+    void nestingIsReadUpToSixtyFourLevels() {
+        String within = "{\"id\":\"n\",\"createdDateTime\":\"2025-11-14T01:48:53Z\",\"status\":{\"errorCode\":0},\"x\":"
+                + "[".repeat(62) + "]".repeat(62) + "}";
+        String beyond = within.replace("[".repeat(62) + "]".repeat(62), "[".repeat(64) + "]".repeat(64));
+
+        assertThat(failures(readText(within))).isEmpty();
+        assertThat(failures(readText(beyond))).singleElement()
+                .satisfies(f -> assertThat(f.reason()).contains("nesting depth"));
+    }
+
     @Test
     void oversizedLineIsSkippedWithoutBufferingIt() {
         ReaderLimits limits = new ReaderLimits(64 * 1024, 64);

@@ -8,6 +8,9 @@ import static io.gatewatch.app.topology.TestEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.DynamicsOrg;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The whole topology under TopologyTestDriver, with explicit event times. */
 class GatewatchTopologyTest {
@@ -59,6 +63,10 @@ class GatewatchTopologyTest {
 
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
         try (TopologyFixture f = new TopologyFixture()) {
             f.signIn("{\"id\":\"broken\",\"userPrincipalName\":\"victim@x.com\"");
             f.signIn(envelope(azureRecord("ok", "t1", "u@x.com", 50053, T0), "{\"properties\":{\"id\":\"bad\"},\"category\":\"SignInLogs\"}"));
@@ -70,12 +78,28 @@ class GatewatchTopologyTest {
             assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION)).isEqualTo("UnreadableRecord");
             assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("truncated JSON").doesNotContain("victim");
             assertThat(header(dead.get(0), DeadLetterHeaders.TOPIC)).isEqualTo("signin-events");
+            assertThat(header(dead.get(0), DeadLetterHeaders.PARTITION)).isEqualTo("0");
             assertThat(header(dead.get(0), DeadLetterHeaders.OFFSET)).isEqualTo("0");
             assertThat(header(dead.get(1), DeadLetterHeaders.MESSAGE)).contains("record 2").contains("no time");
             assertThat(header(dead.get(2), DeadLetterHeaders.EXCEPTION)).isEqualTo("MissingTenant");
             assertThat(f.alerts.readValuesToList()).extracting(Alert::rule).containsExactly("ACCOUNT_LOCKOUT");
             assertThat(f.registry.get("gatewatch.ingest.unreadable").tag("error", "UnreadableRecord").counter().count())
                     .isEqualTo(2.0);
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
+                    .anyMatch(line -> line.contains("truncated JSON")).noneMatch(line -> line.contains("victim"));
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    /** Graph v1.0 records carry no tenant: {@code default.tenant} names one, instead of the dead-letter topic. */
+    @Test
+    void recordsWithoutATenantTakeTheDefaultTenant() {
+        try (TopologyFixture f = new TopologyFixture(Map.of("default.tenant", "fallback-tenant"))) {
+            f.signIn("{\"id\":\"g\",\"createdDateTime\":\"" + T0 + "\",\"userPrincipalName\":\"a@x.com\","
+                    + "\"status\":{\"errorCode\":50053}}");
+            assertThat(f.deadLetters.isEmpty()).isTrue();
+            assertThat(f.alerts.readValuesToList()).extracting(Alert::tenantId).containsExactly("fallback-tenant");
         }
     }
 

@@ -86,6 +86,21 @@ class BaselineRulesTest {
     }
 
     @Test
+    void failureRateSpikeNeedsFifteenPercentAndAHundredSignIns() {
+        for (int h = 0; h < 24; h++) {
+            hour(h, 1000, 0, 10 + h % 3);
+        }
+        assertThat(hour(24, 1000, 0, 120)).as("12 %: far above a usual 1 %, under the 15 % floor").isEmpty();
+        assertThat(hour(25, 1000, 0, 200)).as("20 %").containsExactly("FAILURE_RATE_SPIKE");
+
+        baseline = new TenantBaseline();
+        for (int h = 0; h < 24; h++) {
+            hour(h, 1000, 0, 10 + h % 3);
+        }
+        assertThat(hour(24, 90, 0, 60)).as("67 % of 90 sign-ins: under the 100 minimum").isEmpty();
+    }
+
+    @Test
     void noSpikeDuringWarmup() {
         for (int h = 0; h < 10; h++) {
             hour(h, 1000, 3, 40);

@@ -48,13 +48,24 @@ final class RuleRun {
     }
 
     RuleRun signIn(String user, String ip, int code, Instant time, String details, String app, GeoLocation where) {
+        return signIn(user, ip, code, time, details, app, where, true);
+    }
+
+    RuleRun signIn(String user, String ip, int code, Instant time, String details, String app, GeoLocation where,
+                   boolean interactive) {
         sequence++;
         SignInEvent event = new SignInEvent("e" + sequence, time, "t1", "graph", "SignInLogs", user, null, null, null,
-                null, app, null, null, ip, null, "corr" + sequence, true, code, null, details, null, null, null, null,
+                null, app, null, null, ip, null, "corr" + sequence, interactive, code, null, details, null, null, null, null,
                 null, List.of(), where, null, null, List.of(), List.of(), null, null);
         ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event));
         alerts.addAll(engine.process("t1", classified, StateView.of(store), time));
         return this;
+    }
+
+    /** One entity's window of one rule, as stored; null when the rule keeps none for it. */
+    EntityWindow window(String entityType, String entityValue, String rule) {
+        EntityWindows windows = store.get(WindowedRuleEngine.key("t1", entityType, entityValue));
+        return windows == null ? null : windows.get(rule);
     }
 
     List<Alert> alerts() {

@@ -7,9 +7,13 @@ import io.gatewatch.kafka.KafkaBrokerExtension;
 import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.SignInEvent;
+import io.gatewatch.schema.read.InputFileReader;
 import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code generate} to a real broker, paced at a fixed rate: every generated event arrives once,
@@ -36,6 +41,9 @@ class GenerateToKafkaIT {
 
     private static final Pattern SUMMARY = Pattern.compile("generated ([\\d,]+) events .*: ([\\d,]+) sign-ins, "
             + "([\\d,]+) Dynamics accesses");
+
+    @TempDir
+    Path dir;
 
     @Test
     void everyGeneratedEventArrivesOnceOnItsTopic(KafkaBroker broker) throws Exception {
@@ -59,6 +67,19 @@ class GenerateToKafkaIT {
         assertThat(events.stream().filter(SignInEvent.class::isInstance)).hasSize((int) signIns);
         assertThat(events.stream().filter(DynamicsAccessEvent.class::isInstance)).hasSize((int) dynamics);
         assertThat(events.stream().map(InputEvent::id).distinct()).as("no duplicates").hasSize(events.size());
+
+        // an oracle that is not the generator's own count: the same run, written to a file and read back
+        Path file = dir.resolve("same-run.json");
+        CliRun toFile = CliRun.run("generate", "-o", file.toString(), "--fast", "--rate", "2000", "--count", "3000",
+                "--scenarios", "attacks", "--start", "2026-11-02T00:00:00Z");
+        assertThat(toFile.exitCode()).as(toFile.err()).isZero();
+        List<String> fromFile = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            new InputFileReader(new RecordDecoder(ReaderLimits.DEFAULT)).read(in,
+                    result -> fromFile.add(((ReadResult.Read) result).event().id()));
+        }
+        assertThat(events).extracting(InputEvent::id).as("every event of the run, on Kafka as in the file")
+                .containsExactlyInAnyOrderElementsOf(fromFile);
     }
 
     private static List<InputEvent> readAll(KafkaBroker broker, long expected) {

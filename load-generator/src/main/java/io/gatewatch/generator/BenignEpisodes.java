@@ -75,26 +75,31 @@ final class BenignEpisodes {
         double roll = random.nextDouble();
         if (roll < TYPO_SHARE) {
             int typos = 1 + (random.nextDouble() < 0.3 ? 1 + (random.nextDouble() < 0.33 ? 1 : 0) : 0);
-            Instant t = time;
-            for (int i = 1; i < typos; i++) {
-                t = t.plusSeconds(5 + random.nextInt(15));
-                queue(user, t, place, 50126, null, true, app);
-            }
-            queue(user, t.plusSeconds(10 + random.nextInt(50)), place, 0, null, true, app);
-            return spec(user, time, place, 50126, null, true, app);
+            return failuresThenSuccess(user, place, time, app, 50126, null, typos, 5, 15, 10, 50);
         }
         if (roll < TYPO_SHARE + UNANSWERED_SHARE) {
             double more = random.nextDouble();
             int prompts = more < 0.75 ? 1 : more < 0.95 ? 2 : 3;
-            Instant t = time;
-            for (int i = 1; i < prompts; i++) {
-                t = t.plusSeconds(60 + random.nextInt(30));
-                queue(user, t, place, 500121, NO_RESPONSE, true, app);
-            }
-            queue(user, t.plusSeconds(60 + random.nextInt(120)), place, 0, null, true, app);
-            return spec(user, time, place, 500121, NO_RESPONSE, true, app);
+            return failuresThenSuccess(user, place, time, app, 500121, NO_RESPONSE, prompts, 60, 30, 60, 120);
         }
         return null;
+    }
+
+    /**
+     * {@code failures} failures a random gap apart ({@code gap} + up to {@code gapJitter} seconds),
+     * then the success after {@code pause} + up to {@code pauseJitter} seconds; the first failure is
+     * returned, the rest queued.
+     */
+    private SignInSpec failuresThenSuccess(SyntheticUser user, Place place, Instant time, String app, int code,
+                                           String details, int failures, int gap, int gapJitter, int pause,
+                                           int pauseJitter) {
+        Instant t = time;
+        for (int i = 1; i < failures; i++) {
+            t = t.plusSeconds(gap + random.nextInt(gapJitter));
+            queue(user, t, place, code, details, true, app);
+        }
+        queue(user, t.plusSeconds(pause + random.nextInt(pauseJitter)), place, 0, null, true, app);
+        return spec(user, time, place, code, details, true, app);
     }
 
     private void resetWave(Instant at) {

@@ -6,13 +6,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code /api/v1/provider/alerts}: alerts about no single tenant (CROSS_TENANT_SPRAY), for tokens
@@ -54,13 +52,8 @@ final class ProviderEndpoints {
         if (!TenantEndpoints.forwarded(ctx)) {
             String query = "/api/v1/provider/alerts?from=" + from + "&to=" + to + "&limit=" + limit
                     + (rule == null ? "" : "&rule=" + URLEncoder.encode(rule, StandardCharsets.UTF_8));
-            for (HostInfo other : router.others()) {
-                HttpResponse<String> response = router.forward(other, query, ctx.header("Authorization"));
-                if (response.statusCode() == 200) {
-                    all.addAll(ApiServer.JSON.readValue(response.body(), new TypeReference<List<Alert>>() {
-                    }));
-                }
-            }
+            all.addAll(router.gather(query, ctx.header("Authorization"), new TypeReference<List<Alert>>() {
+            }));
         }
         ApiServer.json(ctx, LocalQueries.newestFirst(all, limit));
     }

@@ -1,12 +1,14 @@
 package io.gatewatch.app.api;
 
 import io.gatewatch.app.topology.GatewatchTopology;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,6 +55,21 @@ final class QueryRouter {
         }
         return streams.metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
                 .filter(host -> !host.equals(self)).distinct().toList();
+    }
+
+    /**
+     * The lists every other instance answers to {@code pathAndQuery} (asked with the caller's
+     * credentials; an instance that does not answer 200 adds nothing), for data spread over all.
+     */
+    <T> List<T> gather(String pathAndQuery, String authorization, TypeReference<List<T>> type) throws IOException {
+        List<T> all = new ArrayList<>();
+        for (HostInfo other : others()) {
+            HttpResponse<String> response = forward(other, pathAndQuery, authorization);
+            if (response.statusCode() == 200) {
+                all.addAll(ApiServer.JSON.readValue(response.body(), type));
+            }
+        }
+        return all;
     }
 
     /** Asks {@code host} the same question, with the caller's credentials. */

@@ -67,14 +67,9 @@ final class TenantEndpoints {
         Instant to = to(ctx);
         List<ApiViews.TenantSummary> all = new ArrayList<>(local.tenants(from, to));
         if (!forwarded(ctx)) {
-            for (HostInfo other : router.others()) {
-                HttpResponse<String> response = router.forward(other, "/api/v1/tenants?from=" + from + "&to=" + to,
-                        ctx.header("Authorization"));
-                if (response.statusCode() == 200) {
-                    all.addAll(ApiServer.JSON.readValue(response.body(), new TypeReference<List<ApiViews.TenantSummary>>() {
+            all.addAll(router.gather("/api/v1/tenants?from=" + from + "&to=" + to, ctx.header("Authorization"),
+                    new TypeReference<List<ApiViews.TenantSummary>>() {
                     }));
-                }
-            }
         }
         ApiServer.json(ctx, all.stream().filter(t -> scope.allows(t.tenantId()))
                 .sorted(Comparator.comparing(ApiViews.TenantSummary::tenantId)).toList());

@@ -2,10 +2,10 @@ package io.gatewatch.detect;
 
 
 /**
- * Offline de-duplication in bounded memory: the 64-bit hash of every id seen and when, in one
- * open-addressing table of primitive longs (16 bytes an id, no objects), forgetting ids older than
- * twice the horizon behind stream time — as the streaming dedup store's retention does. An id is
- * a duplicate when it was seen within the horizon either side of the event's time.
+ * Offline de-duplication in bounded memory: the 64-bit hash of every id seen with the second of
+ * event time it was seen at, in one open-addressing table of primitive longs (16 bytes an id, no
+ * objects), forgetting seconds that fell the horizon behind stream time — as the streaming dedup
+ * store's retention does. An event is a duplicate when the same id was seen at the same second.
  */
 final class RecentIds {
 
@@ -21,23 +21,31 @@ final class RecentIds {
         this.horizonMs = horizonMs;
     }
 
-    /** True when {@code hash} was seen within the horizon of {@code timeMs}; otherwise remembers it. */
+    /** True when {@code hash} was seen at the second of {@code timeMs}, still in the horizon; otherwise remembers it. */
     boolean seen(long hash, long timeMs) {
-        long key = hash == EMPTY ? 1 : hash;
+        long second = Math.floorDiv(timeMs, 1000L) * 1000L;
         streamTime = Math.max(streamTime, timeMs);
+        boolean live = second > streamTime - horizonMs; // the streaming store neither finds nor keeps older ones
+        long key = keyOf(hash, second);
         int slot = find(key);
-        if (keys[slot] == key && Math.abs(times[slot] - timeMs) <= horizonMs) {
-            return true;
+        if (keys[slot] == key) {
+            return live;
         }
-        if (keys[slot] != key) {
-            keys[slot] = key;
-            size++;
+        if (!live) {
+            return false;
         }
-        times[slot] = timeMs;
+        keys[slot] = key;
+        times[slot] = second;
+        size++;
         if (size * 2 > keys.length || streamTime - lastPurge > horizonMs / 4) {
             rebuild();
         }
         return false;
+    }
+
+    private static long keyOf(long hash, long second) {
+        long key = hash ^ (second * 0x9E3779B97F4A7C15L);
+        return key == EMPTY ? 1 : key;
     }
 
     private int find(long key) {
@@ -52,7 +60,7 @@ final class RecentIds {
     /** Drops what fell out of retention, and grows the table when live ids still fill half of it. */
     private void rebuild() {
         lastPurge = streamTime;
-        long oldest = streamTime - 2 * horizonMs;
+        long oldest = streamTime - horizonMs + 1;
         long[] oldKeys = keys;
         long[] oldTimes = times;
         int live = 0;

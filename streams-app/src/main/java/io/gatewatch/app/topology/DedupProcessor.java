@@ -1,5 +1,6 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.aggregate.DistinctCounter;
 import io.gatewatch.schema.InputEvent;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -7,13 +8,17 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Drops an event whose {@code category + id} was already seen within the horizon around its event
- * time. Event Hubs delivers at least once, so the same row can come back hours later; the
- * correlationId is no key, since one sign-in legitimately spans several rows that share it.
- * The window store's retention bounds the state to one horizon of ids.
+ * Drops an event already seen: the same {@code category + id} at the same second of event time,
+ * within {@code dedup.horizon} of stream time. Event Hubs delivers at least once, so the same row
+ * can come back hours later — with the same id and the same time; the correlationId is no key,
+ * since one sign-in legitimately spans several rows that share it.
+ *
+ * <p>Marks are kept per tenant and second of event time ({@link SecondMarks}): the store is keyed
+ * by the tenant with the second as window start, so with the record cache a tenant's busy second
+ * costs one changelog write per commit, not one per event. The window store's retention bounds
+ * the state to the horizon.
  *
  * <p>Each mark holds the offset of the record that made it, in this task's partition of the
  * by-tenant topic. Under {@code at_least_once} a crash replays input from the last commit while
@@ -29,7 +34,7 @@ final class DedupProcessor implements FixedKeyProcessor<String, InputEvent, Inpu
     private final long horizonMs;
     private final IngestCounters counters;
     private FixedKeyProcessorContext<String, InputEvent> context;
-    private WindowStore<String, Long> seen;
+    private WindowStore<String, byte[]> seen;
 
     DedupProcessor(Duration horizon, IngestCounters counters) {
         this.horizonMs = horizon.toMillis();
@@ -44,20 +49,27 @@ final class DedupProcessor implements FixedKeyProcessor<String, InputEvent, Inpu
 
     @Override
     public void process(FixedKeyRecord<String, InputEvent> record) {
-        String id = record.key() + "|" + record.value().dedupKey();
-        long time = record.timestamp();
+        String tenant = record.key();
+        long hash = DistinctCounter.hash(tenant + "|" + record.value().dedupKey());
+        long second = Math.floorDiv(record.timestamp(), 1000L) * 1000L;
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        try (WindowStoreIterator<Long> earlier = seen.fetch(id, time - horizonMs, time + horizonMs)) {
-            if (earlier.hasNext()) {
-                if (offset < 0 || earlier.next().value != offset) {
-                    counters.duplicate();
-                    return;
-                }
-                context.forward(record); // a replay of the record that made the mark
+        if (second <= context.currentStreamTimeMs() - horizonMs) {
+            // past the horizon: neither looked up (the record cache may still hold the expired
+            // second) nor marked (the store would drop it), as the offline engine does
+            context.forward(record);
+            return;
+        }
+        byte[] marks = seen.fetch(tenant, second);
+        long markedAt = SecondMarks.offsetOf(marks, hash);
+        if (markedAt != SecondMarks.ABSENT) {
+            if (offset < 0 || markedAt != offset) {
+                counters.duplicate();
                 return;
             }
+            context.forward(record); // a replay of the record that made the mark
+            return;
         }
-        seen.put(id, offset, time);
+        seen.put(tenant, SecondMarks.with(marks, hash, offset), second);
         context.forward(record);
     }
 }

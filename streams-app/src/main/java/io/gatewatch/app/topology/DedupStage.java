@@ -3,6 +3,7 @@ package io.gatewatch.app.topology;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.InputEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -10,9 +11,10 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Dedup: events keyed by tenant → the same events less duplicates ({@code category + id} within
- * {@code dedup.horizon}, default 24 h), keyed by tenant. State: {@code dedup-store}, a window
- * store whose retention is the horizon.
+ * Dedup: events keyed by tenant → the same events less duplicates (the same {@code category + id}
+ * and second of event time within {@code dedup.horizon}, default 24 h), keyed by tenant. State:
+ * {@code dedup-store}, a cached window store of one record per tenant and second, kept for the
+ * horizon of stream time past the second (as the offline engine forgets ids).
  */
 final class DedupStage {
 
@@ -22,9 +24,9 @@ final class DedupStage {
     static KStream<String, InputEvent> build(StreamsBuilder builder, GatewatchConfig config, KStream<String, InputEvent> events,
                                              MeterRegistry registry) {
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(DedupProcessor.STORE, config.dedupHorizon().multipliedBy(2),
-                        config.dedupHorizon().multipliedBy(2), false),
-                Serdes.String(), Serdes.Long()));
+                Stores.persistentWindowStore(DedupProcessor.STORE, config.dedupHorizon(),
+                        Duration.ofSeconds(1), false),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         return events.processValues(() -> new DedupProcessor(config.dedupHorizon(), new IngestCounters(registry)),
                 Named.as("dedup"), DedupProcessor.STORE);
     }

@@ -127,19 +127,41 @@ class GatewatchTopologyTest {
         try (TopologyFixture f = new TopologyFixture()) {
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
-            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plus(Duration.ofHours(5))));
-            advance(f, "t1", T0.plus(Duration.ofHours(6)));
-            // the same id 25 h after the first: past the 24 h horizon, so a new event
-            Instant later = T0.plus(Duration.ofHours(25));
-            f.signIn(signIn("d1", "t1", "u@x.com", 50053, later));
-            advance(f, "t1", later.plus(Duration.ofHours(1)));
+            advance(f, "t1", T0.plus(Duration.ofHours(5)));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0)); // the same record re-delivered 5 h later
+            assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(2.0);
 
+            // 25 h later, past the 24 h horizon: the mark is gone, so the record passes dedup (and is
+            // then too old for its aggregate window, kept 6 h: counted as expired, not as a duplicate)
+            advance(f, "t1", T0.plus(Duration.ofHours(25)));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
+            assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(2.0);
+            assertThat(f.registry.get("gatewatch.aggregate.expired").counter().count()).isEqualTo(1.0);
+
+            advance(f, "t1", T0.plus(Duration.ofHours(26)));
             List<TenantAggregate> windows = f.aggregates.readValuesToList();
             assertThat(windows.stream().filter(a -> a.windowStart().equals(T0)).mapToLong(TenantAggregate::total).sum())
                     .isEqualTo(1);
-            assertThat(windows.stream().filter(a -> a.windowStart().equals(later)).mapToLong(TenantAggregate::total)
-                    .sum()).as("counted again after the horizon").isEqualTo(1);
-            assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void theSameIdAtAnotherSecondIsAnotherEventAndTenantsDoNotShareIds() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plusMillis(400))); // same second
+            f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plusSeconds(1)));
+            f.signIn(signIn("d1", "t2", "u@x.com", 50053, T0));
+            f.signIn(signIn("d2", "t1", "u@x.com", 50053, T0));
+            advance(f, "t1", T0.plus(Duration.ofMinutes(5)));
+            advance(f, "t2", T0.plus(Duration.ofMinutes(5)));
+
+            assertThat(f.registry.get("gatewatch.dedup.duplicates").counter().count()).isEqualTo(1.0);
+            List<TenantAggregate> windows = f.aggregates.readValuesToList();
+            assertThat(windows.stream().filter(a -> a.windowStart().equals(T0) && a.tenantId().equals("t1"))
+                    .mapToLong(TenantAggregate::total).sum()).isEqualTo(3);
+            assertThat(windows.stream().filter(a -> a.windowStart().equals(T0) && a.tenantId().equals("t2"))
+                    .mapToLong(TenantAggregate::total).sum()).isEqualTo(1);
         }
     }
 

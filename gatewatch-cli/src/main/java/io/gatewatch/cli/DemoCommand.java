@@ -43,15 +43,23 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        if (durationSeconds > 0) {
-            if (!stopped.await(durationSeconds, TimeUnit.SECONDS)) {
+        try {
+            boolean stoppedByHook = durationSeconds > 0 ? stopped.await(durationSeconds, TimeUnit.SECONDS) : awaitForever(stopped);
+            if (!stoppedByHook) {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 stop(demo, out);
             }
-        } else {
-            stopped.await();
+        } catch (InterruptedException e) {
+            // interrupted by whoever embeds the command (a test, an IDE's stop button): a clean stop too
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(demo, out);
         }
         return 0;
+    }
+
+    private static boolean awaitForever(CountDownLatch stopped) throws InterruptedException {
+        stopped.await();
+        return true;
     }
 
     private static void stop(LiveDemo demo, PrintWriter out) {

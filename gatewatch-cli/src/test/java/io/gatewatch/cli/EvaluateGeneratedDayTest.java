@@ -3,6 +3,8 @@ package io.gatewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.generator.scenario.ScenarioCatalog;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -59,5 +61,32 @@ class EvaluateGeneratedDayTest {
         assertThat(Integer.parseInt(summary.group(3))).as("near misses generated and scored")
                 .isGreaterThanOrEqualTo((int) nearMisses).isGreaterThanOrEqualTo(20);
         assertThat(List.of(evaluate.out().split("\n"))).noneMatch(l -> l.startsWith("missed"));
+    }
+
+    @Test
+    void alertsAlreadyProducedScoreAsTheRulesRunHereAndLeftOutOnesAreMissed() throws Exception {
+        String logs = dir.resolve("day.json").toString();
+        String labels = dir.resolve("labels.jsonl").toString();
+        CliRun generate = CliRun.run("generate", "--scenarios", "all", "--duration", "2d", "--rate", "0.25", "--fast",
+                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels);
+        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        Path rules = Files.writeString(dir.resolve("rules.properties"), "rule.CROSS_TENANT_SPRAY.enabled=true\n");
+        CliRun analyze = CliRun.run("analyze", "--rules", rules.toString(), logs);
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        // as the alert topic holds them: alerts only, without analyze's "type" field
+        List<String> alerts = analyze.json().stream().filter(n -> n.get("type").asText().equals("alert"))
+                .map(n -> ((ObjectNode) n).without("type").toString()).toList();
+        assertThat(alerts).hasSizeGreaterThan(20);
+        Path alertFile = Files.write(dir.resolve("alerts.jsonl"), alerts);
+
+        CliRun fromRules = CliRun.run("evaluate", "--labels", labels, logs);
+        CliRun fromAlerts = CliRun.run("evaluate", "--labels", labels, "--alerts", alertFile.toString());
+        assertThat(fromAlerts.exitCode()).as(fromAlerts.err()).isZero();
+        assertThat(fromAlerts.out()).isEqualTo(fromRules.out()).contains("recall 1.000");
+
+        Path noLockouts = Files.write(dir.resolve("no-lockouts.jsonl"),
+                alerts.stream().filter(a -> !a.contains("\"ACCOUNT_LOCKOUT\"")).toList());
+        CliRun lockoutsLeftOut = CliRun.run("evaluate", "--labels", labels, "--alerts", noLockouts.toString());
+        assertThat(lockoutsLeftOut.out()).doesNotContain("recall 1.000").containsPattern("(?m)^\\| ACCOUNT_LOCKOUT \\| (\\d+) \\| 0 \\|");
     }
 }

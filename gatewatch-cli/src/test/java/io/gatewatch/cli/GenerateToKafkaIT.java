@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +81,23 @@ class GenerateToKafkaIT {
         }
         assertThat(events).extracting(InputEvent::id).as("every event of the run, on Kafka as in the file")
                 .containsExactlyInAnyOrderElementsOf(fromFile);
+    }
+
+    @Test
+    void recordsTheBrokerRefusesAreCountedAndTheRunExitsOne(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            // a batch of Azure Monitor records is far above 1 KiB: the broker refuses every one
+            admin.createTopics(List.of(new NewTopic("gen-small", 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1024")))).all().get();
+        }
+
+        CliRun run = CliRun.run("generate", "--bootstrap-servers", broker.bootstrapServers(), "--topic", "gen-small",
+                "--dynamics-topic", "gen-small", "--fast", "--count", "500", "--start", "2026-11-02T00:00:00Z");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        Matcher errors = Pattern.compile("send errors: ([\\d,]+)").matcher(run.err());
+        assertThat(errors.find()).as(run.err()).isTrue();
+        assertThat(Long.parseLong(errors.group(1).replace(",", ""))).isPositive();
     }
 
     private static List<InputEvent> readAll(KafkaBroker broker, long expected) {

@@ -72,6 +72,25 @@ class GenerateCommandTest {
         assertThat(DurationConverter.parse("PT26H")).hasHours(26);
     }
 
+    /** Scenario addresses (198.18.0.0/15 attackers, 2001:db8::/32 scenario users) never appear in background traffic. */
+    @Test
+    void scenarioAddressRangesAreKeptOutOfBackgroundTraffic() throws IOException {
+        assertThat(run("--format", "graph", "--count", "20000", "--scenarios", "attacks", "-o", file("mixed"))).isZero();
+
+        ObjectMapper mapper = JsonMappers.internal();
+        int scenarioAddressed = 0;
+        for (String line : Files.readAllLines(dir.resolve("mixed"))) {
+            var event = mapper.readTree(line);
+            String address = event.path("ipAddress").asText("");
+            if (address.startsWith("198.18.") || address.startsWith("198.19.") || address.startsWith("2001:db8:")) {
+                scenarioAddressed++;
+                assertThat(event.path("userPrincipalName").asText()).as("user at scenario address %s", address)
+                        .matches("s\\d+-.*");
+            }
+        }
+        assertThat(scenarioAddressed).as("scenario events present").isGreaterThan(10);
+    }
+
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("--fast", "--rate", "10", "--start", "2026-11-01T00:00:00Z"));
         all.addAll(List.of(args));

@@ -7,7 +7,9 @@ import io.gatewatch.classify.ClassificationData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class GatewatchApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewatchApp.class);
+
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
@@ -40,7 +44,13 @@ public final class GatewatchApp implements AutoCloseable {
             LOG.error("Stream thread failed ({}); replacing it", e.getClass().getSimpleName());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        metrics = new KafkaStreamsMetrics(streams);
+        // task, store and producer-topic metrics appear only once tasks are assigned: look for new
+        // ones every 5 s (Micrometer's default is a minute, long enough to hide a dropped-records count)
+        metrics = new KafkaStreamsMetrics(streams, List.of(), Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        }), METRICS_REFRESH);
         metrics.bindTo(registry);
         StateWrites.bindTo(registry, streams, config.applicationId());
     }

@@ -30,7 +30,7 @@ final class IngestCounters {
     }
 
     void duplicate() {
-        counter("gatewatch.dedup.duplicates", "Events dropped as duplicates (same category + id)", "stage", "dedup")
+        counter("gatewatch.dedup.duplicates", "Events dropped as duplicates (same category + id at the same second)", "stage", "dedup")
                 .increment();
     }
 

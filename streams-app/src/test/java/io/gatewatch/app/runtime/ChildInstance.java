@@ -115,6 +115,18 @@ final class ChildInstance implements AutoCloseable {
         }
     }
 
+    /** The sum of every series of a metric on the instance's {@code /metrics}, e.g. {@code gatewatch_ingest_events_total}. */
+    double metricSum(String name) throws IOException, InterruptedException {
+        return metrics().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** The instance's {@code /metrics} page, Prometheus text. */
+    String metrics() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + metricsPort + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** SIGTERM, then wait for the clean shutdown. */
     @Override
     public void close() throws InterruptedException {

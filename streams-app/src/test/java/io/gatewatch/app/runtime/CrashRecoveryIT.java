@@ -88,15 +88,19 @@ class CrashRecoveryIT {
 
             instances.add(ChildInstance.start(dir, "a-restarted", settings));
             settings.put("state.dir", dir.resolve("state-b").toString());
-            instances.add(ChildInstance.start(dir, "b", settings));
+            ChildInstance second = ChildInstance.start(dir, "b", settings);
+            instances.add(second);
             IngestLag.awaitZero(broker.bootstrapServers(), "crash-it", "crash-signin-events", Duration.ofMinutes(4));
             IngestLag.awaitZero(broker.bootstrapServers(), "crash-it", "crash-it-by-tenant-repartition",
                     Duration.ofMinutes(4));
-            List<byte[]> ticks = new ArrayList<>();
+            // scale-out: once B holds input partitions (B's state is not caught up, so what it is given
+            // first are the stateless ingest tasks), the ticks go to every input partition, so B must
+            // ingest some of them
+            awaitAssignedPartitions(second, Duration.ofMinutes(2));
             for (int t = 0; t < TENANTS; t++) {
-                ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(75 + 180 + 5))));
+                TestInput.produce(broker.bootstrapServers(), "crash-signin-events", t % 3, List.of(
+                        TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(75 + 180 + 5)))));
             }
-            TestInput.produce(broker.bootstrapServers(), "crash-signin-events", ticks);
 
             try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),
                     "crash-aggregates", new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer());
@@ -125,11 +129,35 @@ class CrashRecoveryIT {
                 lockouts = alerts.readMore(Duration.ofSeconds(3));
                 assertThat(lockouts).extracting(r -> r.value().entity().value())
                         .as("each lockout alerts exactly once").doesNotHaveDuplicates().hasSize(LOCKED_USERS);
+                assertThat(second.metricSum("gatewatch_ingest_events_total")).as("events instance B ingested").isPositive();
+                // what README *Metrics* promises on /metrics, with the dropped-records count the ITs explain losses by
+                assertThat(second.metrics()).contains("gatewatch_ingest_events_total{", "gatewatch_state_changelog_records_total",
+                        "gatewatch_state_changelog_records_per_event", "kafka_stream_task_dropped_records_total{",
+                        "kafka_producer_topic_record_send_total{", "kafka_stream_thread_process_total{",
+                        "jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage");
             }
         } finally {
             for (ChildInstance instance : instances) {
                 instance.close();
             }
+        }
+    }
+
+    private static void awaitAssignedPartitions(ChildInstance instance, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (assignedPartitions(instance) < 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("instance B was given no partition within " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static double assignedPartitions(ChildInstance instance) throws InterruptedException {
+        try {
+            return instance.metricSum("kafka_consumer_coordinator_assigned_partitions");
+        } catch (java.io.IOException notServingYet) {
+            return 0;
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,32 @@ class GatewatchTopologyTest {
                     .isEqualTo(2.0);
             assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
                     .anyMatch(line -> line.contains("truncated JSON")).noneMatch(line -> line.contains("victim"));
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    /**
+     * What slips past the topology's own routing (here an org-directory record no deserializer
+     * reads) meets the built-in log-and-continue handlers: skipped, and the stream goes on.
+     */
+    @Test
+    void aRecordNoDeserializerReadsIsSkippedAndTheStreamGoesOn() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try (TopologyFixture f = new TopologyFixture()) {
+            var rawOrgs = f.driver.createInputTopic(f.config.topics().dynamicsOrgs().name(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer());
+            rawOrgs.pipeInput("contoso".getBytes(StandardCharsets.UTF_8), "{\"orgName\":\"victim-org".getBytes(StandardCharsets.UTF_8));
+            f.signIn(signIn("after", "t1", "u@x.com", 50053, T0));
+
+            assertThat(f.alerts.readValuesToList()).extracting(Alert::rule).containsExactly("ACCOUNT_LOCKOUT");
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
+                    .anyMatch(line -> line.contains("Deserialization") && line.contains("dynamics-orgs"))
+                    .noneMatch(line -> line.contains("victim"));
         } finally {
             root.detachAppender(logs);
         }
@@ -163,6 +190,38 @@ class GatewatchTopologyTest {
             assertThat(windows.stream().filter(a -> a.windowStart().equals(T0) && a.tenantId().equals("t2"))
                     .mapToLong(TenantAggregate::total).sum()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void ruleWindowsIdleForFortyEightHoursArePurged() {
+        try (TopologyFixture f = new TopologyFixture()) {
+            f.signIn(signIn("w1", "t1", "typo@x.com", 50126, T0)); // one wrong password opens the user's windows
+            KeyValueStore<String, Object> windows = f.driver.getKeyValueStore("rule-windows");
+            long opened = count(windows);
+            assertThat(opened).as("windows opened by the failure").isPositive();
+
+            // a success of someone else every few hours moves stream time; the failure's windows stay
+            // until 48 h (the longest window) + grace have passed and the ten-minute purge has run
+            // (ticks from no address, so they touch no address window)
+            for (int hour = 4; hour <= 48; hour += 4) {
+                f.signIn(azureRecord("tick-h" + hour, "t1", "ticker@x.com", 0, T0.plus(Duration.ofHours(hour))));
+            }
+            assertThat(count(windows)).as("at 48 h").isEqualTo(opened);
+            f.signIn(azureRecord("tick-late1", "t1", "ticker@x.com", 0, T0.plus(Duration.ofHours(48)).plus(Duration.ofMinutes(15))));
+            f.signIn(azureRecord("tick-late2", "t1", "ticker@x.com", 0, T0.plus(Duration.ofHours(48)).plus(Duration.ofMinutes(30))));
+            assertThat(count(windows)).as("after 48 h + grace, purged").isZero();
+        }
+    }
+
+    private static long count(KeyValueStore<String, Object> store) {
+        long n = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.gatewatch.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.kafka.KafkaBroker;
+import io.gatewatch.kafka.KafkaBrokerExtension;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code topics.create}: with {@code false} a start against a cluster that lacks Gatewatch's
+ * topics fails naming every missing one (and only those); with {@code true} they are created, the
+ * org directory compacted, the rest with {@code topic.partitions}.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class TopicProvisionerIT {
+
+    private static final List<String> NAMES = List.of("signin-events", "dynamics-access", "dynamics-orgs", "alerts",
+            "aggregates", "aggregates-daily", "classified", "dlq");
+
+    @Test
+    void withoutCreateTheMissingTopicsAreNamedAndWithCreateTheyAreMade(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("prov-signin-events", 1, (short) 1))).all().get();
+
+            GatewatchConfig refusing = config(broker, false);
+            assertThatThrownBy(() -> TopicProvisioner.ensureTopics(refusing))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("topics.create=true")
+                    .hasMessageContaining("prov-dynamics-access").hasMessageContaining("prov-dynamics-orgs")
+                    .hasMessageContaining("prov-alerts").hasMessageContaining("prov-aggregates-daily")
+                    .hasMessageContaining("prov-dlq")
+                    .hasMessageNotContaining("prov-signin-events"); // it exists
+            assertThat(admin.listTopics().names().get()).doesNotContain("prov-alerts");
+
+            TopicProvisioner.ensureTopics(config(broker, true));
+            Set<String> topics = admin.listTopics().names().get();
+            for (String name : NAMES) {
+                assertThat(topics).contains("prov-" + name);
+            }
+            assertThat(admin.describeTopics(List.of("prov-alerts")).allTopicNames().get().get("prov-alerts").partitions())
+                    .hasSize(3);
+            ConfigResource orgs = new ConfigResource(ConfigResource.Type.TOPIC, "prov-dynamics-orgs");
+            assertThat(admin.describeConfigs(List.of(orgs)).all().get().get(orgs)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+
+            TopicProvisioner.ensureTopics(refusing); // now nothing is missing: passes without creating
+        }
+    }
+
+    private static GatewatchConfig config(KafkaBroker broker, boolean create) {
+        Map<String, String> values = new HashMap<>();
+        values.put("bootstrap.servers", broker.bootstrapServers());
+        values.put("application.id", "provisioner-it");
+        values.put("topic.partitions", "3");
+        values.put("topics.create", Boolean.toString(create));
+        for (String name : NAMES) {
+            values.put("topic." + name, "prov-" + name);
+        }
+        return ConfigLoader.build(values);
+    }
+}

@@ -40,10 +40,7 @@ public final class GatewatchApp implements AutoCloseable {
                 running.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Stream thread failed ({}); replacing it", e.getClass().getSimpleName());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(GatewatchApp::replaceFailedThread);
         // task, store and producer-topic metrics appear only once tasks are assigned: look for new
         // ones every 5 s (Micrometer's default is a minute, long enough to hide a dropped-records count)
         metrics = new KafkaStreamsMetrics(streams, List.of(), Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -53,6 +50,15 @@ public final class GatewatchApp implements AutoCloseable {
         }), METRICS_REFRESH);
         metrics.bindTo(registry);
         StateWrites.bindTo(registry, streams, config.applicationId());
+    }
+
+    /**
+     * A stream thread that dies of an exception no handler took is replaced, not the instance
+     * stopped; the log names the exception's class only (its message may quote a record).
+     */
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse replaceFailedThread(Throwable failure) {
+        LOG.error("Stream thread failed ({}); replacing it", failure.getClass().getSimpleName());
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     /** Ensures the topics, then starts processing; returns at once. */

@@ -51,6 +51,14 @@ public final class DetectionEngine {
             return new State(StateView.of(incidents), StateView.of(windows), StateView.of(baselines),
                     StateView.of(addresses));
         }
+
+        Map<String, EntityWindows> windows() {
+            return windows;
+        }
+
+        Map<String, TenantBaseline> baselines() {
+            return baselines;
+        }
     }
 
     private final EventRuleEngine perEvent;

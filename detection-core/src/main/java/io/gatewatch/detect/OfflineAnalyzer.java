@@ -71,6 +71,11 @@ public final class OfflineAnalyzer {
         windows.finish().forEach(output);
     }
 
+    /** The rule state, for tests that check the rules saw what they were meant to. */
+    DetectionEngine.Memory memory() {
+        return memory;
+    }
+
     public long duplicates() {
         return duplicates;
     }

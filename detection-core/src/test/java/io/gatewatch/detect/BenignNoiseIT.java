@@ -3,27 +3,23 @@ package io.gatewatch.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.EventClassifier;
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.rules.RuleSettings;
-import io.gatewatch.rules.baseline.TenantBaseline;
-import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.InputEvent;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.TenantAggregate;
 import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
-import io.gatewatch.state.StateView;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * KMSI and MFA interrupts, silent-SSO misses, expired sessions, a few expired passwords and CA
  * blocks) and the generator's benign noise (proxy egress shared by hundreds of users, travellers,
  * typo runs, unanswered MFA prompts, a stale service account, a password-reset wave), read from
- * real Azure Monitor records and run through every rule, must raise no alert.
+ * real Azure Monitor records and run through the engine {@code analyze} runs — dedup, tenant
+ * windows, every rule, suppression and purges, held equal to the streaming topology by
+ * {@code OfflineEquivalenceTest} — must raise no alert.
  */
 class BenignNoiseIT {
 
@@ -43,28 +41,36 @@ class BenignNoiseIT {
         SyntheticDirectory directory = SyntheticDirectory.generate(42, 20, 5_000);
         BenignTraffic traffic = new BenignTraffic(directory, 42);
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
-        EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), Map.of());
-        DetectionEngine engine = new DetectionEngine(RuleSettings.DEFAULTS, Duration.ofMinutes(2));
-        Map<String, EntityWindows> windows = new HashMap<>();
-        Map<String, TenantBaseline> baselines = new HashMap<>();
-        DetectionEngine.State state = new DetectionEngine.State(StateView.of(new HashMap<>()), StateView.of(windows),
-                StateView.of(baselines));
+        OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(Duration.ofMinutes(1),
+                Duration.ofMinutes(2), Duration.ofHours(6), Duration.ofHours(24), RuleSettings.DEFAULTS),
+                ClassificationData.defaults(), Map.of());
         List<String> alerts = new ArrayList<>();
+        long[] counted = new long[2]; // sign-ins and failures in the closed tenant windows
+        Consumer<Object> output = value -> {
+            if (value instanceof Alert alert) {
+                alerts.add(alert.rule() + " " + alert.entity().value() + ": " + alert.summary());
+            } else if (value instanceof TenantAggregate window) {
+                counted[0] += window.total();
+                counted[1] += window.byOutcome().getOrDefault(Outcome.FAILURE, 0L);
+            }
+        };
         Instant start = Instant.parse("2025-11-14T00:00:00Z");
         long stepMicros = Duration.ofDays(2).toNanos() / 1000 / EVENTS;
         for (int i = 0; i < EVENTS; i++) {
             byte[] record = AzureMonitorRecordBuilder.build(traffic.next(start.plusNanos(i * stepMicros * 1000)))
                     .toString().getBytes(StandardCharsets.UTF_8);
             for (ReadResult result : decoder.decode(record, "event " + i)) {
-                InputEvent event = ((ReadResult.Read) result).event();
-                ClassifiedEvent classified = new ClassifiedEvent(event, classifier.classify(event));
-                for (Alert alert : engine.process(event.tenantId(), classified, state, event.createdDateTime())) {
-                    alerts.add(alert.rule() + " " + alert.entity().value() + ": " + alert.summary());
-                }
+                assertThat(analyzer.process(((ReadResult.Read) result).event(), output)).isTrue();
             }
         }
+        // the baselines before the end-of-input flush, which only closes windows
+        assertThat(analyzer.memory().baselines().values()).as("every baseline warmed up")
+                .allSatisfy(b -> assertThat(b.snapshot().hoursSeen()).isGreaterThan(24));
+        analyzer.finish(output);
+
         assertThat(alerts).as("alerts on benign traffic").isEmpty();
-        assertThat(windows).as("rules kept windows for the failures they saw").isNotEmpty();
-        assertThat(baselines.values()).as("every baseline warmed up").allSatisfy(b -> assertThat(b.snapshot().hoursSeen()).isGreaterThan(24));
+        assertThat(counted[0]).as("every sign-in counted once in the tenant windows").isEqualTo(EVENTS);
+        assertThat(counted[1]).as("failures the rules saw").isGreaterThan(EVENTS / 100);
+        assertThat(analyzer.memory().windows()).as("rules keep windows for the recent failures").isNotEmpty();
     }
 }

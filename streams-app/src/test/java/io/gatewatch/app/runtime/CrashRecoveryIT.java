@@ -97,9 +97,12 @@ class CrashRecoveryIT {
             // first are the stateless ingest tasks), the ticks go to every input partition, so B must
             // ingest some of them
             awaitAssignedPartitions(second, Duration.ofMinutes(2));
-            for (int t = 0; t < TENANTS; t++) {
-                TestInput.produce(broker.bootstrapServers(), "crash-signin-events", t % 3, List.of(
-                        TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(75 + 180 + 5)))));
+            for (int partition = 0; partition < 3; partition++) {
+                List<byte[]> ticks = new ArrayList<>();
+                for (int t = partition; t < TENANTS; t += 3) {
+                    ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(75 + 180 + 5))));
+                }
+                TestInput.produce(broker.bootstrapServers(), "crash-signin-events", partition, ticks);
             }
 
             try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),

@@ -1,6 +1,5 @@
 package io.gatewatch.detect;
 
-import io.gatewatch.aggregate.DistinctCounter;
 import io.gatewatch.aggregate.TenantWindows;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.EventClassifier;
@@ -54,7 +53,7 @@ public final class OfflineAnalyzer {
             return false;
         }
         long time = event.createdDateTime().toEpochMilli();
-        if (recentIds.seen(DistinctCounter.hash(tenant + "|" + event.dedupKey()), time)) {
+        if (recentIds.seen(DedupIdentity.hash(tenant, event), time)) {
             duplicates++;
             return true;
         }

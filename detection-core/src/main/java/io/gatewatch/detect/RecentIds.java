@@ -23,7 +23,7 @@ final class RecentIds {
 
     /** True when {@code hash} was seen at the second of {@code timeMs}, still in the horizon; otherwise remembers it. */
     boolean seen(long hash, long timeMs) {
-        long second = Math.floorDiv(timeMs, 1000L) * 1000L;
+        long second = DedupIdentity.secondOf(timeMs);
         streamTime = Math.max(streamTime, timeMs);
         boolean live = second > streamTime - horizonMs; // the streaming store neither finds nor keeps older ones
         long key = keyOf(hash, second);

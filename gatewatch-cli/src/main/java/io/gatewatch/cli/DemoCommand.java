@@ -43,21 +43,21 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean stoppedByHook;
         try {
-            boolean stoppedByHook = durationSeconds > 0 ? stopped.await(durationSeconds, TimeUnit.SECONDS) : awaitForever(stopped);
-            if (!stoppedByHook) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                stop(demo, out);
-            }
+            stoppedByHook = durationSeconds > 0 ? stopped.await(durationSeconds, TimeUnit.SECONDS) : awaitHook(stopped);
         } catch (InterruptedException e) {
-            // interrupted by whoever embeds the command (a test, an IDE's stop button): a clean stop too
+            stoppedByHook = false; // interrupted by whoever embeds the command (a test, an IDE's stop button): a clean stop too
+        }
+        if (!stoppedByHook) {
             Runtime.getRuntime().removeShutdownHook(hook);
             stop(demo, out);
         }
         return 0;
     }
 
-    private static boolean awaitForever(CountDownLatch stopped) throws InterruptedException {
+    /** Until Ctrl-C: the hook stops the demo, then counts down. */
+    private static boolean awaitHook(CountDownLatch stopped) throws InterruptedException {
         stopped.await();
         return true;
     }

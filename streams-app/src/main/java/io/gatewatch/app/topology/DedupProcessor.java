@@ -1,6 +1,6 @@
 package io.gatewatch.app.topology;
 
-import io.gatewatch.aggregate.DistinctCounter;
+import io.gatewatch.detect.DedupIdentity;
 import io.gatewatch.schema.InputEvent;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -50,8 +50,8 @@ final class DedupProcessor implements FixedKeyProcessor<String, InputEvent, Inpu
     @Override
     public void process(FixedKeyRecord<String, InputEvent> record) {
         String tenant = record.key();
-        long hash = DistinctCounter.hash(tenant + "|" + record.value().dedupKey());
-        long second = Math.floorDiv(record.timestamp(), 1000L) * 1000L;
+        long hash = DedupIdentity.hash(tenant, record.value());
+        long second = DedupIdentity.secondOf(record.timestamp());
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         if (second <= context.currentStreamTimeMs() - horizonMs) {
             // past the horizon: neither looked up (the record cache may still hold the expired

@@ -8,26 +8,20 @@ import static io.gatewatch.app.topology.TestEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.assertj.core.groups.Tuple;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The whole topology under TopologyTestDriver, with explicit event times. */
 class GatewatchTopologyTest {
@@ -61,93 +55,6 @@ class GatewatchTopologyTest {
             assertThat(t1.distinctUsersByCategory()).containsEntry(Category.INVALID_CREDENTIALS, 1);
             assertThat(t1.topErrorCodes()).containsEntry(50126, 1L);
         }
-    }
-
-    @Test
-    void unreadableRecordsGoToTheDeadLetterTopicWithHeadersAndTheStreamGoesOn() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
-        try (TopologyFixture f = new TopologyFixture()) {
-            f.signIn("{\"id\":\"broken\",\"userPrincipalName\":\"victim@x.com\"");
-            f.signIn(envelope(azureRecord("ok", "t1", "u@x.com", 50053, T0), "{\"properties\":{\"id\":\"bad\"},\"category\":\"SignInLogs\"}"));
-            f.signIn("{\"id\":\"g\",\"createdDateTime\":\"" + T0 + "\",\"status\":{\"errorCode\":0}}");
-
-            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
-            assertThat(dead).hasSize(3);
-            assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).startsWith("{\"id\":\"broken\"");
-            assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION)).isEqualTo("UnreadableRecord");
-            assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("truncated JSON").doesNotContain("victim");
-            assertThat(header(dead.get(0), DeadLetterHeaders.TOPIC)).isEqualTo("signin-events");
-            assertThat(header(dead.get(0), DeadLetterHeaders.PARTITION)).isEqualTo("0");
-            assertThat(header(dead.get(0), DeadLetterHeaders.OFFSET)).isEqualTo("0");
-            assertThat(header(dead.get(1), DeadLetterHeaders.MESSAGE)).contains("record 2").contains("no time");
-            assertThat(header(dead.get(2), DeadLetterHeaders.EXCEPTION)).isEqualTo("MissingTenant");
-            assertThat(f.alerts.readValuesToList()).extracting(Alert::rule).containsExactly("ACCOUNT_LOCKOUT");
-            assertThat(f.registry.get("gatewatch.ingest.unreadable").tag("error", "UnreadableRecord").counter().count())
-                    .isEqualTo(2.0);
-            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
-                    .anyMatch(line -> line.contains("truncated JSON")).noneMatch(line -> line.contains("victim"));
-        } finally {
-            root.detachAppender(logs);
-        }
-    }
-
-    /**
-     * What slips past the topology's own routing (here an org-directory record no deserializer
-     * reads) meets the built-in log-and-continue handlers: skipped, and the stream goes on.
-     */
-    @Test
-    void aRecordNoDeserializerReadsIsSkippedAndTheStreamGoesOn() {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.addAppender(logs);
-        try (TopologyFixture f = new TopologyFixture()) {
-            var rawOrgs = f.driver.createInputTopic(f.config.topics().dynamicsOrgs().name(),
-                    new org.apache.kafka.common.serialization.ByteArraySerializer(),
-                    new org.apache.kafka.common.serialization.ByteArraySerializer());
-            rawOrgs.pipeInput("contoso".getBytes(StandardCharsets.UTF_8), "{\"orgName\":\"victim-org".getBytes(StandardCharsets.UTF_8));
-            f.signIn(signIn("after", "t1", "u@x.com", 50053, T0));
-
-            assertThat(f.alerts.readValuesToList()).extracting(Alert::rule).containsExactly("ACCOUNT_LOCKOUT");
-            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
-                    .anyMatch(line -> line.contains("Deserialization") && line.contains("dynamics-orgs"))
-                    .noneMatch(line -> line.contains("victim"));
-        } finally {
-            root.detachAppender(logs);
-        }
-    }
-
-    /** Graph v1.0 records carry no tenant: {@code default.tenant} names one, instead of the dead-letter topic. */
-    @Test
-    void recordsWithoutATenantTakeTheDefaultTenant() {
-        try (TopologyFixture f = new TopologyFixture(Map.of("default.tenant", "fallback-tenant"))) {
-            f.signIn("{\"id\":\"g\",\"createdDateTime\":\"" + T0 + "\",\"userPrincipalName\":\"a@x.com\","
-                    + "\"status\":{\"errorCode\":50053}}");
-            assertThat(f.deadLetters.isEmpty()).isTrue();
-            assertThat(f.alerts.readValuesToList()).extracting(Alert::tenantId).containsExactly("fallback-tenant");
-        }
-    }
-
-    @Test
-    void anEventStampedFarInTheFutureIsDeadLetteredInsteadOfStoppingTheTask() {
-        try (TopologyFixture f = new TopologyFixture(Map.of("event.max-future", "PT15M"))) {
-            f.signIn(azureRecord("ahead", "t1", "skewed@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofHours(2))));
-            f.signIn(azureRecord("fine", "t1", "u@x.com", 50053, TopologyFixture.WALL_CLOCK.plus(Duration.ofMinutes(5))));
-
-            List<TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
-            assertThat(dead).hasSize(1);
-            assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION)).isEqualTo("EventTimeInFuture");
-            assertThat(header(dead.get(0), DeadLetterHeaders.MESSAGE)).contains("120 min ahead").doesNotContain("skewed");
-            assertThat(f.alerts.readValuesToList()).extracting(a -> a.entity().value()).containsExactly("u@x.com");
-        }
-    }
-
-    private static String header(TestRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -100,13 +100,16 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | ratio Gatewatch / reference | %.3f (target >= 0.5) |
                 | ratio Gatewatch / ceiling | %.3f (target >= 0.03) |
                 | Gatewatch changelog records/event by store | %s |
+                | Gatewatch changelog bytes/event by store | %s (total %,.0f; the input is %,d bytes/event) |
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
                 ceiling.megabytesPerSecond(), reference.eventsPerSecond(), reference.changelogRecordsPerEvent(), threads,
                 gatewatch.eventsPerSecond(), gatewatch.changelogRecordsPerEvent(), ratioToReference, ratio,
-                perEvent(gatewatch), latency.rate(), latency.p50Ms(),
+                perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
+                perEvent(gatewatch.changelogBytes(), gatewatch.events(), "%s %.0f"), gatewatch.changelogBytesPerEvent(),
+                bytes / events, latency.rate(), latency.p50Ms(),
                 latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
         System.out.println(table);
         ObjectNode json = JsonMappers.internal().createObjectNode();
@@ -125,6 +128,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("changelogRecordsPerEvent", gatewatch.changelogRecordsPerEvent());
         ObjectNode stores = json.putObject("changelogRecordsPerEventByStore");
         gatewatch.changelogRecords().forEach((store, records) -> stores.put(store, records / gatewatch.events()));
+        json.put("changelogBytesPerEvent", gatewatch.changelogBytesPerEvent());
+        ObjectNode storeBytes = json.putObject("changelogBytesPerEventByStore");
+        gatewatch.changelogBytes().forEach((store, sent) -> storeBytes.put(store, sent / gatewatch.events()));
         json.put("latencyRate", latency.rate());
         json.put("latencyAlerts", latency.alerts());
         json.put("latencyP50Ms", latency.p50Ms());
@@ -174,10 +180,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         System.out.println("Written to " + out.toAbsolutePath());
     }
 
-    private static String perEvent(ThroughputRun.Result run) {
+    private static String perEvent(Map<String, Double> byStore, long events, String format) {
         StringBuilder text = new StringBuilder();
-        run.changelogRecords().forEach((store, records) -> text.append(text.isEmpty() ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.3f", store, records / run.events())));
+        byStore.forEach((store, sum) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, format, store, sum / events)));
         return text.toString();
     }
 

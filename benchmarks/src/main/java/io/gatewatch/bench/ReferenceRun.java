@@ -2,7 +2,6 @@ package io.gatewatch.bench;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.runtime.StateWrites;
 import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.kafka.TempDirectories;
@@ -73,7 +72,7 @@ final class ReferenceRun {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new ThroughputRun.Result(events, seconds, StateWrites.byStore(streams, APPLICATION_ID));
+            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

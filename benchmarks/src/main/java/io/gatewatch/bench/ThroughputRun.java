@@ -15,18 +15,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** Gatewatch from offset 0 of a preloaded topic until every event is processed and committed. */
 final class ThroughputRun {
 
-    /** Events processed, their wall time, and the changelog records the run's stream threads sent per store. */
-    record Result(long events, double seconds, Map<String, Double> changelogRecords) {
+    /** Events processed, their wall time, and the changelog records and bytes the run's stream threads sent per store. */
+    record Result(long events, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes) {
+
+        static Result of(long events, double seconds, KafkaStreams streams, String applicationId) {
+            return new Result(events, seconds, StateWrites.byStore(streams, applicationId),
+                    StateWrites.bytesByStore(streams, applicationId));
+        }
+
         double eventsPerSecond() {
             return events / seconds;
         }
 
         double changelogRecordsPerEvent() {
             return changelogRecords.values().stream().mapToDouble(Double::doubleValue).sum() / events;
+        }
+
+        double changelogBytesPerEvent() {
+            return changelogBytes.values().stream().mapToDouble(Double::doubleValue).sum() / events;
         }
     }
 
@@ -68,7 +79,7 @@ final class ThroughputRun {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Result(events, seconds, StateWrites.byStore(app.streams(), config.applicationId()));
+            return Result.of(events, seconds, app.streams(), config.applicationId());
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

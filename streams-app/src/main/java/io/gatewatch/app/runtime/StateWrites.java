@@ -24,11 +24,20 @@ public final class StateWrites {
 
     /** Changelog records sent so far, by store name (the topic without the application id and suffix). */
     public static Map<String, Double> byStore(KafkaStreams streams, String applicationId) {
+        return sumByStore(streams, applicationId, "record-send-total");
+    }
+
+    /** Changelog bytes sent so far (as batched on the wire, after compression), by store name. */
+    public static Map<String, Double> bytesByStore(KafkaStreams streams, String applicationId) {
+        return sumByStore(streams, applicationId, "byte-total");
+    }
+
+    private static Map<String, Double> sumByStore(KafkaStreams streams, String applicationId, String metric) {
         Map<String, Double> writes = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();
             String topic = name.tags().get("topic");
-            if ("producer-topic-metrics".equals(name.group()) && "record-send-total".equals(name.name())
+            if ("producer-topic-metrics".equals(name.group()) && metric.equals(name.name())
                     && topic != null && topic.endsWith(CHANGELOG_SUFFIX)) {
                 String store = topic.substring(0, topic.length() - CHANGELOG_SUFFIX.length());
                 if (store.startsWith(applicationId + "-")) {

@@ -1,9 +1,5 @@
 package io.gatewatch.app.serde;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -31,9 +27,9 @@ public abstract class CompactSerde<T> implements Serde<T> {
         return version;
     }
 
-    protected abstract void write(T value, DataOutputStream out) throws IOException;
+    protected abstract void write(T value, BinaryOut out) throws IOException;
 
-    protected abstract T read(DataInputStream in, int version) throws IOException;
+    protected abstract T read(BinaryIn in, int version) throws IOException;
 
     @Override
     public Serializer<T> serializer() {
@@ -41,14 +37,14 @@ public abstract class CompactSerde<T> implements Serde<T> {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
+            BinaryOut out = new BinaryOut(256);
+            try {
                 out.writeByte(version);
                 write(value, out);
             } catch (IOException e) {
                 throw new SerializationException("cannot write " + name, e);
             }
-            return bytes.toByteArray();
+            return out.toByteArray();
         };
     }
 
@@ -58,7 +54,8 @@ public abstract class CompactSerde<T> implements Serde<T> {
             if (bytes == null) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            try {
+                BinaryIn in = new BinaryIn(bytes);
                 int stored = in.readUnsignedByte();
                 if (stored > version) {
                     throw new SerializationException(name + " written in format " + stored + ", newer than " + version);
@@ -71,14 +68,14 @@ public abstract class CompactSerde<T> implements Serde<T> {
         };
     }
 
-    protected static void writeString(DataOutputStream out, String value) throws IOException {
+    protected static void writeString(BinaryOut out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    protected static String readString(DataInputStream in) throws IOException {
+    protected static String readString(BinaryIn in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 }

@@ -4,8 +4,6 @@ import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.rules.windowed.Observation;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +26,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     }
 
     @Override
-    protected void write(EntityWindows windows, DataOutputStream out) throws IOException {
+    protected void write(EntityWindows windows, BinaryOut out) throws IOException {
         out.writeShort(windows.byRule().size());
         for (Map.Entry<String, EntityWindow> entry : windows.byRule().entrySet()) {
             out.writeUTF(entry.getKey());
@@ -37,7 +35,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     }
 
     @Override
-    protected EntityWindows read(DataInputStream in, int version) throws IOException {
+    protected EntityWindows read(BinaryIn in, int version) throws IOException {
         if (version == 1) {
             return EntityWindows.restore(Map.of(LEGACY_RULE, readWindow(in)));
         }
@@ -49,7 +47,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         return EntityWindows.restore(byRule);
     }
 
-    private static void writeWindow(EntityWindow window, DataOutputStream out) throws IOException {
+    private static void writeWindow(EntityWindow window, BinaryOut out) throws IOException {
         Incident incident = window.incident();
         out.writeLong(window.maxTimeMs());
         out.writeLong(incident.suppressedUntilMs());
@@ -69,7 +67,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         }
     }
 
-    private static EntityWindow readWindow(DataInputStream in) throws IOException {
+    private static EntityWindow readWindow(BinaryIn in) throws IOException {
         long maxTimeMs = in.readLong();
         Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
         int size = in.readInt();

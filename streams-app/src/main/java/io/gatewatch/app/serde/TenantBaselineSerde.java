@@ -2,8 +2,6 @@ package io.gatewatch.app.serde;
 
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
@@ -20,7 +18,7 @@ public final class TenantBaselineSerde extends CompactSerde<TenantBaseline> {
     }
 
     @Override
-    protected void write(TenantBaseline baseline, DataOutputStream out) throws IOException {
+    protected void write(TenantBaseline baseline, BinaryOut out) throws IOException {
         TenantBaseline.Snapshot b = baseline.snapshot();
         out.writeLong(b.hourStartMs());
         out.writeLong(b.total());
@@ -36,7 +34,7 @@ public final class TenantBaselineSerde extends CompactSerde<TenantBaseline> {
     }
 
     @Override
-    protected TenantBaseline read(DataInputStream in, int version) throws IOException {
+    protected TenantBaseline read(BinaryIn in, int version) throws IOException {
         return TenantBaseline.restore(new TenantBaseline.Snapshot(in.readLong(), in.readLong(), in.readLong(),
                 in.readLong(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                 incident(in.readLong(), version), incident(in.readLong(), version)));

@@ -4,8 +4,6 @@ import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ public final class UserHistorySerde extends CompactSerde<UserHistory> {
     }
 
     @Override
-    protected void write(UserHistory history, DataOutputStream out) throws IOException {
+    protected void write(UserHistory history, BinaryOut out) throws IOException {
         List<SignInSummary> recent = history.recent();
         out.writeShort(recent.size());
         for (SignInSummary s : recent) {
@@ -40,7 +38,7 @@ public final class UserHistorySerde extends CompactSerde<UserHistory> {
     }
 
     @Override
-    protected UserHistory read(DataInputStream in, int version) throws IOException {
+    protected UserHistory read(BinaryIn in, int version) throws IOException {
         int size = in.readUnsignedShort();
         List<SignInSummary> recent = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

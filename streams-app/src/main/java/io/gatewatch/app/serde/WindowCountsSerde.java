@@ -4,8 +4,6 @@ import io.gatewatch.aggregate.DistinctCounter;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
     }
 
     @Override
-    protected void write(TenantWindowCounts counts, DataOutputStream out) throws IOException {
+    protected void write(TenantWindowCounts counts, BinaryOut out) throws IOException {
         out.writeLong(counts.total());
         out.writeShort(counts.byOutcome().size());
         for (Map.Entry<Outcome, Long> e : counts.byOutcome().entrySet()) {
@@ -48,7 +46,7 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
     }
 
     @Override
-    protected TenantWindowCounts read(DataInputStream in, int version) throws IOException {
+    protected TenantWindowCounts read(BinaryIn in, int version) throws IOException {
         long total = in.readLong();
         Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
@@ -69,7 +67,7 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
         return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes);
     }
 
-    private static void writeCounter(DistinctCounter counter, DataOutputStream out) throws IOException {
+    private static void writeCounter(DistinctCounter counter, BinaryOut out) throws IOException {
         out.writeBoolean(counter.estimated());
         if (counter.estimated()) {
             byte[] registers = counter.registers();
@@ -84,7 +82,7 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
         }
     }
 
-    private static DistinctCounter readCounter(DataInputStream in) throws IOException {
+    private static DistinctCounter readCounter(BinaryIn in) throws IOException {
         if (in.readBoolean()) {
             byte[] registers = new byte[in.readUnsignedShort()];
             in.readFully(registers);

@@ -1,6 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.aggregate.WindowTimeline;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -33,11 +34,11 @@ final class AggregateStage {
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
                       MeterRegistry registry) {
-        // timestamped, as the DSL aggregate that kept this store before: its changelog reads the same; cached, as the
-        // DSL's was: a tenant's minute changes with every event, its changelog needs only the last value per commit
-        builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(STORE,
-                config.aggregateRetention(), config.windowSize(), false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS)
-                .withCachingEnabled());
+        // timestamped, as the DSL aggregate that kept this store before: its changelog reads the same; a tenant's
+        // minute changes with every event, so it stays decoded and its changelog gets the last value per commit
+        builder.addStateStore(DecodedStores.timestampedWindow(Stores.persistentTimestampedWindowStore(STORE,
+                config.aggregateRetention(), config.windowSize(), false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS,
+                config.decodedEntries()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                 WindowAggregateProcessor.PROGRESS_STORE), Serdes.String(), Serdes.Long()));
         KStream<Windowed<String>, WindowUpdate> updates = classified.process(

@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleEngine;
@@ -47,12 +48,12 @@ final class AlertStage {
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
-        KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", store(WINDOWS_STORE,
-                GatewatchSerdes.ENTITY_WINDOWS), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
+        KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", decoded(WINDOWS_STORE,
+                GatewatchSerdes.ENTITY_WINDOWS, config), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
                 config.grace()));
-        // every event updates its tenant's baseline: cached, one changelog record per key and commit
+        // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
-                store(BASELINES_STORE, GatewatchSerdes.BASELINE).withCachingEnabled(),
+                decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, config),
                 () -> new BaselineRules(config.rules()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
                 config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
@@ -96,6 +97,13 @@ final class AlertStage {
 
     private static <S> StoreBuilder<KeyValueStore<String, S>> store(String name, Serde<S> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    /** A store whose values stay decoded between commits: read and written by most events. */
+    private static <S> StoreBuilder<KeyValueStore<String, S>> decoded(String name, Serde<S> values,
+                                                                     GatewatchConfig config) {
+        return DecodedStores.keyValue(Stores.persistentKeyValueStore(name), Serdes.String(), values,
+                config.decodedEntries());
     }
 
     private static <S> KStream<String, Alert> detect(StreamsBuilder builder, KStream<String, ClassifiedEvent> classified,

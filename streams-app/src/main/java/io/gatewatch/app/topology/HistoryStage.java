@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -20,8 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The helpdesk's view: each user's last sign-ins ({@link UserHistory}) in {@code user-history},
  * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. A repeated
- * success changes nothing and writes nothing; the store is cached, so a busy user's updates
- * collapse within a commit; users idle for {@code diagnosis.retention} are purged.
+ * success changes nothing and writes nothing; histories stay decoded between commits
+ * ({@link DecodedStores}), so a busy user's updates collapse within a commit; users idle for {@code diagnosis.retention} are purged.
  */
 final class HistoryStage {
 
@@ -31,8 +32,8 @@ final class HistoryStage {
     }
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                GatewatchSerdes.USER_HISTORY).withCachingEnabled());
+        builder.addStateStore(DecodedStores.keyValue(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                GatewatchSerdes.USER_HISTORY, config.decodedEntries()));
         classified.processValues(() -> new Recorder(config.api().historyRetention()), Named.as("remember-sign-ins"),
                 STORE);
     }

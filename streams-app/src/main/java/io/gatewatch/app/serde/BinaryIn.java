@@ -1,0 +1,75 @@
+package io.gatewatch.app.serde;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads what {@link java.io.DataOutputStream} wrote (big-endian numbers, modified UTF-8 strings)
+ * straight from a byte array. {@code DataInputStream} over a {@code ByteArrayInputStream} goes
+ * through a synchronized stream call per field and a char buffer per string; store values are read
+ * on every event, so this reader does neither, and strings of plain ASCII (user names, addresses,
+ * ids) become Latin-1 strings in one copy.
+ */
+final class BinaryIn {
+
+    private final byte[] bytes;
+    private int position;
+
+    BinaryIn(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    private int take(int count) throws EOFException {
+        if (count > bytes.length - position) {
+            throw new EOFException();
+        }
+        int at = position;
+        position += count;
+        return at;
+    }
+
+    int readUnsignedByte() throws IOException {
+        return bytes[take(1)] & 0xFF;
+    }
+
+    boolean readBoolean() throws IOException {
+        return readUnsignedByte() != 0;
+    }
+
+    int readUnsignedShort() throws IOException {
+        int at = take(2);
+        return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
+    }
+
+    int readInt() throws IOException {
+        int at = take(4);
+        return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8
+                | bytes[at + 3] & 0xFF;
+    }
+
+    long readLong() throws IOException {
+        return (long) readInt() << 32 | readInt() & 0xFFFFFFFFL;
+    }
+
+    double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    void readFully(byte[] into) throws IOException {
+        System.arraycopy(bytes, take(into.length), into, 0, into.length);
+    }
+
+    String readUTF() throws IOException {
+        int length = readUnsignedShort();
+        int at = take(length);
+        for (int i = at; i < at + length; i++) {
+            if (bytes[i] < 0) { // a multi-byte character: the JDK's decoder, on just this string
+                return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, at - 2, length + 2)));
+            }
+        }
+        return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
+    }
+}

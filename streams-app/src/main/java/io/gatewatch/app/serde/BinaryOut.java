@@ -1,0 +1,98 @@
+package io.gatewatch.app.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Writes what {@link java.io.DataOutputStream} writes (big-endian numbers, modified UTF-8 strings)
+ * into a growing byte array, without a stream call per field; the counterpart of {@link BinaryIn}.
+ */
+final class BinaryOut {
+
+    private byte[] bytes;
+    private int size;
+
+    BinaryOut(int initialCapacity) {
+        this.bytes = new byte[initialCapacity];
+    }
+
+    private int reserve(int count) {
+        if (size + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + count));
+        }
+        int at = size;
+        size += count;
+        return at;
+    }
+
+    void writeByte(int value) {
+        int at = reserve(1); // before naming the array: reserve may replace it
+        bytes[at] = (byte) value;
+    }
+
+    void writeBoolean(boolean value) {
+        writeByte(value ? 1 : 0);
+    }
+
+    void writeShort(int value) {
+        int at = reserve(2);
+        bytes[at] = (byte) (value >>> 8);
+        bytes[at + 1] = (byte) value;
+    }
+
+    void writeInt(int value) {
+        int at = reserve(4);
+        bytes[at] = (byte) (value >>> 24);
+        bytes[at + 1] = (byte) (value >>> 16);
+        bytes[at + 2] = (byte) (value >>> 8);
+        bytes[at + 3] = (byte) value;
+    }
+
+    void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    void writeDouble(double value) {
+        writeLong(Double.doubleToLongBits(value));
+    }
+
+    void write(byte[] value) {
+        int at = reserve(value.length);
+        System.arraycopy(value, 0, bytes, at, value.length);
+    }
+
+    void writeUTF(String value) throws IOException {
+        int length = value.length();
+        if (length <= 0xFFFF && isPlainAscii(value)) {
+            writeShort(length);
+            int at = reserve(length);
+            for (int i = 0; i < length; i++) {
+                bytes[at + i] = (byte) value.charAt(i);
+            }
+            return;
+        }
+        // NUL and non-ASCII characters take several bytes; the JDK's encoder also refuses > 65,535
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(length * 3 + 2);
+        try (DataOutputStream out = new DataOutputStream(encoded)) {
+            out.writeUTF(value);
+        }
+        write(encoded.toByteArray());
+    }
+
+    private static boolean isPlainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+}

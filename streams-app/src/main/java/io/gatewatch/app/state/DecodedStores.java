@@ -1,0 +1,44 @@
+package io.gatewatch.app.state;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
+import org.apache.kafka.streams.state.internals.TimestampedWindowStoreBuilder;
+
+/**
+ * Store builders for stores whose values stay decoded between commits ({@link DecodedKeyValueStore},
+ * {@link DecodedWindowStore}). They extend Kafka Streams' own builders, so the changelog topic is
+ * configured exactly as for the plain store (a window store's changelog keeps its retention); the
+ * byte cache stays off, since the decoded values above it already collapse updates per commit.
+ * {@code capacity} bounds the values held per store and task.
+ */
+public final class DecodedStores {
+
+    private DecodedStores() {
+    }
+
+    public static <V> KeyValueStoreBuilder<String, V> keyValue(KeyValueBytesStoreSupplier supplier, Serde<String> keys,
+                                                               Serde<V> values, int capacity) {
+        return new KeyValueStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
+            @Override
+            public KeyValueStore<String, V> build() {
+                return new DecodedKeyValueStore<>(super.build(), capacity);
+            }
+        };
+    }
+
+    public static <V> TimestampedWindowStoreBuilder<String, V> timestampedWindow(WindowBytesStoreSupplier supplier,
+                                                                                Serde<String> keys, Serde<V> values,
+                                                                                int capacity) {
+        return new TimestampedWindowStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
+            @Override
+            public TimestampedWindowStore<String, V> build() {
+                return new DecodedWindowStore<>(super.build(), capacity);
+            }
+        };
+    }
+}

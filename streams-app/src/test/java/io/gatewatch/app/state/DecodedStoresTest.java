@@ -1,0 +1,141 @@
+package io.gatewatch.app.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+
+/** What the decoded-value stores promise: fewer decodes and encodes, and nothing else changed. */
+class DecodedStoresTest {
+
+    private final AtomicInteger encodes = new AtomicInteger();
+    private final AtomicInteger decodes = new AtomicInteger();
+    private final Serde<String> countingValues = Serdes.serdeFrom(
+            (Serializer<String>) (topic, value) -> {
+                encodes.incrementAndGet();
+                return Serdes.String().serializer().serialize(topic, value);
+            },
+            (Deserializer<String>) (topic, bytes) -> {
+                decodes.incrementAndGet();
+                return Serdes.String().deserializer().deserialize(topic, bytes);
+            });
+
+    private DecodedKeyValueStore<String> keyValueStore(int capacity) {
+        KeyValueStore<String, String> store = DecodedStores.keyValue(Stores.inMemoryKeyValueStore("kv"),
+                Serdes.String(), countingValues, capacity).withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        return (DecodedKeyValueStore<String>) store;
+    }
+
+    @Test
+    void aValueUpdatedByEveryEventIsEncodedOncePerCommitAndNeverDecoded() {
+        DecodedKeyValueStore<String> store = keyValueStore(10);
+        for (int event = 1; event <= 100; event++) {
+            String previous = store.get("tenant");
+            store.put("tenant", previous == null ? "1" : String.valueOf(Integer.parseInt(previous) + 1));
+        }
+        assertThat(store.wrapped().get("tenant")).as("nothing below before the commit").isNull();
+        int decodesBefore = decodes.get();
+
+        store.flushCache();
+
+        assertThat(store.wrapped().get("tenant")).isEqualTo("100");
+        assertThat(encodes.get()).as("one encode for 100 updates").isEqualTo(1);
+        assertThat(decodesBefore).as("every read after the first was served decoded").isZero();
+        assertThat(store.hits()).isEqualTo(99);
+    }
+
+    @Test
+    void theLeastRecentlyUsedDirtyValueGoesBelowWhenRoomIsNeeded() {
+        DecodedKeyValueStore<String> store = keyValueStore(2);
+        store.put("a", "1");
+        store.put("b", "2");
+        store.get("a"); // b is now the least recently used
+        store.put("c", "3");
+
+        assertThat(store.wrapped().get("b")).isEqualTo("2");
+        assertThat(store.wrapped().get("a")).isNull();
+        assertThat(store.get("b")).isEqualTo("2");
+    }
+
+    @Test
+    void scansAndDeletesSeeWhatIsNotCommittedYet() {
+        DecodedKeyValueStore<String> store = keyValueStore(10);
+        store.put("a", "1");
+        store.put("b", "2");
+        store.flushCache();
+        store.delete("a");
+        store.put("c", "3");
+
+        List<KeyValue<String, String>> all = new ArrayList<>();
+        try (KeyValueIterator<String, String> iterator = store.all()) {
+            iterator.forEachRemaining(all::add);
+        }
+        assertThat(all).containsExactly(KeyValue.pair("b", "2"), KeyValue.pair("c", "3"));
+        assertThat(store.get("a")).isNull();
+        assertThat(store.approximateNumEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void otherThreadsReadTheLastCommitAndMayNotWrite() throws Exception {
+        DecodedKeyValueStore<String> store = keyValueStore(10);
+        store.put("user", "committed");
+        store.flushCache();
+        store.put("user", "in flight");
+
+        assertThat(CompletableFuture.supplyAsync(() -> store.get("user")).get()).isEqualTo("committed");
+        assertThat(store.get("user")).isEqualTo("in flight");
+        assertThatThrownBy(() -> CompletableFuture.runAsync(() -> store.put("user", "x")).join())
+                .hasCauseInstanceOf(IllegalStateException.class);
+        store.flushCache();
+        assertThat(CompletableFuture.supplyAsync(() -> store.get("user")).get()).isEqualTo("in flight");
+    }
+
+    @Test
+    void clearingForgetsWritesThatWereNeverCommitted() {
+        DecodedKeyValueStore<String> store = keyValueStore(10);
+        store.put("user", "committed");
+        store.flushCache();
+        store.put("user", "lost with its transaction");
+
+        store.clearCache(); // what Kafka Streams does before state is restored from the changelog
+
+        assertThat(store.get("user")).isEqualTo("committed");
+    }
+
+    @Test
+    void windowsAreHeldByKeyAndStartAndRangeReadsSeeThem() {
+        TimestampedWindowStore<String, String> store = DecodedStores.timestampedWindow(
+                Stores.inMemoryWindowStore("windows", java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(1),
+                        false), Serdes.String(), countingValues, 10).withLoggingDisabled().build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        DecodedWindowStore<String> decoded = (DecodedWindowStore<String>) store;
+
+        store.put("t1", ValueAndTimestamp.make("a", 5), 0);
+        store.put("t1", ValueAndTimestamp.make("b", 65_000), 60_000);
+        store.put("t1", ValueAndTimestamp.make("b2", 70_000), 60_000);
+        assertThat(decoded.wrapped().fetch("t1", 60_000)).isNull();
+        assertThat(store.fetch("t1", 60_000)).isEqualTo(ValueAndTimestamp.make("b2", 70_000));
+
+        List<String> values = new ArrayList<>();
+        store.fetchAll(0, 120_000).forEachRemaining(window -> values.add(window.value.value()));
+        assertThat(values).containsExactly("a", "b2");
+        assertThat(decoded.wrapped().fetch("t1", 60_000).value()).isEqualTo("b2");
+        assertThat(encodes.get()).as("each window encoded once, at the scan").isEqualTo(2);
+    }
+}

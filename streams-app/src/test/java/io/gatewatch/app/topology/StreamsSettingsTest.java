@@ -1,0 +1,28 @@
+package io.gatewatch.app.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.app.config.ConfigLoader;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    private static Map<String, Object> producerSettings(Map<String, String> values) {
+        StreamsConfig streams = new StreamsConfig(StreamsSettings.of(ConfigLoader.build(values)));
+        return streams.getProducerConfigs("client");
+    }
+
+    @Test
+    void producersCompressWithLz4UnlessTheUserChoseOtherwise() {
+        assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092")))
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092", "compression.type", "zstd")))
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092",
+                "producer.compression.type", "none")))
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    }
+}

@@ -3,6 +3,7 @@ package io.gatewatch.app.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -65,27 +66,25 @@ final class BinaryOut {
     }
 
     void writeUTF(String value) throws IOException {
-        int length = value.length();
-        if (length <= 0xFFFF && isPlainAscii(value)) {
-            writeShort(length);
-            int at = reserve(length);
-            for (int i = 0; i < length; i++) {
-                bytes[at + i] = (byte) value.charAt(i);
-            }
+        // ASCII without NUL is the same in modified UTF-8 and UTF-8 (the JDK's encoder is an intrinsic); one
+        // byte per character means ASCII, or a lone surrogate the encoder replaced with '?': those go the slow way
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length == value.length() && utf8.length <= 0xFFFF && plain(utf8)) {
+            writeShort(utf8.length);
+            write(utf8);
             return;
         }
-        // NUL and non-ASCII characters take several bytes; the JDK's encoder also refuses > 65,535
-        ByteArrayOutputStream encoded = new ByteArrayOutputStream(length * 3 + 2);
+        // NUL and non-ASCII characters take other bytes; the JDK's encoder also refuses > 65,535
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream(value.length() * 3 + 2);
         try (DataOutputStream out = new DataOutputStream(encoded)) {
             out.writeUTF(value);
         }
         write(encoded.toByteArray());
     }
 
-    private static boolean isPlainAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == 0 || c >= 0x80) {
+    private static boolean plain(byte[] ascii) {
+        for (byte b : ascii) {
+            if (b == 0 || b == '?') {
                 return false;
             }
         }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class BinaryFormatTest {
 
     private static final List<String> STRINGS = List.of("", "adelev@contoso.com", "203.0.113.7", "Zoë Ångström",
-            "東京オフィス", "nul\u0000inside", "emoji \uD83D\uDD12 lock", "x".repeat(70_000 / 3), "~\u007f\u0080");
+            "東京オフィス", "nul\u0000inside", "emoji \uD83D\uDD12 lock", "x".repeat(70_000 / 3), "~\u007f\u0080",
+            "lone \uD800 surrogate", "why?", "\uDC00");
 
     @Test
     void everyFieldIsWrittenAsDataOutputStreamWritesIt() throws IOException {

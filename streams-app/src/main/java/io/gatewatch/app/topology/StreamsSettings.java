@@ -36,6 +36,9 @@ public final class StreamsSettings {
         // event) at no measurable throughput cost; the repartition and output topics gain as well. Unprefixed, so
         // the user's compression.type (or producer.compression.type) below still wins
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // each commit sends a burst to every changelog, repartition and output partition of the task; with the
+        // producer's 16 KB batches the bench ran at 18,000 events/s, with 64-512 KB at 22,500-23,400
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replicationFactor());
         props.putAll(config.kafka());
         return props;

@@ -16,6 +16,14 @@ class StreamsSettingsTest {
     }
 
     @Test
+    void producersBatchUpTo256KibUnlessTheUserChoseOtherwise() {
+        assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092")))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092", "batch.size", "16384")))
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, "16384");
+    }
+
+    @Test
     void producersCompressWithLz4UnlessTheUserChoseOtherwise() {
         assertThat(producerSettings(Map.of("bootstrap.servers", "localhost:9092")))
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

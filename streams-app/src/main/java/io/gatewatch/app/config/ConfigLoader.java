@@ -40,8 +40,8 @@ public final class ConfigLoader {
             Map.entry("topic.partitions", "6"),
             Map.entry("topic.replication.factor", "1"),
             Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)),
-            // per hot store and task: a bench user's events come back after ~10,000 others per task
-            Map.entry("state.decoded-entries", "10000"),
+            // store values held decoded between commits, all stores and tasks together: an eighth of the default heap
+            Map.entry("state.decoded-memory.bytes", String.valueOf(128L << 20)),
             // how long run waits for the first broker before it gives up with one line (exit 1)
             Map.entry("startup.broker-timeout", "PT60S"),
             Map.entry("http.port", "8080"),
@@ -121,7 +121,7 @@ public final class ConfigLoader {
                 integer("topic.partitions", values.get("topic.partitions")),
                 (short) integer("topic.replication.factor", values.get("topic.replication.factor")),
                 Long.parseLong(values.get("rocksdb.memory.bytes")),
-                integer("state.decoded-entries", values.get("state.decoded-entries")),
+                Long.parseLong(values.get("state.decoded-memory.bytes")),
                 duration("startup.broker-timeout", values.get("startup.broker-timeout")), RuleSettings.fromProperties(values),
                 new ApiSettings(integer("http.port", values.get("http.port")),
                         values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),

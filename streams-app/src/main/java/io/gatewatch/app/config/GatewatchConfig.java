@@ -15,7 +15,7 @@ import java.util.Map;
  * @param createTopics    create missing topics at start-up (else fail naming them)
  * @param maxFuture       how far ahead of this host's clock an event time may be; later ones are
  *                        dead-lettered (Kafka refuses record timestamps over an hour ahead by default)
- * @param decodedEntries  {@code state.decoded-entries}: values each hot store keeps decoded between commits, per task
+ * @param decodedMemoryBytes {@code state.decoded-memory.bytes}: heap for store values held decoded between commits
  * @param brokerTimeout   {@code startup.broker-timeout}: how long {@code run} waits for a broker to answer
  */
 public record GatewatchConfig(
@@ -34,7 +34,7 @@ public record GatewatchConfig(
         int partitions,
         short replicationFactor,
         long rocksDbMemoryBytes,
-        int decodedEntries,
+        long decodedMemoryBytes,
         Duration brokerTimeout,
         RuleSettings rules,
         ApiSettings api,
@@ -51,7 +51,7 @@ public record GatewatchConfig(
         require(partitions >= 1, "topic.partitions must be at least 1");
         require(replicationFactor >= 1, "topic.replication.factor must be at least 1");
         require(rocksDbMemoryBytes >= 16L << 20, "rocksdb.memory.bytes must be at least 16 MiB");
-        require(decodedEntries >= 1, "state.decoded-entries must be at least 1");
+        require(decodedMemoryBytes >= 1L << 20, "state.decoded-memory.bytes must be at least 1 MiB");
         require(brokerTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "startup.broker-timeout must be at least 1 second");
         require(kafka.containsKey("bootstrap.servers"), "bootstrap.servers is required");
         require(applicationId != null && !applicationId.isBlank(), "application.id is required");

@@ -1,51 +1,47 @@
 package io.gatewatch.app.state;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Store values held decoded between commits, by key, least recently used first. A held entry is
  * clean (what the store below holds, absence included) or dirty (written here, not yet below).
  * Dirty entries go below when the task commits ({@link #flush}) or when the least recently used
- * one must make room; until then a key read and written by every event is neither decoded nor
- * encoded again.
+ * ones must make room in the instance's {@link DecodedMemory}; until then a key read and written
+ * by every event is neither decoded nor encoded again.
  */
 final class DecodedEntries<K, V> {
+
+    /** What a held entry costs beyond its value: the map node, the key, this holder. */
+    private static final long ENTRY_BYTES = 160;
 
     /** A held value; {@code value} null means the key is known to be absent. */
     static final class Held<V> {
         private V value;
         private boolean dirty;
+        private long bytes;
 
         V value() {
             return value;
         }
     }
 
-    private final LinkedHashMap<K, Held<V>> held;
+    private final LinkedHashMap<K, Held<V>> held = new LinkedHashMap<>(256, 0.75f, true);
+    private final DecodedMemory memory;
+    private final ToLongFunction<V> weigher;
     private BiConsumer<K, V> below = (key, value) -> {
         throw new IllegalStateException("no store to write to");
     };
     private long hits;
     private long misses;
 
-    DecodedEntries(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
-        }
-        this.held = new LinkedHashMap<>(Math.min(capacity, 1 << 12), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Held<V>> eldest) {
-                if (size() <= capacity) {
-                    return false;
-                }
-                if (eldest.getValue().dirty) {
-                    below.accept(eldest.getKey(), eldest.getValue().value);
-                }
-                return true;
-            }
-        };
+    /** @param weigher the heap a decoded value takes, roughly, in bytes */
+    DecodedEntries(DecodedMemory memory, ToLongFunction<V> weigher) {
+        this.memory = memory;
+        this.weigher = weigher;
     }
 
     /** Where dirty entries go: a put, or a delete for null. */
@@ -65,19 +61,38 @@ final class DecodedEntries<K, V> {
     }
 
     void holdClean(K key, V value) {
-        Held<V> entry = new Held<>();
-        entry.value = value;
-        held.put(key, entry);
+        hold(key, value, false);
     }
 
     void put(K key, V value) {
+        hold(key, value, true);
+    }
+
+    private void hold(K key, V value, boolean dirty) {
         Held<V> entry = held.get(key);
         if (entry == null) {
             entry = new Held<>();
             held.put(key, entry);
         }
+        long bytes = ENTRY_BYTES + (value == null ? 0 : weigher.applyAsLong(value));
+        memory.add(bytes - entry.bytes);
         entry.value = value;
-        entry.dirty = true;
+        entry.dirty |= dirty;
+        entry.bytes = bytes;
+        makeRoom();
+    }
+
+    /** Lets the least recently used entries go (dirty ones written below) while the instance is over its budget. */
+    private void makeRoom() {
+        Iterator<Map.Entry<K, Held<V>>> eldest = held.entrySet().iterator();
+        while (memory.over() && held.size() > 1) { // the entry just used stays
+            Map.Entry<K, Held<V>> entry = eldest.next();
+            if (entry.getValue().dirty) {
+                below.accept(entry.getKey(), entry.getValue().value);
+            }
+            memory.add(-entry.getValue().bytes);
+            eldest.remove();
+        }
     }
 
     /** Writes every dirty entry below, in the order they were last used; all stay held, clean. */
@@ -92,6 +107,7 @@ final class DecodedEntries<K, V> {
 
     /** Forgets everything held, dirty entries included (they were never committed). */
     void clear() {
+        held.values().forEach(entry -> memory.add(-entry.bytes));
         held.clear();
     }
 

@@ -2,6 +2,7 @@ package io.gatewatch.app.state;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -29,9 +30,9 @@ public final class DecodedKeyValueStore<V> extends WrappedStateStore<KeyValueSto
     private final DecodedEntries<String, V> held;
     private volatile Thread owner;
 
-    DecodedKeyValueStore(KeyValueStore<String, V> below, int capacity) {
+    DecodedKeyValueStore(KeyValueStore<String, V> below, DecodedMemory memory, ToLongFunction<V> weigher) {
         super(below);
-        this.held = new DecodedEntries<>(capacity);
+        this.held = new DecodedEntries<>(memory, weigher);
         held.writeTo((key, value) -> {
             if (value == null) {
                 below.delete(key);

@@ -1,5 +1,6 @@
 package io.gatewatch.app.state;
 
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -14,7 +15,8 @@ import org.apache.kafka.streams.state.internals.TimestampedWindowStoreBuilder;
  * {@link DecodedWindowStore}). They extend Kafka Streams' own builders, so the changelog topic is
  * configured exactly as for the plain store (a window store's changelog keeps its retention); the
  * byte cache stays off, since the decoded values above it already collapse updates per commit.
- * {@code capacity} bounds the values held per store and task.
+ * {@code memory} bounds the heap the store's values take (all its tasks together), each value
+ * weighed by {@code weigher}: roughly its decoded size in bytes.
  */
 public final class DecodedStores {
 
@@ -22,22 +24,24 @@ public final class DecodedStores {
     }
 
     public static <V> KeyValueStoreBuilder<String, V> keyValue(KeyValueBytesStoreSupplier supplier, Serde<String> keys,
-                                                               Serde<V> values, int capacity) {
+                                                               Serde<V> values, DecodedMemory memory,
+                                                               ToLongFunction<V> weigher) {
         return new KeyValueStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
             @Override
             public KeyValueStore<String, V> build() {
-                return new DecodedKeyValueStore<>(super.build(), capacity);
+                return new DecodedKeyValueStore<>(super.build(), memory, weigher);
             }
         };
     }
 
     public static <V> TimestampedWindowStoreBuilder<String, V> timestampedWindow(WindowBytesStoreSupplier supplier,
                                                                                 Serde<String> keys, Serde<V> values,
-                                                                                int capacity) {
+                                                                                DecodedMemory memory,
+                                                                                ToLongFunction<V> weigher) {
         return new TimestampedWindowStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
             @Override
             public TimestampedWindowStore<String, V> build() {
-                return new DecodedWindowStore<>(super.build(), capacity);
+                return new DecodedWindowStore<>(super.build(), memory, weigher);
             }
         };
     }

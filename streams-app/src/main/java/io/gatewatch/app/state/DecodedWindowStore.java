@@ -1,6 +1,7 @@
 package io.gatewatch.app.state;
 
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.StateStore;
@@ -27,9 +28,9 @@ public final class DecodedWindowStore<T>
     private final DecodedEntries<WindowKey, ValueAndTimestamp<T>> held;
     private volatile Thread owner;
 
-    DecodedWindowStore(TimestampedWindowStore<String, T> below, int capacity) {
+    DecodedWindowStore(TimestampedWindowStore<String, T> below, DecodedMemory memory, ToLongFunction<T> weigher) {
         super(below);
-        this.held = new DecodedEntries<>(capacity);
+        this.held = new DecodedEntries<>(memory, timestamped -> weigher.applyAsLong(timestamped.value()));
         held.writeTo((window, value) -> below.put(window.key(), value, window.start()));
     }
 

@@ -1,6 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.aggregate.WindowTimeline;
 import io.gatewatch.app.config.GatewatchConfig;
@@ -32,13 +33,16 @@ final class AggregateStage {
     private AggregateStage() {
     }
 
+    /** Heap a tenant-minute's decoded counts take at most, about (counters and distinct-user sketches). */
+    private static final long COUNTS_BYTES = 8192;
+
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, DecodedMemory memory) {
         // timestamped, as the DSL aggregate that kept this store before: its changelog reads the same; a tenant's
         // minute changes with every event, so it stays decoded and its changelog gets the last value per commit
         builder.addStateStore(DecodedStores.timestampedWindow(Stores.persistentTimestampedWindowStore(STORE,
                 config.aggregateRetention(), config.windowSize(), false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS,
-                config.decodedEntries()));
+                memory, counts -> COUNTS_BYTES));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                 WindowAggregateProcessor.PROGRESS_STORE), Serdes.String(), Serdes.Long()));
         KStream<Windowed<String>, WindowUpdate> updates = classified.process(

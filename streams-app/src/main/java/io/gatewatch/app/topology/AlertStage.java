@@ -2,11 +2,14 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.baseline.BaselineRules;
+import io.gatewatch.rules.windowed.EntityWindow;
+import io.gatewatch.rules.windowed.EntityWindows;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
@@ -14,6 +17,7 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.ocsf.OcsfDetectionFinding;
 import java.time.Duration;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -45,15 +49,20 @@ final class AlertStage {
     private AlertStage() {
     }
 
-    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
+    /** Heap a decoded observation takes, about (time and six short strings), and a baseline. */
+    private static final long OBSERVATION_BYTES = 350;
+    private static final long BASELINE_BYTES = 1024;
+
+    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
+                      DecodedMemory windowsMemory, DecodedMemory baselinesMemory) {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", decoded(WINDOWS_STORE,
-                GatewatchSerdes.ENTITY_WINDOWS, config), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
+                GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
                 config.grace()));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
-                decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, config),
+                decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),
                 () -> new BaselineRules(config.rules()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
                 config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
@@ -101,9 +110,16 @@ final class AlertStage {
 
     /** A store whose values stay decoded between commits: read and written by most events. */
     private static <S> StoreBuilder<KeyValueStore<String, S>> decoded(String name, Serde<S> values,
-                                                                     GatewatchConfig config) {
-        return DecodedStores.keyValue(Stores.persistentKeyValueStore(name), Serdes.String(), values,
-                config.decodedEntries());
+                                                                     DecodedMemory memory, ToLongFunction<S> weigher) {
+        return DecodedStores.keyValue(Stores.persistentKeyValueStore(name), Serdes.String(), values, memory, weigher);
+    }
+
+    private static long weight(EntityWindows windows) {
+        long bytes = 0;
+        for (EntityWindow window : windows.byRule().values()) {
+            bytes += 200 + OBSERVATION_BYTES * window.observations().size();
+        }
+        return bytes;
     }
 
     private static <S> KStream<String, Alert> detect(StreamsBuilder builder, KStream<String, ClassifiedEvent> classified,

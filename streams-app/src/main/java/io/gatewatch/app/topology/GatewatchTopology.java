@@ -1,6 +1,7 @@
 package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
@@ -27,9 +28,11 @@ public final class GatewatchTopology {
         KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
-        AggregateStage.build(builder, config, classified, registry);
-        HistoryStage.build(builder, config, classified);
-        AlertStage.build(builder, config, classified);
+        // one budget for the instance, cut into fixed shares per store (see DecodedMemory)
+        DecodedMemory decoded = new DecodedMemory(config.decodedMemoryBytes());
+        AggregateStage.build(builder, config, classified, registry, decoded.share(0.05));
+        HistoryStage.build(builder, config, classified, decoded.share(0.5));
+        AlertStage.build(builder, config, classified, decoded.share(0.4), decoded.share(0.05));
         return builder.build(StreamsSettings.of(config));
     }
 

@@ -2,6 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.diagnose.UserHistory;
@@ -31,9 +32,13 @@ final class HistoryStage {
     private HistoryStage() {
     }
 
-    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
+    /** Heap a decoded sign-in summary takes, about: the record, its time and seven short strings. */
+    private static final long SUMMARY_BYTES = 600;
+
+    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
+                      DecodedMemory memory) {
         builder.addStateStore(DecodedStores.keyValue(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                GatewatchSerdes.USER_HISTORY, config.decodedEntries()));
+                GatewatchSerdes.USER_HISTORY, memory, history -> SUMMARY_BYTES * history.recent().size()));
         classified.processValues(() -> new Recorder(config.api().historyRetention()), Named.as("remember-sign-ins"),
                 STORE);
     }

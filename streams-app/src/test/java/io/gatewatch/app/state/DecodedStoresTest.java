@@ -35,16 +35,21 @@ class DecodedStoresTest {
                 return Serdes.String().deserializer().deserialize(topic, bytes);
             });
 
-    private DecodedKeyValueStore<String> keyValueStore(int capacity) {
+    /** Every test value weighs 100 bytes, its entry 160 more: a budget of n × 260 bytes holds n values. */
+    private static DecodedMemory roomFor(int values) {
+        return new DecodedMemory(values * 260L);
+    }
+
+    private DecodedKeyValueStore<String> keyValueStore(DecodedMemory memory) {
         KeyValueStore<String, String> store = DecodedStores.keyValue(Stores.inMemoryKeyValueStore("kv"),
-                Serdes.String(), countingValues, capacity).withLoggingDisabled().build();
+                Serdes.String(), countingValues, memory, value -> 100).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
         return (DecodedKeyValueStore<String>) store;
     }
 
     @Test
     void aValueUpdatedByEveryEventIsEncodedOncePerCommitAndNeverDecoded() {
-        DecodedKeyValueStore<String> store = keyValueStore(10);
+        DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
         for (int event = 1; event <= 100; event++) {
             String previous = store.get("tenant");
             store.put("tenant", previous == null ? "1" : String.valueOf(Integer.parseInt(previous) + 1));
@@ -62,7 +67,8 @@ class DecodedStoresTest {
 
     @Test
     void theLeastRecentlyUsedDirtyValueGoesBelowWhenRoomIsNeeded() {
-        DecodedKeyValueStore<String> store = keyValueStore(2);
+        DecodedMemory memory = roomFor(2);
+        DecodedKeyValueStore<String> store = keyValueStore(memory);
         store.put("a", "1");
         store.put("b", "2");
         store.get("a"); // b is now the least recently used
@@ -70,12 +76,16 @@ class DecodedStoresTest {
 
         assertThat(store.wrapped().get("b")).isEqualTo("2");
         assertThat(store.wrapped().get("a")).isNull();
+        assertThat(memory.usedBytes()).isEqualTo(2 * 260);
         assertThat(store.get("b")).isEqualTo("2");
+
+        store.close();
+        assertThat(memory.usedBytes()).as("a closed store gives its share back").isZero();
     }
 
     @Test
     void scansAndDeletesSeeWhatIsNotCommittedYet() {
-        DecodedKeyValueStore<String> store = keyValueStore(10);
+        DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
         store.put("a", "1");
         store.put("b", "2");
         store.flushCache();
@@ -93,7 +103,7 @@ class DecodedStoresTest {
 
     @Test
     void otherThreadsReadTheLastCommitAndMayNotWrite() throws Exception {
-        DecodedKeyValueStore<String> store = keyValueStore(10);
+        DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
         store.put("user", "committed");
         store.flushCache();
         store.put("user", "in flight");
@@ -108,7 +118,7 @@ class DecodedStoresTest {
 
     @Test
     void clearingForgetsWritesThatWereNeverCommitted() {
-        DecodedKeyValueStore<String> store = keyValueStore(10);
+        DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
         store.put("user", "committed");
         store.flushCache();
         store.put("user", "lost with its transaction");
@@ -122,7 +132,7 @@ class DecodedStoresTest {
     void windowsAreHeldByKeyAndStartAndRangeReadsSeeThem() {
         TimestampedWindowStore<String, String> store = DecodedStores.timestampedWindow(
                 Stores.inMemoryWindowStore("windows", java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(1),
-                        false), Serdes.String(), countingValues, 10).withLoggingDisabled().build();
+                        false), Serdes.String(), countingValues, roomFor(10), value -> 100).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
         DecodedWindowStore<String> decoded = (DecodedWindowStore<String>) store;
 

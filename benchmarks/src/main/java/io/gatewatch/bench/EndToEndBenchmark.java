@@ -101,6 +101,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | ratio Gatewatch / ceiling | %.3f (target >= 0.03) |
                 | Gatewatch changelog records/event by store | %s |
                 | Gatewatch changelog bytes/event by store | %s (total %,.0f; the input is %,d bytes/event) |
+                | Gatewatch reads served decoded, by store | %s |
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -109,7 +110,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 gatewatch.eventsPerSecond(), gatewatch.changelogRecordsPerEvent(), ratioToReference, ratio,
                 perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
                 perEvent(gatewatch.changelogBytes(), gatewatch.events(), "%s %.0f"), gatewatch.changelogBytesPerEvent(),
-                bytes / events, latency.rate(), latency.p50Ms(),
+                bytes / events, perEvent(gatewatch.decodedHitRatio(), 1, "%s %.3f"), latency.rate(), latency.p50Ms(),
                 latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
         System.out.println(table);
         ObjectNode json = JsonMappers.internal().createObjectNode();
@@ -131,6 +132,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("changelogBytesPerEvent", gatewatch.changelogBytesPerEvent());
         ObjectNode storeBytes = json.putObject("changelogBytesPerEventByStore");
         gatewatch.changelogBytes().forEach((store, sent) -> storeBytes.put(store, sent / gatewatch.events()));
+        ObjectNode hitRatio = json.putObject("decodedHitRatioByStore");
+        gatewatch.decodedHitRatio().forEach(hitRatio::put);
         json.put("latencyRate", latency.rate());
         json.put("latencyAlerts", latency.alerts());
         json.put("latencyP50Ms", latency.p50Ms());

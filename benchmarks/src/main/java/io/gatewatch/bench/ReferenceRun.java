@@ -9,6 +9,7 @@ import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -72,7 +73,7 @@ final class ReferenceRun {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID);
+            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID, new SimpleMeterRegistry());
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

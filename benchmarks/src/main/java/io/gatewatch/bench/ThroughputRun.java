@@ -6,6 +6,7 @@ import io.gatewatch.app.runtime.GatewatchApp;
 import io.gatewatch.app.runtime.StateWrites;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.kafka.TempDirectories;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -21,11 +23,19 @@ import org.apache.kafka.streams.KafkaStreams;
 final class ThroughputRun {
 
     /** Events processed, their wall time, and the changelog records and bytes the run's stream threads sent per store. */
-    record Result(long events, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes) {
+    record Result(long events, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes,
+                  Map<String, Double> decodedHitRatio) {
 
-        static Result of(long events, double seconds, KafkaStreams streams, String applicationId) {
+        static Result of(long events, double seconds, KafkaStreams streams, String applicationId, MeterRegistry registry) {
+            Map<String, Double> hitRatio = new TreeMap<>();
+            registry.find("gatewatch.state.decoded.reads").tag("result", "hit").functionCounters().forEach(hits -> {
+                String store = hits.getId().getTag("store");
+                double misses = registry.get("gatewatch.state.decoded.reads").tags("store", store, "result", "miss")
+                        .functionCounter().count();
+                hitRatio.put(store, hits.count() / Math.max(1, hits.count() + misses));
+            });
             return new Result(events, seconds, StateWrites.byStore(streams, applicationId),
-                    StateWrites.bytesByStore(streams, applicationId));
+                    StateWrites.bytesByStore(streams, applicationId), hitRatio);
         }
 
         double eventsPerSecond() {
@@ -68,8 +78,9 @@ final class ThroughputRun {
         values.put("window.grace", "PT2H");
         values.putAll(settings);
         GatewatchConfig config = ConfigLoader.build(values);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-             GatewatchApp app = GatewatchApp.start(config, new SimpleMeterRegistry())) {
+             GatewatchApp app = GatewatchApp.start(config, registry)) {
             if (!app.awaitRunning(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("streams app did not reach RUNNING");
             }
@@ -79,7 +90,7 @@ final class ThroughputRun {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return Result.of(events, seconds, app.streams(), config.applicationId());
+            return Result.of(events, seconds, app.streams(), config.applicationId(), registry);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

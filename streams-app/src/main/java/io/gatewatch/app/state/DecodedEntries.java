@@ -35,8 +35,6 @@ final class DecodedEntries<K, V> {
     private BiConsumer<K, V> below = (key, value) -> {
         throw new IllegalStateException("no store to write to");
     };
-    private long hits;
-    private long misses;
 
     /** @param weigher the heap a decoded value takes, roughly, in bytes */
     DecodedEntries(DecodedMemory memory, ToLongFunction<V> weigher) {
@@ -52,11 +50,7 @@ final class DecodedEntries<K, V> {
     /** The held entry, or null when the key is not held (then read it below and {@link #holdClean} it). */
     Held<V> get(K key) {
         Held<V> entry = held.get(key);
-        if (entry == null) {
-            misses++;
-        } else {
-            hits++;
-        }
+        memory.read(entry != null);
         return entry;
     }
 
@@ -109,17 +103,5 @@ final class DecodedEntries<K, V> {
     void clear() {
         held.values().forEach(entry -> memory.add(-entry.bytes));
         held.clear();
-    }
-
-    int size() {
-        return held.size();
-    }
-
-    long hits() {
-        return hits;
-    }
-
-    long misses() {
-        return misses;
     }
 }

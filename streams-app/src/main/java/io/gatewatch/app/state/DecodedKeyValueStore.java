@@ -150,15 +150,6 @@ public final class DecodedKeyValueStore<V> extends WrappedStateStore<KeyValueSto
         super.close();
     }
 
-    /** Reads served from held values, and reads that went below, since the store was created. */
-    public long hits() {
-        return held.hits();
-    }
-
-    public long misses() {
-        return held.misses();
-    }
-
     private void writeBelow() {
         if (owned()) {
             held.flush();

@@ -1,6 +1,10 @@
 package io.gatewatch.app.state;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The heap one store (all its tasks, on every stream thread of the instance) may spend on values
@@ -12,6 +16,8 @@ public final class DecodedMemory {
 
     private final long limitBytes;
     private final AtomicLong usedBytes = new AtomicLong();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public DecodedMemory(long limitBytes) {
         this.limitBytes = limitBytes;
@@ -22,12 +28,41 @@ public final class DecodedMemory {
         return new DecodedMemory((long) (limitBytes * fraction));
     }
 
+    /**
+     * Registers this share as one store's: {@code gatewatch.state.decoded.bytes} (held now),
+     * {@code gatewatch.state.decoded.limit.bytes}, and {@code gatewatch.state.decoded.reads} by
+     * {@code result} (hit: served decoded; miss: read and decoded from RocksDB). A low hit ratio on
+     * a busy store says its share is small for the traffic.
+     */
+    public DecodedMemory bindTo(MeterRegistry registry, String store) {
+        Gauge.builder("gatewatch.state.decoded.bytes", usedBytes, AtomicLong::get).tag("store", store)
+                .description("Heap held by decoded store values (estimate)").baseUnit("bytes").register(registry);
+        Gauge.builder("gatewatch.state.decoded.limit.bytes", this, DecodedMemory::limitBytes).tag("store", store)
+                .description("The store's share of state.decoded-memory.bytes").baseUnit("bytes").register(registry);
+        for (String result : new String[] {"hit", "miss"}) {
+            FunctionCounter.builder("gatewatch.state.decoded.reads", result.equals("hit") ? hits : misses,
+                            LongAdder::sum).tags("store", store, "result", result)
+                    .description("Store reads served from decoded values (hit) or from RocksDB (miss)")
+                    .register(registry);
+        }
+        return this;
+    }
+
+    void read(boolean hit) {
+        (hit ? hits : misses).increment();
+    }
+
     void add(long bytes) {
         usedBytes.addAndGet(bytes);
     }
 
     boolean over() {
         return usedBytes.get() > limitBytes;
+    }
+
+    /** Reads served from values held decoded, all tasks of the store together. */
+    public long hits() {
+        return hits.sum();
     }
 
     public long usedBytes() {

@@ -30,9 +30,11 @@ public final class GatewatchTopology {
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
         // one budget for the instance, cut into fixed shares per store (see DecodedMemory)
         DecodedMemory decoded = new DecodedMemory(config.decodedMemoryBytes());
-        AggregateStage.build(builder, config, classified, registry, decoded.share(0.05));
-        HistoryStage.build(builder, config, classified, decoded.share(0.5));
-        AlertStage.build(builder, config, classified, decoded.share(0.4), decoded.share(0.05));
+        AggregateStage.build(builder, config, classified, registry,
+                decoded.share(0.05).bindTo(registry, AggregateStage.STORE));
+        HistoryStage.build(builder, config, classified, decoded.share(0.5).bindTo(registry, HistoryStage.STORE));
+        AlertStage.build(builder, config, classified, decoded.share(0.4).bindTo(registry, AlertStage.WINDOWS_STORE),
+                decoded.share(0.05).bindTo(registry, AlertStage.BASELINES_STORE));
         return builder.build(StreamsSettings.of(config));
     }
 

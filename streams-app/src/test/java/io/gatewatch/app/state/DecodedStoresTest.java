@@ -3,6 +3,7 @@ package io.gatewatch.app.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,9 @@ class DecodedStoresTest {
 
     @Test
     void aValueUpdatedByEveryEventIsEncodedOncePerCommitAndNeverDecoded() {
-        DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        DecodedMemory memory = roomFor(10).bindTo(registry, "kv");
+        DecodedKeyValueStore<String> store = keyValueStore(memory);
         for (int event = 1; event <= 100; event++) {
             String previous = store.get("tenant");
             store.put("tenant", previous == null ? "1" : String.valueOf(Integer.parseInt(previous) + 1));
@@ -62,7 +65,12 @@ class DecodedStoresTest {
         assertThat(store.wrapped().get("tenant")).isEqualTo("100");
         assertThat(encodes.get()).as("one encode for 100 updates").isEqualTo(1);
         assertThat(decodesBefore).as("every read after the first was served decoded").isZero();
-        assertThat(store.hits()).isEqualTo(99);
+        assertThat(memory.hits()).isEqualTo(99);
+        assertThat(registry.get("gatewatch.state.decoded.reads").tags("store", "kv", "result", "hit")
+                .functionCounter().count()).isEqualTo(99);
+        assertThat(registry.get("gatewatch.state.decoded.reads").tags("result", "miss").functionCounter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("gatewatch.state.decoded.bytes").gauge().value()).isEqualTo(260);
     }
 
     @Test

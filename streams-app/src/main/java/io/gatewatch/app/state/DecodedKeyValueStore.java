@@ -1,16 +1,11 @@
 package io.gatewatch.app.state;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * A key-value store whose values stay decoded between commits ({@link DecodedEntries}) above a
@@ -24,15 +19,11 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * from other threads read the store below, as of the last commit; they never write. Range reads
  * and full scans write the dirty entries below first, so they see every change.
  */
-public final class DecodedKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
-        implements KeyValueStore<String, V> {
-
-    private final DecodedEntries<String, V> held;
-    private volatile Thread owner;
+public final class DecodedKeyValueStore<V>
+        extends DecodedStateStore<KeyValueStore<String, V>, String, V, String, V> implements KeyValueStore<String, V> {
 
     DecodedKeyValueStore(KeyValueStore<String, V> below, DecodedMemory memory, ToLongFunction<V> weigher) {
-        super(below);
-        this.held = new DecodedEntries<>(memory, weigher);
+        super(below, new DecodedEntries<>(memory, weigher));
         held.writeTo((key, value) -> {
             if (value == null) {
                 below.delete(key);
@@ -42,12 +33,6 @@ public final class DecodedKeyValueStore<V> extends WrappedStateStore<KeyValueSto
         });
     }
 
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        held.clear();
-        owner = Thread.currentThread();
-        super.init(context, root);
-    }
 
     @Override
     public V get(String key) {
@@ -124,45 +109,5 @@ public final class DecodedKeyValueStore<V> extends WrappedStateStore<KeyValueSto
     public long approximateNumEntries() {
         writeBelow();
         return wrapped().approximateNumEntries();
-    }
-
-    @Override
-    public void flushCache() {
-        writeBelow();
-        super.flushCache();
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        writeBelow(); // as Kafka Streams' own cache: nothing held may miss a commit, whoever calls it
-        super.commit(changelogOffsets);
-    }
-
-    @Override
-    public void clearCache() {
-        held.clear();
-        super.clearCache();
-    }
-
-    @Override
-    public void close() {
-        held.clear();
-        super.close();
-    }
-
-    private void writeBelow() {
-        if (owned()) {
-            held.flush();
-        }
-    }
-
-    private boolean owned() {
-        return Thread.currentThread() == owner;
-    }
-
-    private void requireOwner() {
-        if (!owned()) {
-            throw new IllegalStateException("store " + name() + " is written only by the stream thread that owns it");
-        }
     }
 }

@@ -1,16 +1,11 @@
 package io.gatewatch.app.state;
 
-import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * The (timestamped) window-store form of {@link DecodedKeyValueStore}: single windows ({@code fetch(key, time)},
@@ -18,28 +13,18 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * writes the dirty windows below first and then reads below. Other threads (interactive queries)
  * read below, as of the last commit.
  */
-public final class DecodedWindowStore<T>
-        extends WrappedStateStore<TimestampedWindowStore<String, T>, String, ValueAndTimestamp<T>>
+public final class DecodedWindowStore<T> extends DecodedStateStore<TimestampedWindowStore<String, T>, String,
+        ValueAndTimestamp<T>, DecodedWindowStore.WindowKey, ValueAndTimestamp<T>>
         implements TimestampedWindowStore<String, T> {
 
-    private record WindowKey(String key, long start) {
+    record WindowKey(String key, long start) {
     }
 
-    private final DecodedEntries<WindowKey, ValueAndTimestamp<T>> held;
-    private volatile Thread owner;
-
     DecodedWindowStore(TimestampedWindowStore<String, T> below, DecodedMemory memory, ToLongFunction<T> weigher) {
-        super(below);
-        this.held = new DecodedEntries<>(memory, timestamped -> weigher.applyAsLong(timestamped.value()));
+        super(below, new DecodedEntries<>(memory, timestamped -> weigher.applyAsLong(timestamped.value())));
         held.writeTo((window, value) -> below.put(window.key(), value, window.start()));
     }
 
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        held.clear();
-        owner = Thread.currentThread();
-        super.init(context, root);
-    }
 
     @Override
     public ValueAndTimestamp<T> fetch(String key, long windowStart) {
@@ -58,9 +43,7 @@ public final class DecodedWindowStore<T>
 
     @Override
     public void put(String key, ValueAndTimestamp<T> value, long windowStart) {
-        if (!owned()) {
-            throw new IllegalStateException("store " + name() + " is written only by the stream thread that owns it");
-        }
+        requireOwner();
         held.put(new WindowKey(key, windowStart), value);
     }
 
@@ -111,39 +94,5 @@ public final class DecodedWindowStore<T>
     public KeyValueIterator<Windowed<String>, ValueAndTimestamp<T>> backwardAll() {
         writeBelow();
         return wrapped().backwardAll();
-    }
-
-    @Override
-    public void flushCache() {
-        writeBelow();
-        super.flushCache();
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        writeBelow();
-        super.commit(changelogOffsets);
-    }
-
-    @Override
-    public void clearCache() {
-        held.clear();
-        super.clearCache();
-    }
-
-    @Override
-    public void close() {
-        held.clear();
-        super.close();
-    }
-
-    private void writeBelow() {
-        if (owned()) {
-            held.flush();
-        }
-    }
-
-    private boolean owned() {
-        return Thread.currentThread() == owner;
     }
 }

@@ -17,6 +17,10 @@ import org.apache.kafka.streams.state.internals.TimestampedWindowStoreBuilder;
  * byte cache stays off, since the decoded values above it already collapse updates per commit.
  * {@code memory} bounds the heap the store's values take (all its tasks together), each value
  * weighed by {@code weigher}: roughly its decoded size in bytes.
+ *
+ * <p>The builders and {@code WrappedStateStore} are Kafka Streams internals (public classes, not
+ * public API), as are the {@code flushCache}/{@code clearCache} calls the stores rely on: a Kafka
+ * upgrade must pass {@code DecodedStoresTest} and the crash and restart ITs before it lands.
  */
 public final class DecodedStores {
 

@@ -33,7 +33,6 @@ public final class DecodedKeyValueStore<V>
         });
     }
 
-
     @Override
     public V get(String key) {
         if (!owned()) {

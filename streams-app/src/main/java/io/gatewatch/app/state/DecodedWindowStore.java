@@ -25,7 +25,6 @@ public final class DecodedWindowStore<T> extends DecodedStateStore<TimestampedWi
         held.writeTo((window, value) -> below.put(window.key(), value, window.start()));
     }
 
-
     @Override
     public ValueAndTimestamp<T> fetch(String key, long windowStart) {
         if (!owned()) {

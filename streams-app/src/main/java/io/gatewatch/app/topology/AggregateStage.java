@@ -30,11 +30,11 @@ final class AggregateStage {
 
     static final String STORE = "tenant-window-counts";
 
-    private AggregateStage() {
-    }
-
     /** Heap a tenant-minute's decoded counts take at most, about (counters and distinct-user sketches). */
     private static final long COUNTS_BYTES = 8192;
+
+    private AggregateStage() {
+    }
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
                       MeterRegistry registry, DecodedMemory memory) {

@@ -46,20 +46,20 @@ final class AlertStage {
     static final String BASELINES_STORE = "tenant-baselines";
     static final String RECENT_ALERTS_STORE = "recent-alerts";
 
-    private AlertStage() {
-    }
-
     /** Heap a decoded observation takes, about (time and six short strings), and a baseline. */
     private static final long OBSERVATION_BYTES = 350;
     private static final long BASELINE_BYTES = 1024;
+
+    private AlertStage() {
+    }
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
                       DecodedMemory windowsMemory, DecodedMemory baselinesMemory) {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
-        KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed", decoded(WINDOWS_STORE,
-                GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight), () -> new WindowedRuleEngine(WindowedRules.all(config.rules()),
-                config.grace()));
+        KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed",
+                decoded(WINDOWS_STORE, GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight),
+                () -> new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),

@@ -23,17 +23,17 @@ import org.apache.kafka.streams.state.Stores;
  * The helpdesk's view: each user's last sign-ins ({@link UserHistory}) in {@code user-history},
  * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. A repeated
  * success changes nothing and writes nothing; histories stay decoded between commits
- * ({@link DecodedStores}), so a busy user's updates collapse within a commit; users idle for {@code diagnosis.retention} are purged.
+ * ({@link DecodedStores}), so a busy user's updates collapse within a commit; users idle for
+ * {@code diagnosis.retention} are purged.
  */
 final class HistoryStage {
 
     static final String STORE = "user-history";
+    /** Heap a decoded sign-in summary takes, about (measured 556): the record, its time and seven short strings. */
+    private static final long SUMMARY_BYTES = 600;
 
     private HistoryStage() {
     }
-
-    /** Heap a decoded sign-in summary takes, about: the record, its time and seven short strings. */
-    private static final long SUMMARY_BYTES = 600;
 
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
                       DecodedMemory memory) {

@@ -10,9 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
 
+    private static StreamsConfig streamsSettings(Map<String, String> values) {
+        return new StreamsConfig(StreamsSettings.of(ConfigLoader.build(values)));
+    }
+
     private static Map<String, Object> producerSettings(Map<String, String> values) {
-        StreamsConfig streams = new StreamsConfig(StreamsSettings.of(ConfigLoader.build(values)));
-        return streams.getProducerConfigs("client");
+        return streamsSettings(values).getProducerConfigs("client");
+    }
+
+    @Test
+    void atLeastOnceCommitsEverySecondUnlessTheUserChoseOtherwise() {
+        Map<String, String> atLeastOnce = Map.of("bootstrap.servers", "localhost:9092",
+                "processing.guarantee", "at_least_once");
+        assertThat(streamsSettings(atLeastOnce).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000);
+        assertThat(streamsSettings(Map.of("bootstrap.servers", "localhost:9092", "processing.guarantee",
+                "at_least_once", "commit.interval.ms", "30000")).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+                .isEqualTo(30_000);
+        assertThat(streamsSettings(Map.of("bootstrap.servers", "localhost:9092"))
+                .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).as("exactly-once keeps Kafka's 100 ms").isEqualTo(100);
     }
 
     @Test

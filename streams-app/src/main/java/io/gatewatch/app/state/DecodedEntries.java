@@ -21,7 +21,6 @@ final class DecodedEntries<K, V> {
     /** A held value; {@code value} null means the key is known to be absent. */
     static final class Held<V> {
         private V value;
-        private boolean dirty;
         private long bytes;
 
         V value() {
@@ -30,6 +29,8 @@ final class DecodedEntries<K, V> {
     }
 
     private final LinkedHashMap<K, Held<V>> held = new LinkedHashMap<>(256, 0.75f, true);
+    /** The held entries not yet below, kept apart so a commit visits only them, not everything held. */
+    private final Map<K, Held<V>> dirty = new LinkedHashMap<>();
     private final DecodedMemory memory;
     private final ToLongFunction<V> weigher;
     private BiConsumer<K, V> below = (key, value) -> {
@@ -62,7 +63,7 @@ final class DecodedEntries<K, V> {
         hold(key, value, true);
     }
 
-    private void hold(K key, V value, boolean dirty) {
+    private void hold(K key, V value, boolean changed) {
         Held<V> entry = held.get(key);
         if (entry == null) {
             entry = new Held<>();
@@ -71,9 +72,13 @@ final class DecodedEntries<K, V> {
         long bytes = ENTRY_BYTES + (value == null ? 0 : weigher.applyAsLong(value));
         memory.add(bytes - entry.bytes);
         entry.value = value;
-        entry.dirty |= dirty;
         entry.bytes = bytes;
-        makeRoom();
+        if (changed) {
+            dirty.put(key, entry);
+        }
+        if (memory.over()) {
+            makeRoom();
+        }
     }
 
     /** Lets the least recently used entries go (dirty ones written below) while the instance is over its budget. */
@@ -81,7 +86,7 @@ final class DecodedEntries<K, V> {
         Iterator<Map.Entry<K, Held<V>>> eldest = held.entrySet().iterator();
         while (memory.over() && held.size() > 1) { // the entry just used stays
             Map.Entry<K, Held<V>> entry = eldest.next();
-            if (entry.getValue().dirty) {
+            if (dirty.remove(entry.getKey()) != null) {
                 below.accept(entry.getKey(), entry.getValue().value);
             }
             memory.add(-entry.getValue().bytes);
@@ -89,19 +94,16 @@ final class DecodedEntries<K, V> {
         }
     }
 
-    /** Writes every dirty entry below, in the order they were last used; all stay held, clean. */
+    /** Writes every dirty entry below, in the order they first changed; all stay held, clean. */
     void flush() {
-        for (Map.Entry<K, Held<V>> entry : held.entrySet()) { // iterating does not reorder
-            if (entry.getValue().dirty) {
-                below.accept(entry.getKey(), entry.getValue().value);
-                entry.getValue().dirty = false;
-            }
-        }
+        dirty.forEach((key, entry) -> below.accept(key, entry.value));
+        dirty.clear();
     }
 
     /** Forgets everything held, dirty entries included (they were never committed). */
     void clear() {
         held.values().forEach(entry -> memory.add(-entry.bytes));
         held.clear();
+        dirty.clear();
     }
 }

@@ -92,6 +92,22 @@ class DecodedStoresTest {
     }
 
     @Test
+    void aStoreFillingItsShareNeverPushesOutAnotherStoresValues() {
+        DecodedMemory instance = new DecodedMemory(20 * 260L);
+        DecodedKeyValueStore<String> histories = keyValueStore(instance.share(0.5));
+        DecodedKeyValueStore<String> counts = keyValueStore(instance.share(0.5));
+        counts.put("tenant-minute", "7");
+        for (int user = 0; user < 1_000; user++) {
+            histories.put("user-" + user, "history");
+        }
+        counts.put("next-minute", "1"); // in one pool, this would make room by writing out the other minute
+
+        assertThat(counts.wrapped().get("tenant-minute")).as("still held, never written early").isNull();
+        assertThat(counts.get("tenant-minute")).isEqualTo("7");
+        assertThat(histories.wrapped().get("user-0")).as("the full share wrote its own eldest below").isEqualTo("history");
+    }
+
+    @Test
     void scansAndDeletesSeeWhatIsNotCommittedYet() {
         DecodedKeyValueStore<String> store = keyValueStore(roomFor(10));
         store.put("a", "1");

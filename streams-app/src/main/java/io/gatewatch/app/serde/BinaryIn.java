@@ -63,6 +63,15 @@ final class BinaryIn {
     }
 
     String readUTF() throws IOException {
+        return readUTF(null);
+    }
+
+    /** A string of a field whose values repeat (names, kinds): shared with earlier reads of the same text. */
+    String readRepeatedUTF() throws IOException {
+        return readUTF(RepeatedStrings.SHARED);
+    }
+
+    private String readUTF(RepeatedStrings repeated) throws IOException {
         int length = readUnsignedShort();
         int at = take(length);
         for (int i = at; i < at + length; i++) {
@@ -70,6 +79,7 @@ final class BinaryIn {
                 return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, at - 2, length + 2)));
             }
         }
-        return new String(bytes, at, length, StandardCharsets.ISO_8859_1);
+        return repeated == null ? new String(bytes, at, length, StandardCharsets.ISO_8859_1)
+                : repeated.ascii(bytes, at, length);
     }
 }

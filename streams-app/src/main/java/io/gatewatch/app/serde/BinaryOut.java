@@ -3,7 +3,6 @@ package io.gatewatch.app.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -12,11 +11,22 @@ import java.util.Arrays;
  */
 final class BinaryOut {
 
+    private static final int KEPT_BYTES = 64 * 1024;
+
     private byte[] bytes;
     private int size;
 
     BinaryOut(int initialCapacity) {
         this.bytes = new byte[initialCapacity];
+    }
+
+    /** Empties this for the next value; a buffer grown past {@link #KEPT_BYTES} by a rare huge value is let go. */
+    BinaryOut reset() {
+        if (bytes.length > KEPT_BYTES) {
+            bytes = new byte[KEPT_BYTES];
+        }
+        size = 0;
+        return this;
     }
 
     private int reserve(int count) {
@@ -66,29 +76,35 @@ final class BinaryOut {
     }
 
     void writeUTF(String value) throws IOException {
-        // ASCII without NUL is the same in modified UTF-8 and UTF-8 (the JDK's encoder is an intrinsic); one
-        // byte per character means ASCII, or a lone surrogate the encoder replaced with '?': those go the slow way
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length == value.length() && utf8.length <= 0xFFFF && plain(utf8)) {
-            writeShort(utf8.length);
-            write(utf8);
+        // ASCII without NUL is one byte per character in modified UTF-8: copied straight into the array. A
+        // commit encodes every string of every changed history and window, so no array per string
+        int length = value.length();
+        if (length <= 0xFFFF) {
+            int at = reserve(2 + length);
+            byte[] into = bytes;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c == 0 || c >= 0x80) {
+                    size = at; // take back the reservation: this string goes the JDK's way
+                    writeEncoded(value);
+                    return;
+                }
+                into[at + 2 + i] = (byte) c;
+            }
+            into[at] = (byte) (length >>> 8);
+            into[at + 1] = (byte) length;
             return;
         }
-        // NUL and non-ASCII characters take other bytes; the JDK's encoder also refuses > 65,535
+        writeEncoded(value);
+    }
+
+    /** NUL, non-ASCII characters and lone surrogates take other bytes; the JDK's encoder also refuses > 65,535. */
+    private void writeEncoded(String value) throws IOException {
         ByteArrayOutputStream encoded = new ByteArrayOutputStream(value.length() * 3 + 2);
         try (DataOutputStream out = new DataOutputStream(encoded)) {
             out.writeUTF(value);
         }
         write(encoded.toByteArray());
-    }
-
-    private static boolean plain(byte[] ascii) {
-        for (byte b : ascii) {
-            if (b == 0 || b == '?') {
-                return false;
-            }
-        }
-        return true;
     }
 
     byte[] toByteArray() {

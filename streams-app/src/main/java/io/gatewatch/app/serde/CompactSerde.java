@@ -14,6 +14,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public abstract class CompactSerde<T> implements Serde<T> {
 
+    /**
+     * One buffer per thread, kept between values: a history is a few kilobytes, and growing a fresh
+     * array to that size for every value written at a commit was garbage the collector paid for.
+     */
+    private static final ThreadLocal<BinaryOut> BUFFERS = ThreadLocal.withInitial(() -> new BinaryOut(8192));
+
     private final String name;
     private final int version;
 
@@ -37,7 +43,7 @@ public abstract class CompactSerde<T> implements Serde<T> {
             if (value == null) {
                 return null;
             }
-            BinaryOut out = new BinaryOut(256);
+            BinaryOut out = BUFFERS.get().reset();
             try {
                 out.writeByte(version);
                 write(value, out);
@@ -77,5 +83,10 @@ public abstract class CompactSerde<T> implements Serde<T> {
 
     protected static String readString(BinaryIn in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** As {@link #readString}, for a field whose values repeat across users: one string per distinct text. */
+    protected static String readRepeatedString(BinaryIn in) throws IOException {
+        return in.readBoolean() ? in.readRepeatedUTF() : null;
     }
 }

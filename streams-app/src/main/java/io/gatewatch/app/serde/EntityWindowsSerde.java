@@ -42,7 +42,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         int rules = in.readUnsignedShort();
         Map<String, EntityWindow> byRule = new TreeMap<>();
         for (int i = 0; i < rules; i++) {
-            byRule.put(in.readUTF(), readWindow(in));
+            byRule.put(in.readRepeatedUTF(), readWindow(in));
         }
         return EntityWindows.restore(byRule);
     }
@@ -73,8 +73,9 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         int size = in.readInt();
         List<Observation> observations = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {
-            observations.add(new Observation(in.readLong(), readString(in), readString(in), readString(in),
-                    readString(in), readString(in), readString(in)));
+            // kind, app and location repeat across entities; user, address and correlation id hardly
+            observations.add(new Observation(in.readLong(), readRepeatedString(in), readString(in), readString(in),
+                    readRepeatedString(in), readRepeatedString(in), readString(in)));
         }
         return EntityWindow.restore(observations, maxTimeMs, incident);
     }

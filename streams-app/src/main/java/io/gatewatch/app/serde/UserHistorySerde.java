@@ -44,20 +44,20 @@ public final class UserHistorySerde extends CompactSerde<UserHistory> {
         for (int i = 0; i < size; i++) {
             Instant time = Instant.ofEpochMilli(in.readLong());
             String correlationId = readString(in);
-            String app = readString(in);
-            String resource = readString(in);
+            String app = readRepeatedString(in);
+            String resource = readRepeatedString(in);
             String ip = readString(in);
-            String browser = readString(in);
-            String os = readString(in);
-            String location = readString(in);
-            String failureReason = readString(in);
+            String browser = readRepeatedString(in);
+            String os = readRepeatedString(in);
+            String location = readRepeatedString(in);
+            String failureReason = readRepeatedString(in);
             int errorCode = in.readInt();
-            Category category = Category.valueOf(in.readUTF());
-            Outcome outcome = Outcome.valueOf(in.readUTF());
+            Category category = Category.valueOf(in.readRepeatedUTF());
+            Outcome outcome = Outcome.valueOf(in.readRepeatedUTF());
             boolean dynamics = in.readBoolean();
             List<String> remediation = new ArrayList<>();
             for (int r = in.readUnsignedByte(); r > 0; r--) {
-                remediation.add(in.readUTF());
+                remediation.add(in.readRepeatedUTF());
             }
             recent.add(new SignInSummary(time, correlationId, app, resource, ip, browser, os, location, errorCode,
                     category, outcome, failureReason, dynamics, remediation));

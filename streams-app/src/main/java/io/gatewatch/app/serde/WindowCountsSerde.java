@@ -50,15 +50,15 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
         long total = in.readLong();
         Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            byOutcome.put(Outcome.valueOf(in.readUTF()), in.readLong());
+            byOutcome.put(Outcome.valueOf(in.readRepeatedUTF()), in.readLong());
         }
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            byCategory.put(Category.valueOf(in.readUTF()), in.readLong());
+            byCategory.put(Category.valueOf(in.readRepeatedUTF()), in.readLong());
         }
         Map<Category, DistinctCounter> users = new EnumMap<>(Category.class);
         for (int i = in.readUnsignedShort(); i > 0; i--) {
-            users.put(Category.valueOf(in.readUTF()), readCounter(in));
+            users.put(Category.valueOf(in.readRepeatedUTF()), readCounter(in));
         }
         Map<Integer, Long> errorCodes = new LinkedHashMap<>();
         for (int i = in.readUnsignedShort(); i > 0; i--) {

@@ -56,6 +56,46 @@ class BinaryFormatTest {
     }
 
     @Test
+    void aRepeatedTextIsReadAsOneStringAndEveryTextStaysItself() throws IOException {
+        BinaryOut out = new BinaryOut(4);
+        List<String> texts = new java.util.ArrayList<>(STRINGS.subList(0, 11));
+        for (int i = 0; i < 50_000; i++) { // far more texts than slots: collisions replace, never confuse
+            texts.add("app-" + i);
+        }
+        for (String text : texts) {
+            out.writeUTF(text);
+            out.writeUTF(text);
+        }
+        BinaryIn in = new BinaryIn(out.toByteArray());
+        for (String text : texts) {
+            String first = in.readRepeatedUTF();
+            String second = in.readRepeatedUTF();
+            assertThat(first).isEqualTo(text);
+            assertThat(second).isEqualTo(text);
+            if (text.chars().allMatch(c -> c > 0 && c < 0x80) && text.length() <= 128) {
+                assertThat(second).isSameAs(first);
+            }
+        }
+    }
+
+    @Test
+    void aBufferResetForTheNextValueHoldsOnlyThatValue() throws IOException {
+        BinaryOut out = new BinaryOut(4);
+        for (int i = 0; i < 3; i++) {
+            out.writeUTF("x".repeat(30_000)); // past the size a kept buffer may keep
+        }
+        out.reset().writeUTF("why?");
+        assertThat(out.toByteArray()).isEqualTo(new byte[] {0, 4, 'w', 'h', 'y', '?'});
+        out.writeUTF("nul\u0000inside"); // the slow way takes back the reservation of the fast one
+        out.reset().writeUTF("Zoë");
+        ByteArrayOutputStream jdkBytes = new ByteArrayOutputStream();
+        try (DataOutputStream jdk = new DataOutputStream(jdkBytes)) {
+            jdk.writeUTF("Zoë");
+        }
+        assertThat(out.toByteArray()).isEqualTo(jdkBytes.toByteArray());
+    }
+
+    @Test
     void aStringTooLongForTheFormatIsRefusedAsTheJdkRefusesIt() {
         assertThatThrownBy(() -> new BinaryOut(4).writeUTF("é".repeat(40_000)))
                 .isInstanceOf(UTFDataFormatException.class);

@@ -22,6 +22,17 @@ final class BinaryIn {
         this.bytes = bytes;
     }
 
+    /**
+     * A count of elements read before the elements, checked against the bytes left (each element
+     * takes one at least): a corrupt count must fail the read, not allocate a list of billions.
+     */
+    int readCount(int count) throws EOFException {
+        if (count < 0 || count > bytes.length - position) {
+            throw new EOFException();
+        }
+        return count;
+    }
+
     private int take(int count) throws EOFException {
         if (count > bytes.length - position) {
             throw new EOFException();

@@ -70,7 +70,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     private static EntityWindow readWindow(BinaryIn in) throws IOException {
         long maxTimeMs = in.readLong();
         Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
-        int size = in.readInt();
+        int size = in.readCount(in.readInt());
         List<Observation> observations = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {
             // kind, app and location repeat across entities; user, address and correlation id hardly

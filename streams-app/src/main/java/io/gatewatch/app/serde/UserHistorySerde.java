@@ -39,7 +39,7 @@ public final class UserHistorySerde extends CompactSerde<UserHistory> {
 
     @Override
     protected UserHistory read(BinaryIn in, int version) throws IOException {
-        int size = in.readUnsignedShort();
+        int size = in.readCount(in.readUnsignedShort());
         List<SignInSummary> recent = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Instant time = Instant.ofEpochMilli(in.readLong());

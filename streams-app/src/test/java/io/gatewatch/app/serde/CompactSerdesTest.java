@@ -58,6 +58,15 @@ class CompactSerdesTest {
         assertThat(read.byRule().values().iterator().next()).usingRecursiveComparison().isEqualTo(sampleWindow());
     }
 
+    @Test
+    void aCountPastTheEndOfAWindowIsCorruptNotAnAllocation() {
+        byte[] value = new EntityWindowsSerde().serializer().serialize("t", EntityWindows.restore(Map.of("RULE",
+                EntityWindow.restore(List.of(), 0, Incident.NONE))));
+        value[value.length - 4] = 0x7F; // the observation count, last in the value: far more than the bytes left
+        assertThatThrownBy(() -> new EntityWindowsSerde().deserializer().deserialize("t", value))
+                .isInstanceOf(SerializationException.class);
+    }
+
     private static EntityWindow sampleWindow() {
         return EntityWindow.restore(List.of(
                 new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US", "c-1"),

@@ -51,6 +51,11 @@ public final class DisabledProbeThenSuccessRule implements WindowedRule {
     }
 
     @Override
+    public Observation kept(Observation observation) {
+        return Observations.successKept(observation);
+    }
+
+    @Override
     public List<Keyed> observe(ClassifiedEvent event) {
         return Observations.atAddress(event, event.classification().category() == Category.ACCOUNT_DISABLED, "disabled");
     }

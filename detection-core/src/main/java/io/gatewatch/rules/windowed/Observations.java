@@ -39,6 +39,16 @@ final class Observations {
                 signIn != null && signIn.correlationId() != null ? signIn.correlationId() : event.id());
     }
 
+    /**
+     * An address's success as its window keeps it: spray and probe rules only count who succeeded
+     * from the address and when (their evidence is the failures, and the success being evaluated).
+     */
+    static Observation successKept(Observation observation) {
+        return observation.kind().equals("success")
+                ? new Observation(observation.timeMs(), observation.kind(), observation.user(), null, null, null, null)
+                : observation;
+    }
+
     static String user(InputEvent event) {
         return event.userPrincipalName() == null ? null : event.userPrincipalName().toLowerCase(Locale.ROOT);
     }

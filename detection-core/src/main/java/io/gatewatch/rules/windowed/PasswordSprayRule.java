@@ -41,6 +41,11 @@ public final class PasswordSprayRule implements WindowedRule {
     }
 
     @Override
+    public Observation kept(Observation observation) {
+        return Observations.successKept(observation);
+    }
+
+    @Override
     public List<Keyed> observe(ClassifiedEvent event) {
         return Observations.atAddress(event, WindowedRules.SPRAY_CODES.contains(event.classification().errorCode()), "fail");
     }

@@ -38,6 +38,15 @@ public interface WindowedRule {
     }
 
     /**
+     * What the window keeps of an observation, all of it by default; the rule still evaluates the
+     * whole one. Rules that only count the users of a kind keep those as time, kind and user: an
+     * office address holds one per user signing in from it, written again at every commit.
+     */
+    default Observation kept(Observation observation) {
+        return observation;
+    }
+
+    /**
      * True when the rule counts distinct users for observations of this kind, so only each user's
      * latest needs keeping: an office IP's successes stay one per user, not one per sign-in.
      */

@@ -60,7 +60,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 if (window.isLate(keyed.observation().timeMs(), rule.window().toMillis())) {
                     continue;
                 }
-                window.add(keyed.observation(), rule.window().toMillis(), rule.cap(),
+                window.add(rule.kept(keyed.observation()), rule.window().toMillis(), rule.cap(),
                         rule.latestPerUser(keyed.observation().kind()));
                 AlertEntity alertEntity = new AlertEntity(keyed.entityType(), keyed.entityValue());
                 rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {

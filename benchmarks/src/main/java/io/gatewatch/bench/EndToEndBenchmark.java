@@ -102,6 +102,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | Gatewatch changelog records/event by store | %s |
                 | Gatewatch changelog bytes/event by store | %s (total %,.0f; the input is %,d bytes/event) |
                 | Gatewatch reads served decoded, by store | %s |
+                | cores used during the reference run, by threads | %s |
+                | cores used during the Gatewatch run, by threads | %s |
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -110,7 +112,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 gatewatch.eventsPerSecond(), gatewatch.changelogRecordsPerEvent(), ratioToReference, ratio,
                 perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
                 perEvent(gatewatch.changelogBytes(), gatewatch.events(), "%s %.0f"), gatewatch.changelogBytesPerEvent(),
-                bytes / events, perEvent(gatewatch.decodedHitRatio(), 1, "%s %.3f"), latency.rate(), latency.p50Ms(),
+                bytes / events, perEvent(gatewatch.decodedHitRatio(), 1, "%s %.3f"),
+                perEvent(reference.coresByThreads(), 1, "%s %.2f"), perEvent(gatewatch.coresByThreads(), 1, "%s %.2f"),
+                latency.rate(), latency.p50Ms(),
                 latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.alerts(), heap >> 20, rss >> 20);
         System.out.println(table);
         ObjectNode json = JsonMappers.internal().createObjectNode();
@@ -134,6 +138,10 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         gatewatch.changelogBytes().forEach((store, sent) -> storeBytes.put(store, sent / gatewatch.events()));
         ObjectNode hitRatio = json.putObject("decodedHitRatioByStore");
         gatewatch.decodedHitRatio().forEach(hitRatio::put);
+        ObjectNode referenceCores = json.putObject("referenceCoresByThreads");
+        reference.coresByThreads().forEach(referenceCores::put);
+        ObjectNode gatewatchCores = json.putObject("gatewatchCoresByThreads");
+        gatewatch.coresByThreads().forEach(gatewatchCores::put);
         json.put("latencyRate", latency.rate());
         json.put("latencyAlerts", latency.alerts());
         json.put("latencyP50Ms", latency.p50Ms());

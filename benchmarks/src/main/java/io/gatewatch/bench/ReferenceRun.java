@@ -68,12 +68,14 @@ final class ReferenceRun {
                 throw new IllegalStateException("reference app did not reach RUNNING");
             }
             long start = System.nanoTime();
+            ThreadCpu cpuAtStart = ThreadCpu.now();
             Set<String> topics = Set.of(config.topics().signinEvents().name(), APPLICATION_ID + "-by-tenant-repartition");
             while (ConsumerLag.of(admin, APPLICATION_ID, topics) != 0) {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID, new SimpleMeterRegistry());
+            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID, new SimpleMeterRegistry(),
+                    cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

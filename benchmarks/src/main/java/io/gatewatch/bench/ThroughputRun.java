@@ -24,9 +24,11 @@ final class ThroughputRun {
 
     /** Events processed, their wall time, and the changelog records and bytes the run's stream threads sent per store. */
     record Result(long events, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes,
-                  Map<String, Double> decodedHitRatio) {
+                  Map<String, Double> decodedHitRatio, Map<String, Double> coresByThreads) {
 
-        static Result of(long events, double seconds, KafkaStreams streams, String applicationId, MeterRegistry registry) {
+        static Result of(long events, double seconds, KafkaStreams streams, String applicationId, MeterRegistry registry,
+                         ThreadCpu atStart) {
+            Map<String, Double> cores = ThreadCpu.now().coresSince(atStart, applicationId);
             Map<String, Double> hitRatio = new TreeMap<>();
             registry.find("gatewatch.state.decoded.reads").tag("result", "hit").functionCounters().forEach(hits -> {
                 String store = hits.getId().getTag("store");
@@ -35,7 +37,7 @@ final class ThroughputRun {
                 hitRatio.put(store, hits.count() / Math.max(1, hits.count() + misses));
             });
             return new Result(events, seconds, StateWrites.byStore(streams, applicationId),
-                    StateWrites.bytesByStore(streams, applicationId), hitRatio);
+                    StateWrites.bytesByStore(streams, applicationId), hitRatio, cores);
         }
 
         double eventsPerSecond() {
@@ -85,12 +87,13 @@ final class ThroughputRun {
                 throw new IllegalStateException("streams app did not reach RUNNING");
             }
             long start = System.nanoTime();
+            ThreadCpu cpuAtStart = ThreadCpu.now();
             Set<String> topics = Set.of(config.topics().signinEvents().name(), GatewatchTopology.byTenantTopic(config));
             while (ConsumerLag.of(admin, config.applicationId(), topics) != 0) {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return Result.of(events, seconds, app.streams(), config.applicationId(), registry);
+            return Result.of(events, seconds, app.streams(), config.applicationId(), registry, cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

@@ -38,6 +38,22 @@ public final class UserHistory {
     }
 
     /**
+     * A history over a list a store format supplies, used as it is rather than copied: one that
+     * decodes each sign-in only when it is read. It must be mutable and hold the sign-ins oldest first.
+     */
+    public static UserHistory over(List<SignInSummary> recent) {
+        return new UserHistory(recent);
+    }
+
+    /**
+     * The list as held when it is a {@code type} (the one a store format supplied to {@link #over}),
+     * else null: lets that format write back what it never had to decode.
+     */
+    public <L extends List<SignInSummary>> L heldAs(Class<L> type) {
+        return type.isInstance(recent) ? type.cast(recent) : null;
+    }
+
+    /**
      * Adds in time order (events arrive nearly in order), dropping the oldest over capacity;
      * false (and nothing changed) for a repeated success.
      */

@@ -19,7 +19,13 @@ final class BinaryIn {
     private int position;
 
     BinaryIn(byte[] bytes) {
+        this(bytes, 0);
+    }
+
+    /** Reads {@code bytes} from {@code position} on: one part of a value read before. */
+    BinaryIn(byte[] bytes, int position) {
         this.bytes = bytes;
+        this.position = position;
     }
 
     /**
@@ -31,6 +37,20 @@ final class BinaryIn {
             throw new EOFException();
         }
         return count;
+    }
+
+    /** The bytes read from: a value's decoded parts may keep pointing into them. */
+    byte[] source() {
+        return bytes;
+    }
+
+    int position() {
+        return position;
+    }
+
+    /** Passes over a string without making it. */
+    void skipUTF() throws IOException {
+        take(readUnsignedShort());
     }
 
     private int take(int count) throws EOFException {

@@ -70,6 +70,11 @@ final class BinaryOut {
         writeLong(Double.doubleToLongBits(value));
     }
 
+    void write(byte[] value, int offset, int length) {
+        int at = reserve(length);
+        System.arraycopy(value, offset, bytes, at, length);
+    }
+
     void write(byte[] value) {
         int at = reserve(value.length);
         System.arraycopy(value, 0, bytes, at, value.length);

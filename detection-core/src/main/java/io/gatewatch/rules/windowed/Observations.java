@@ -33,9 +33,11 @@ final class Observations {
     static Observation of(ClassifiedEvent classified, String kind) {
         InputEvent event = classified.event();
         SignInEvent signIn = event instanceof SignInEvent s ? s : null;
-        return new Observation(event.createdDateTime().toEpochMilli(), kind, user(event), event.ipAddress(),
-                signIn == null ? null : signIn.appDisplayName() != null ? signIn.appDisplayName() : signIn.appId(),
-                signIn == null ? null : location(signIn.location()),
+        // the correlation id is the one part that differs between a user's observations
+        return new Observation(event.createdDateTime().toEpochMilli(), kind, SharedTexts.share(user(event)),
+                SharedTexts.share(event.ipAddress()), SharedTexts.share(signIn == null ? null
+                        : signIn.appDisplayName() != null ? signIn.appDisplayName() : signIn.appId()),
+                signIn == null ? null : SharedTexts.share(location(signIn.location())),
                 signIn != null && signIn.correlationId() != null ? signIn.correlationId() : event.id());
     }
 

@@ -1,0 +1,48 @@
+package io.gatewatch.rules.windowed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.schema.GeoLocation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Observations share their repeated texts; sharing never changes a text. */
+class SharedTextsTest {
+
+    @Test
+    void equalTextsBecomeOneStringAndEveryTextStaysItself() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) { // more texts than slots: collisions replace, never confuse
+            texts.add("user" + i + "@contoso.com");
+        }
+        for (String text : texts) {
+            String first = SharedTexts.share(new String(text));
+            String second = SharedTexts.share(new String(text));
+            assertThat(first).isEqualTo(text);
+            assertThat(second).isSameAs(first);
+        }
+        assertThat(SharedTexts.share(null)).isNull();
+        String long1 = "x".repeat(200);
+        assertThat(SharedTexts.share(long1)).isSameAs(long1);
+    }
+
+    @Test
+    void aUsersObservationsHoldOneStringForNameAddressAppAndPlace() {
+        RuleRun run = new RuleRun();
+        GeoLocation seattle = new GeoLocation("Seattle", "Washington", "US", 47.61, -122.33);
+        for (int i = 0; i < 3; i++) {
+            run.signIn("Alice@Contoso.com", "203.0.113.7", 0, RuleRun.T0.plusSeconds(i * 60L), null,
+                    new String("Outlook"), seattle);
+        }
+        List<Observation> held = run.window("user", "alice@contoso.com", "IMPOSSIBLE_TRAVEL").observations();
+        assertThat(held).hasSize(3);
+        for (Observation o : held) {
+            assertThat(o.user()).isSameAs(held.get(0).user());
+            assertThat(o.ip()).isSameAs(held.get(0).ip());
+            assertThat(o.app()).isSameAs(held.get(0).app());
+            assertThat(o.location()).isSameAs(held.get(0).location());
+        }
+        assertThat(held).extracting(Observation::correlationId).doesNotHaveDuplicates();
+    }
+}

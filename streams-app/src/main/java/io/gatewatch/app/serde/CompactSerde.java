@@ -17,6 +17,7 @@ public abstract class CompactSerde<T> implements Serde<T> {
     /**
      * One buffer per thread, kept between values: a history is a few kilobytes, and growing a fresh
      * array to that size for every value written at a commit was garbage the collector paid for.
+     * No value is written inside another, so one buffer per thread is never in use twice.
      */
     private static final ThreadLocal<BinaryOut> BUFFERS = ThreadLocal.withInitial(() -> new BinaryOut(8192));
 

@@ -22,6 +22,7 @@ import picocli.CommandLine;
  * {@code ./gatewatch bench}: on the embedded broker, in one run, side by side — the raw consumer
  * ceiling on a preloaded topic, a reference pipeline ({@link ReferenceRun}) and Gatewatch
  * (exactly-once) over the same topic from offset 0, their ratios and changelog records per event,
+ * the cores each run used by thread group ({@link ThreadCpu}),
  * alert latency at half of Gatewatch's measured maximum, and peak heap and RSS. Prints a
  * table and writes {@code target/bench-result.json}.
  */

@@ -5,6 +5,7 @@ import io.gatewatch.schema.GeoLocation;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.SignInEvent;
+import io.gatewatch.state.SharedTexts;
 import java.util.List;
 import java.util.Locale;
 

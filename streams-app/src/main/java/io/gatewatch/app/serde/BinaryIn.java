@@ -1,5 +1,6 @@
 package io.gatewatch.app.serde;
 
+import io.gatewatch.state.SharedTexts;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -94,15 +95,15 @@ final class BinaryIn {
     }
 
     String readUTF() throws IOException {
-        return readUTF(null);
+        return readUTF(false);
     }
 
     /** A string of a field whose values repeat (names, kinds): shared with earlier reads of the same text. */
     String readRepeatedUTF() throws IOException {
-        return readUTF(RepeatedStrings.SHARED);
+        return readUTF(true);
     }
 
-    private String readUTF(RepeatedStrings repeated) throws IOException {
+    private String readUTF(boolean shared) throws IOException {
         int length = readUnsignedShort();
         int at = take(length);
         for (int i = at; i < at + length; i++) {
@@ -110,7 +111,7 @@ final class BinaryIn {
                 return DataInputStream.readUTF(new DataInputStream(new ByteArrayInputStream(bytes, at - 2, length + 2)));
             }
         }
-        return repeated == null ? new String(bytes, at, length, StandardCharsets.ISO_8859_1)
-                : repeated.ascii(bytes, at, length);
+        return shared ? SharedTexts.ascii(bytes, at, length)
+                : new String(bytes, at, length, StandardCharsets.ISO_8859_1);
     }
 }

@@ -19,7 +19,7 @@ final class LazySummaries extends AbstractList<SignInSummary> implements RandomA
 
     private final byte[] source;
     private SignInSummary[] values;
-    /** Where each entry lies in {@link #source}; -1 for one added or replaced since the read. */
+    /** Where each entry lies in {@link #source}; -1 for one added since the read. */
     private int[] starts;
     private int[] ends;
     private int size;
@@ -90,14 +90,6 @@ final class LazySummaries extends AbstractList<SignInSummary> implements RandomA
         starts[index] = -1;
         size++;
         modCount++;
-    }
-
-    @Override
-    public SignInSummary set(int index, SignInSummary element) {
-        SignInSummary previous = get(index);
-        values[index] = Objects.requireNonNull(element);
-        starts[index] = -1;
-        return previous;
     }
 
     @Override

@@ -22,14 +22,18 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The helpdesk's view: each user's last sign-ins ({@link UserHistory}) in {@code user-history},
  * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. A repeated
- * success changes nothing and writes nothing; histories stay decoded between commits
- * ({@link DecodedStores}), so a busy user's updates collapse within a commit; users idle for
+ * success changes nothing and writes nothing. A history is held decoded only across a commit
+ * ({@link DecodedStores}, a small share: a busy user's updates still collapse within it) and read
+ * lazily otherwise ({@code LazySummaries}: only the newest sign-ins decoded); users idle for
  * {@code diagnosis.retention} are purged.
  */
 final class HistoryStage {
 
     static final String STORE = "user-history";
-    /** Heap a decoded sign-in summary takes, about (measured 556): the record, its time and seven short strings. */
+    /**
+     * Heap a decoded sign-in summary takes, about (measured 556 before repeated strings were shared:
+     * an overestimate now, and a lazily read one is mostly not decoded at all).
+     */
     private static final long SUMMARY_BYTES = 600;
 
     private HistoryStage() {

@@ -3,29 +3,11 @@ package io.gatewatch.rules.windowed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.schema.GeoLocation;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Observations share their repeated texts; sharing never changes a text. */
-class SharedTextsTest {
-
-    @Test
-    void equalTextsBecomeOneStringAndEveryTextStaysItself() {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 100_000; i++) { // more texts than slots: collisions replace, never confuse
-            texts.add("user" + i + "@contoso.com");
-        }
-        for (String text : texts) {
-            String first = SharedTexts.share(new String(text));
-            String second = SharedTexts.share(new String(text));
-            assertThat(first).isEqualTo(text);
-            assertThat(second).isSameAs(first);
-        }
-        assertThat(SharedTexts.share(null)).isNull();
-        String long1 = "x".repeat(200);
-        assertThat(SharedTexts.share(long1)).isSameAs(long1);
-    }
+/** A user's observations share their repeated texts ({@code SharedTexts}). */
+class ObservationTextsTest {
 
     @Test
     void aUsersObservationsHoldOneStringForNameAddressAppAndPlace() {

@@ -10,13 +10,14 @@ import java.util.Objects;
 /**
  * One user's most recent sign-ins and Dynamics requests, oldest first, at most {@link #CAPACITY}:
  * enough to tell a current problem from one a later success cleared. Plain Java; the streams
- * app keeps one per tenant and user ({@code UserHistorySerde}), {@code diagnose} builds one from files.
+ * app rebuilds one from a user's stored sign-ins ({@code HistoryStage}), {@code diagnose} builds one from files.
  *
  * <p>A success that repeats one already held — same app (or Dynamics org), within
  * {@link #REPEAT_SUCCESS_WINDOW} of it, with no failure of a checklist item since (interrupts
  * such as "keep me signed in" are no failure of one) — is not kept: it can
  * clear no problem its predecessor has not cleared, and skipping it spares the streams app a
- * state write for most sign-ins of a healthy user. Successes are therefore shown to 15 minutes.
+ * state write for most sign-ins of a healthy user ({@link RepeatedSuccessFilter} tells the same
+ * without the history at hand). Successes are therefore shown to 15 minutes.
  */
 public final class UserHistory {
 
@@ -35,22 +36,6 @@ public final class UserHistory {
 
     public static UserHistory restore(List<SignInSummary> recent) {
         return new UserHistory(new ArrayList<>(recent));
-    }
-
-    /**
-     * A history over a list a store format supplies, used as it is rather than copied: one that
-     * decodes each sign-in only when it is read. It must be mutable and hold the sign-ins oldest first.
-     */
-    public static UserHistory over(List<SignInSummary> recent) {
-        return new UserHistory(recent);
-    }
-
-    /**
-     * The list as held when it is a {@code type} (the one a store format supplied to {@link #over}),
-     * else null: lets that format write back what it never had to decode.
-     */
-    public <L extends List<SignInSummary>> L heldAs(Class<L> type) {
-        return type.isInstance(recent) ? type.cast(recent) : null;
     }
 
     /**

@@ -4,7 +4,7 @@ import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.diagnose.Diagnoser;
 import io.gatewatch.diagnose.Diagnosis;
-import io.gatewatch.diagnose.UserHistory;
+import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
@@ -141,10 +141,9 @@ final class LocalQueries {
 
     Diagnosis diagnosis(String tenant, String userPrincipalName) {
         String upn = userPrincipalName.toLowerCase(Locale.ROOT);
-        ReadOnlyKeyValueStore<String, UserHistory> histories = streams.store(StoreQueryParameters.fromNameAndType(
-                GatewatchTopology.HISTORY_STORE, QueryableStoreTypes.keyValueStore()));
-        UserHistory history = histories.get(GatewatchTopology.historyKey(tenant, upn));
-        return diagnoser.diagnose(upn, tenant, history == null ? new UserHistory() : history);
+        ReadOnlyWindowStore<String, SignInSummary> signIns = streams.store(StoreQueryParameters.fromNameAndType(
+                GatewatchTopology.HISTORY_STORE, QueryableStoreTypes.windowStore()));
+        return diagnoser.diagnose(upn, tenant, GatewatchTopology.history(signIns, tenant, upn));
     }
 
     private ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {

@@ -1,7 +1,7 @@
 package io.gatewatch.app.serde;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
-import io.gatewatch.diagnose.UserHistory;
+import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.AddressFailure;
 import io.gatewatch.rules.windowed.EntityWindows;
@@ -35,7 +35,7 @@ public final class GatewatchSerdes {
     public static final JsonSerde<AddressFailure> ADDRESS_FAILURE = JsonSerde.binary(AddressFailure.class);
     public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
     public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
-    public static final Serde<UserHistory> USER_HISTORY = new UserHistorySerde();
+    public static final Serde<SignInSummary> SIGN_IN_SUMMARY = new SignInSummarySerde();
 
     private GatewatchSerdes() {
     }

@@ -3,6 +3,8 @@ package io.gatewatch.app.topology;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.diagnose.SignInSummary;
+import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * The whole topology, built by a pure function of the configuration:
@@ -28,16 +31,14 @@ public final class GatewatchTopology {
         KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
-        // one budget for the instance, cut into fixed shares per store (see DecodedMemory). Histories get
-        // only enough to carry a commit's updates: a user's next sign-in is seconds away, so holding
-        // histories longer served few reads (a third at the bench's 20,000 users) while the collector
-        // moved each one into the old generation and out again — a GC thread's worth of CPU. Windows and
-        // the per-tenant values are read by every event of their entity and stay held.
+        // one budget for the instance, cut into fixed shares per store (see DecodedMemory): windows and the
+        // per-tenant values are read by every event of their entity and stay held. Sign-ins are appended
+        // (HistoryStage), never read back on the hot path, so they need no share.
         DecodedMemory decoded = new DecodedMemory(config.decodedMemoryBytes());
         AggregateStage.build(builder, config, classified, registry,
                 decoded.share(0.05).bindTo(registry, AggregateStage.STORE));
-        HistoryStage.build(builder, config, classified, decoded.share(0.02).bindTo(registry, HistoryStage.STORE));
-        AlertStage.build(builder, config, classified, decoded.share(0.88).bindTo(registry, AlertStage.WINDOWS_STORE),
+        HistoryStage.build(builder, config, classified);
+        AlertStage.build(builder, config, classified, decoded.share(0.90).bindTo(registry, AlertStage.WINDOWS_STORE),
                 decoded.share(0.05).bindTo(registry, AlertStage.BASELINES_STORE));
         return builder.build(StreamsSettings.of(config));
     }
@@ -51,12 +52,13 @@ public final class GatewatchTopology {
     public static final String ALERTS_STORE = AlertStage.RECENT_ALERTS_STORE;
     /** Provider-scoped alerts (CROSS_TENANT_SPRAY, when on), window store keyed by source address. */
     public static final String PROVIDER_ALERTS_STORE = ProviderStage.PROVIDER_ALERTS_STORE;
-    /** Recent sign-ins per {@code tenant|user} (key-value store of {@code UserHistory}). */
+    /** Sign-ins per {@code tenant|user} (window store of {@code SignInSummary} at each sign-in's time). */
     public static final String HISTORY_STORE = HistoryStage.STORE;
 
-    /** The key of a user's history in {@link #HISTORY_STORE}. */
-    public static String historyKey(String tenant, String userPrincipalName) {
-        return HistoryStage.key(tenant, userPrincipalName);
+    /** A user's history as the diagnosis reads it from {@link #HISTORY_STORE}. */
+    public static UserHistory history(ReadOnlyWindowStore<String, SignInSummary> store, String tenant,
+                                      String userPrincipalName) {
+        return SignInLog.history(store, HistoryStage.key(tenant, userPrincipalName));
     }
 
     /** The one internal topic: decoded events keyed by tenant, in Smile ({@code GatewatchSerdes.INPUT_EVENT}). */

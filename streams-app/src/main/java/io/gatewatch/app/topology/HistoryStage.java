@@ -2,10 +2,7 @@ package io.gatewatch.app.topology;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
-import io.gatewatch.app.state.DecodedMemory;
-import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.diagnose.SignInSummary;
-import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.schema.ClassifiedEvent;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,69 +13,57 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The helpdesk's view: each user's last sign-ins ({@link UserHistory}) in {@code user-history},
- * keyed {@code tenant|user} on the tenant's partition, for the diagnosis endpoint. A repeated
- * success changes nothing and writes nothing. A history is held decoded only across a commit
- * ({@link DecodedStores}, a small share: a busy user's updates still collapse within it) and read
- * lazily otherwise ({@code LazySummaries}: only the newest sign-ins decoded); users idle for
- * {@code diagnosis.retention} are purged.
+ * The helpdesk's view: each user's sign-ins in {@code user-sign-ins}, a window store keyed
+ * {@code tenant|user} on the tenant's partition ({@link SignInLog}: appended, repeated successes
+ * left out, read back as a history by the diagnosis endpoint). Sign-ins older than
+ * {@code diagnosis.retention} of stream time leave with the store's segments.
  */
 final class HistoryStage {
 
-    static final String STORE = "user-history";
-    /**
-     * Heap a decoded sign-in summary takes, about (measured 556 before repeated strings were shared:
-     * an overestimate now, and a lazily read one is mostly not decoded at all).
-     */
-    private static final long SUMMARY_BYTES = 600;
+    static final String STORE = "user-sign-ins";
+    /** Users whose repeat filter one task keeps (a few hundred bytes each): more than a busy tenant's active users. */
+    static final int FILTERS_PER_TASK = 20_000;
 
     private HistoryStage() {
     }
 
-    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
-                      DecodedMemory memory) {
-        builder.addStateStore(DecodedStores.keyValue(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                GatewatchSerdes.USER_HISTORY, memory, history -> SUMMARY_BYTES * history.recent().size()));
-        classified.processValues(() -> new Recorder(config.api().historyRetention()), Named.as("remember-sign-ins"),
-                STORE);
+    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified) {
+        // duplicates kept: two sign-ins of one user in the same millisecond are two entries
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORE,
+                config.api().historyRetention(), Duration.ofMillis(1), true), Serdes.String(),
+                GatewatchSerdes.SIGN_IN_SUMMARY));
+        classified.processValues(Recorder::new, Named.as("remember-sign-ins"), STORE);
     }
 
-    /** The store key of a user's history. */
+    /** The store key of a user's sign-ins. */
     static String key(String tenant, String userPrincipalName) {
         return tenant + "|" + userPrincipalName.toLowerCase(Locale.ROOT);
     }
 
     private static final class Recorder implements FixedKeyProcessor<String, ClassifiedEvent, Void> {
 
-        private final long retentionMs;
-        private KeyValueStore<String, UserHistory> histories;
-
-        Recorder(Duration retention) {
-            this.retentionMs = retention.toMillis();
-        }
+        private SignInLog log;
 
         @Override
         public void init(FixedKeyProcessorContext<String, Void> context) {
-            histories = context.getStateStore(STORE);
-            StorePurge.schedule(context, histories, (history, now) -> history.lastSeenMs() < now - retentionMs);
+            // a fresh log also when a task is revived after an aborted transaction: its filters saw what was rolled back
+            log = new SignInLog(context.getStateStore(STORE), FILTERS_PER_TASK);
         }
 
         @Override
         public void process(FixedKeyRecord<String, ClassifiedEvent> record) {
             String user = record.value().event().userPrincipalName();
-            if (user == null) {
-                return;
+            if (user != null) {
+                log.record(key(record.key(), user), SignInSummary.of(record.value()));
             }
-            String key = key(record.key(), user);
-            UserHistory history = histories.get(key);
-            history = history == null ? new UserHistory() : history;
-            if (history.add(SignInSummary.of(record.value()))) {
-                histories.put(key, history);
-            }
+        }
+
+        @Override
+        public void close() {
+            log.forgetFilters();
         }
     }
 }

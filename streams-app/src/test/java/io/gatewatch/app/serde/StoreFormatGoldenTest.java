@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.diagnose.SignInSummary;
-import io.gatewatch.diagnose.UserHistory;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
@@ -58,17 +57,17 @@ class StoreFormatGoldenTest {
             counts.add(event("user" + i + "@contoso.com", Category.INVALID_CREDENTIALS, Outcome.FAILURE, 50126));
         }
         counts.add(event("bob@contoso.com", Category.SUCCESS, Outcome.SUCCESS, 0));
-        UserHistory history = UserHistory.restore(List.of(new SignInSummary(Instant.ofEpochMilli(1_000), "c-1",
-                "Azure Portal", "Windows Azure Service Management API", "203.0.113.9", "Edge 120", "Windows10",
-                "Seattle, US", 50053, Category.ACCOUNT_LOCKED, Outcome.FAILURE, "Account is locked", false,
-                List.of("Wait for the lockout to expire."))));
+        SignInSummary signIn = new SignInSummary(Instant.ofEpochMilli(1_000), "c-1", "Azure Portal",
+                "Windows Azure Service Management API", "203.0.113.9", "Edge 120", "Windows10", "Seattle, US", 50053,
+                Category.ACCOUNT_LOCKED, Outcome.FAILURE, "Account is locked", false,
+                List.of("Wait for the lockout to expire."));
         return Stream.of(
                 new Format<>("rule-windows", new EntityWindowsSerde(), EntityWindows.restore(byRule)),
                 new Format<>("tenant-window-counts", new WindowCountsSerde(), counts),
                 new Format<>("tenant-baselines", new TenantBaselineSerde(), TenantBaseline.restore(
                         new TenantBaseline.Snapshot(7_200_000, 12, 3, 1, 2, 0.5, 0.25, 0.1, 0.01,
                                 Incident.until(10_800_000), Incident.NONE))),
-                new Format<>("user-history", new UserHistorySerde(), history));
+                new Format<>("user-sign-ins", new SignInSummarySerde(), signIn));
     }
 
     @ParameterizedTest(name = "{0}")

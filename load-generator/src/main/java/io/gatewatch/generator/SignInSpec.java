@@ -9,4 +9,14 @@ import java.time.Instant;
 public record SignInSpec(String id, Instant time, SyntheticUser user, String ipAddress, HomeLocation location,
                          int errorCode, String failureReason, String additionalDetails, String riskLevel,
                          boolean interactive, String appDisplayName) {
+
+    /**
+     * The correlation id, a lowercase GUID as Entra's are (its fourth group made {@code c...} to
+     * differ from the id), derived from the id so the same sign-in always gets the same one;
+     * {@code c} + the id for an id of another shape.
+     */
+    public String correlationId() {
+        boolean guid = id.length() == 36 && id.charAt(18) == '-' && id.charAt(23) == '-';
+        return guid ? id.substring(0, 19) + "c" + id.substring(20) : "c" + id;
+    }
 }

@@ -32,7 +32,7 @@ public final class AzureMonitorRecordBuilder {
         }
         record.put("durationMs", 0);
         record.put("callerIpAddress", spec.ipAddress());
-        record.put("correlationId", "c" + spec.id());
+        record.put("correlationId", spec.correlationId());
         record.put("identity", spec.user().displayName());
         record.put("Level", 4);
         record.put("location", spec.location().countryOrRegion());

@@ -49,7 +49,7 @@ public final class GraphSignInBuilder {
         ObjectNode geo = location.putObject("geoCoordinates");
         geo.put("latitude", spec.location().latitude());
         geo.put("longitude", spec.location().longitude());
-        p.put("correlationId", "c" + spec.id());
+        p.put("correlationId", spec.correlationId());
         p.put("conditionalAccessStatus", spec.errorCode() == 53003 ? "failure" : "notApplied");
         ArrayNode policies = p.putArray("appliedConditionalAccessPolicies");
         policy(policies, "Require MFA for admins", spec.errorCode() == 53003 ? "failure" : "notApplied");

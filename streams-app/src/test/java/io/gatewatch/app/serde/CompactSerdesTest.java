@@ -40,6 +40,63 @@ class CompactSerdesTest {
         assertThat(back).usingRecursiveComparison().isEqualTo(windows);
     }
 
+    /** Strings numbered per value: shared across rules, past the numbering limit, nulls, all give back what was put in. */
+    @Test
+    void entityWindowsNumberEachStringOncePerValue() {
+        List<Observation> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * ValueStrings.LIMIT; i++) { // past the numbers one byte holds
+            many.add(new Observation(i, i % 3 == 0 ? "fail" : "success", "user" + i + "@contoso.com", "203.0.113.9",
+                    i % 5 == 0 ? null : "app" + (i % 7), "47.61,-122.33|Seattle, US", "c-" + i));
+            many.add(new Observation(i, "success", "user" + i + "@contoso.com", null, "Azure Portal", null, null));
+        }
+        EntityWindows windows = EntityWindows.restore(Map.of("PASSWORD_SPRAY", EntityWindow.restore(many, 99,
+                Incident.NONE), "BRUTE_FORCE", sampleWindow(), "IMPOSSIBLE_TRAVEL", windowOf("alice@contoso.com")));
+        Serde<EntityWindows> serde = new EntityWindowsSerde();
+
+        EntityWindows back = roundTrip(serde, windows);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(windows);
+        Observation first = new Observation(1, "success", "alice@contoso.com", "203.0.113.9", "Azure Portal",
+                "47.61,-122.33|Seattle, US", null);
+        Observation second = new Observation(2, "success", "alice@contoso.com", "203.0.113.9", "Azure Portal",
+                "47.61,-122.33|Seattle, US", null);
+        int one = serde.serializer().serialize("t", EntityWindows.restore(Map.of("IMPOSSIBLE_TRAVEL",
+                EntityWindow.restore(List.of(first), 1, Incident.NONE)))).length;
+        int two = serde.serializer().serialize("t", EntityWindows.restore(Map.of("IMPOSSIBLE_TRAVEL",
+                EntityWindow.restore(List.of(first, second), 2, Incident.NONE)))).length;
+        assertThat(two - one).as("a second observation naming the same strings: its time and five numbers")
+                .isEqualTo(8 + 5 + 1);
+    }
+
+    /** Entra's lowercase UUIDs go as 16 bytes; every other id (upper case, short, null) as itself. */
+    @Test
+    void correlationIdsRoundTripWhateverTheirShape() {
+        List<String> ids = java.util.Arrays.asList("0f8fad5b-d9cb-469f-a165-70867728950e",
+                "0F8FAD5B-D9CB-469F-A165-70867728950E", "0f8fad5b-d9cb-469f-a165-70867728950", "c-1", "",
+                "0f8fad5bd9cb469fa16570867728950e0000", "0f8fad5b-d9cb-469f-a165-70867728950g", null);
+        List<Observation> observations = new java.util.ArrayList<>();
+        for (String id : ids) {
+            observations.add(new Observation(1, "fail", "alice@contoso.com", null, null, null, id));
+        }
+        EntityWindows windows = EntityWindows.restore(Map.of("BRUTE_FORCE", EntityWindow.restore(observations, 1,
+                Incident.NONE)));
+        assertThat(roundTrip(new EntityWindowsSerde(), windows)).usingRecursiveComparison().isEqualTo(windows);
+        int asUuid = new EntityWindowsSerde().serializer().serialize("t", EntityWindows.restore(Map.of("R",
+                EntityWindow.restore(observations.subList(0, 1), 1, Incident.NONE)))).length;
+        int asText = new EntityWindowsSerde().serializer().serialize("t", EntityWindows.restore(Map.of("R",
+                EntityWindow.restore(observations.subList(1, 2), 1, Incident.NONE)))).length;
+        assertThat(asText - asUuid).as("36 characters and their length against 16 bytes").isEqualTo(2 + 36 - 16);
+    }
+
+    @Test
+    void aStringNumberNeverGivenOutIsCorrupt() {
+        byte[] value = new EntityWindowsSerde().serializer().serialize("t", EntityWindows.restore(Map.of("RULE",
+                EntityWindow.restore(List.of(new Observation(1, "fail", null, null, null, null, null)), 1, Incident.NONE))));
+        value[value.length - 5] = (byte) (ValueStrings.FIRST + 5); // the observation's user: no string 5 was given out
+        assertThatThrownBy(() -> new EntityWindowsSerde().deserializer().deserialize("t", value))
+                .isInstanceOf(SerializationException.class);
+    }
+
     /**
      * Bytes written by format 1 (one rule's window per record, {@code EntityWindowSerde} at commit
      * afbd9a3): a store written before windows were grouped per entity is still read, so the

@@ -50,8 +50,10 @@ class StoreFormatGoldenTest {
         Map<String, EntityWindow> byRule = new LinkedHashMap<>();
         byRule.put("BRUTE_FORCE", EntityWindow.restore(List.of(
                 new Observation(1_000, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US", "c-1"),
-                new Observation(2_000, "success", null, null, "Azure Portal", null, null)),
-                2_000, new Incident(3_600_000, "a-1", 1_500, true)));
+                new Observation(2_000, "success", null, null, "Azure Portal", null, null),
+                new Observation(2_500, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US",
+                        "0f8fad5b-d9cb-469f-a165-70867728950e")),
+                2_500, new Incident(3_600_000, "a-1", 1_500, true)));
         TenantWindowCounts counts = new TenantWindowCounts();
         for (int i = 0; i < 80; i++) { // past the exact limit: the estimated counter's bytes too
             counts.add(event("user" + i + "@contoso.com", Category.INVALID_CREDENTIALS, Outcome.FAILURE, 50126));

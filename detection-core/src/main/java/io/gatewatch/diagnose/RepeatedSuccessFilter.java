@@ -1,7 +1,6 @@
 package io.gatewatch.diagnose;
 
 import io.gatewatch.schema.Outcome;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -21,6 +20,7 @@ import java.util.Arrays;
 public final class RepeatedSuccessFilter {
 
     static final int SCOPES = 16;
+    private static final long WINDOW_NANOS = UserHistory.REPEAT_SUCCESS_WINDOW.toNanos();
 
     private Instant newest;
     private long arrivals;
@@ -64,7 +64,12 @@ public final class RepeatedSuccessFilter {
             return false;
         }
         int at = indexOf(scope(summary));
-        return at >= 0 && Duration.between(times[at], summary.createdDateTime()).compareTo(UserHistory.REPEAT_SUCCESS_WINDOW) < 0;
+        return at >= 0 && nanosBetween(times[at], summary.createdDateTime()) < WINDOW_NANOS;
+    }
+
+    /** As {@code Duration.between(from, to)} in nanoseconds, without a {@code Duration} per sign-in. */
+    private static long nanosBetween(Instant from, Instant to) {
+        return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000_000L + (to.getNano() - from.getNano());
     }
 
     private void recordSuccess(Scope scope, Instant time, long arrival) {

@@ -31,15 +31,37 @@ final class Observations {
                 ? List.of(new WindowedRule.Keyed("ip", ip, of(event, "success"), false)) : List.of();
     }
 
+    /**
+     * What every observation of one event shares. Several rules observe each event; the last
+     * event's texts are kept per thread, so its name, address, app and place are lowered, joined
+     * and looked up in {@link SharedTexts} once, not once per rule.
+     */
+    private record EventTexts(ClassifiedEvent source, long timeMs, String user, String ip, String app, String location,
+                              String correlationId) {
+
+        static EventTexts of(ClassifiedEvent classified) {
+            InputEvent event = classified.event();
+            SignInEvent signIn = event instanceof SignInEvent s ? s : null;
+            // the correlation id is the one part that differs between a user's observations
+            return new EventTexts(classified, event.createdDateTime().toEpochMilli(), SharedTexts.share(Observations.user(event)),
+                    SharedTexts.share(event.ipAddress()), SharedTexts.share(signIn == null ? null
+                            : signIn.appDisplayName() != null ? signIn.appDisplayName() : signIn.appId()),
+                    signIn == null ? null : SharedTexts.share(Observations.location(signIn.location())),
+                    signIn != null && signIn.correlationId() != null ? signIn.correlationId() : event.id());
+        }
+    }
+
+    private static final ThreadLocal<EventTexts[]> LAST_EVENT = ThreadLocal.withInitial(() -> new EventTexts[1]);
+
     static Observation of(ClassifiedEvent classified, String kind) {
-        InputEvent event = classified.event();
-        SignInEvent signIn = event instanceof SignInEvent s ? s : null;
-        // the correlation id is the one part that differs between a user's observations
-        return new Observation(event.createdDateTime().toEpochMilli(), kind, SharedTexts.share(user(event)),
-                SharedTexts.share(event.ipAddress()), SharedTexts.share(signIn == null ? null
-                        : signIn.appDisplayName() != null ? signIn.appDisplayName() : signIn.appId()),
-                signIn == null ? null : SharedTexts.share(location(signIn.location())),
-                signIn != null && signIn.correlationId() != null ? signIn.correlationId() : event.id());
+        EventTexts[] last = LAST_EVENT.get();
+        EventTexts texts = last[0];
+        if (texts == null || texts.source() != classified) {
+            texts = EventTexts.of(classified);
+            last[0] = texts;
+        }
+        return new Observation(texts.timeMs(), kind, texts.user(), texts.ip(), texts.app(), texts.location(),
+                texts.correlationId());
     }
 
     /**

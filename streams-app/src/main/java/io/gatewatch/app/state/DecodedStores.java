@@ -7,8 +7,10 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
 import org.apache.kafka.streams.state.internals.TimestampedWindowStoreBuilder;
+import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
 
 /**
  * Store builders for stores whose values stay decoded between commits ({@link DecodedKeyValueStore},
@@ -45,6 +47,17 @@ public final class DecodedStores {
         return new TimestampedWindowStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
             @Override
             public TimestampedWindowStore<String, V> build() {
+                return new DecodedWindowStore.Timestamped<>(super.build(), memory, weigher);
+            }
+        };
+    }
+
+    public static <V> WindowStoreBuilder<String, V> window(WindowBytesStoreSupplier supplier, Serde<String> keys,
+                                                          Serde<V> values, DecodedMemory memory,
+                                                          ToLongFunction<V> weigher) {
+        return new WindowStoreBuilder<>(supplier, keys, values, Time.SYSTEM) {
+            @Override
+            public WindowStore<String, V> build() {
                 return new DecodedWindowStore<>(super.build(), memory, weigher);
             }
         };

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * since one sign-in legitimately spans several rows that share it.
  *
  * <p>Marks are kept per tenant and second of event time ({@link SecondMarks}): the store is keyed
- * by the tenant with the second as window start, so with the record cache a tenant's busy second
+ * by the tenant with the second as window start, so, held decoded between commits, a tenant's busy second
  * costs one changelog write per commit, not one per event. The window store's retention bounds
  * the state to the horizon.
  *
@@ -54,7 +54,7 @@ final class DedupProcessor implements FixedKeyProcessor<String, InputEvent, Inpu
         long second = DedupIdentity.secondOf(record.timestamp());
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         if (second <= context.currentStreamTimeMs() - horizonMs) {
-            // past the horizon: neither looked up (the record cache may still hold the expired
+            // past the horizon: neither looked up (the held values may still include the expired
             // second) nor marked (the store would drop it), as the offline engine does
             context.forward(record);
             return;

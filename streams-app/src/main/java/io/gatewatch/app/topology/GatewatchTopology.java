@@ -29,16 +29,17 @@ public final class GatewatchTopology {
     public static Topology build(GatewatchConfig config, ClassificationData data, MeterRegistry registry) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsSettings.of(config))));
         KStream<String, InputEvent> events = IngestStage.build(builder, config, registry);
-        KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry);
-        KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
         // one budget for the instance, cut into fixed shares per store (see DecodedMemory): windows and the
-        // per-tenant values are read by every event of their entity and stay held. Sign-ins are appended
-        // (HistoryStage), never read back on the hot path, so they need no share.
+        // per-tenant values are read by every event of their entity and stay held; dedup marks only need the
+        // seconds in flight. Sign-ins are appended (HistoryStage), never read back on the hot path: no share.
         DecodedMemory decoded = new DecodedMemory(config.decodedMemoryBytes());
+        KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry,
+                decoded.share(0.02).bindTo(registry, DedupProcessor.STORE));
+        KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
         AggregateStage.build(builder, config, classified, registry,
                 decoded.share(0.05).bindTo(registry, AggregateStage.STORE));
         HistoryStage.build(builder, config, classified);
-        AlertStage.build(builder, config, classified, decoded.share(0.90).bindTo(registry, AlertStage.WINDOWS_STORE),
+        AlertStage.build(builder, config, classified, decoded.share(0.88).bindTo(registry, AlertStage.WINDOWS_STORE),
                 decoded.share(0.05).bindTo(registry, AlertStage.BASELINES_STORE));
         return builder.build(StreamsSettings.of(config));
     }

@@ -158,7 +158,7 @@ class DecodedStoresTest {
                 Stores.inMemoryWindowStore("windows", java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(1),
                         false), Serdes.String(), countingValues, roomFor(10), value -> 100).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-        DecodedWindowStore<String> decoded = (DecodedWindowStore<String>) store;
+        DecodedWindowStore.Timestamped<String> decoded = (DecodedWindowStore.Timestamped<String>) store;
 
         store.put("t1", ValueAndTimestamp.make("a", 5), 0);
         store.put("t1", ValueAndTimestamp.make("b", 65_000), 60_000);

@@ -54,12 +54,7 @@ final class SignInLog {
 
     /** Appends the sign-in unless it repeats a success the user's history holds; true when it was written. */
     boolean record(String key, SignInSummary summary) {
-        RepeatedSuccessFilter filter = filters.get(key);
-        if (filter == null) {
-            filter = new RepeatedSuccessFilter();
-            filters.put(key, filter);
-        }
-        if (!filter.admits(summary)) {
+        if (!filters.computeIfAbsent(key, user -> new RepeatedSuccessFilter()).admits(summary)) {
             return false;
         }
         store.put(key, summary, summary.createdDateTime().toEpochMilli());

@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 final class HistoryStage {
 
     static final String STORE = "user-sign-ins";
-    /** Users whose repeat filter one task keeps (a few hundred bytes each): more than a busy tenant's active users. */
+    /** Users whose repeat filter one task keeps (a few hundred bytes each); one forgotten costs a repeated success written. */
     static final int FILTERS_PER_TASK = 20_000;
 
     private HistoryStage() {

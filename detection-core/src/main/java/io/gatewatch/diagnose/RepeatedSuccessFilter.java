@@ -40,17 +40,18 @@ public final class RepeatedSuccessFilter {
 
     /** False for a success that repeats one held (nothing recorded), else true and the sign-in recorded. */
     public boolean admits(SignInSummary summary) {
-        Instant time = summary.createdDateTime();
         if (saturated) {
             return true;
         }
-        if (isRepeat(summary)) {
+        Instant time = summary.createdDateTime();
+        Scope scope = summary.outcome() == Outcome.SUCCESS ? scope(summary) : null;
+        if (scope != null && repeats(scope, time)) {
             return false;
         }
         long arrival = arrivals++;
         newest = newest == null || time.isAfter(newest) ? time : newest;
-        if (summary.outcome() == Outcome.SUCCESS) {
-            recordSuccess(scope(summary), time, arrival);
+        if (scope != null) {
+            recordSuccess(scope, time, arrival);
         } else if (Check.of(summary.category()) != null && after(time, arrival, failureTime, failureArrival)) {
             failureTime = time;
             failureArrival = arrival;
@@ -59,12 +60,12 @@ public final class RepeatedSuccessFilter {
         return true;
     }
 
-    private boolean isRepeat(SignInSummary summary) {
-        if (summary.outcome() != Outcome.SUCCESS || newest == null || summary.createdDateTime().isBefore(newest)) {
+    private boolean repeats(Scope scope, Instant time) {
+        if (newest == null || time.isBefore(newest)) {
             return false;
         }
-        int at = indexOf(scope(summary));
-        return at >= 0 && nanosBetween(times[at], summary.createdDateTime()) < WINDOW_NANOS;
+        int at = indexOf(scope);
+        return at >= 0 && nanosBetween(times[at], time) < WINDOW_NANOS;
     }
 
     /** As {@code Duration.between(from, to)} in nanoseconds, without a {@code Duration} per sign-in. */

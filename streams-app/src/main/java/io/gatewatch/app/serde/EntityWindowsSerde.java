@@ -42,13 +42,13 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     @Override
     protected EntityWindows read(BinaryIn in, int version) throws IOException {
         if (version == 1) {
-            return EntityWindows.restore(Map.of(LEGACY_RULE, readWindow(in)));
+            return EntityWindows.restore(Map.of(LEGACY_RULE, readWindow(in, null)));
         }
         int rules = in.readUnsignedShort();
         Map<String, EntityWindow> byRule = new TreeMap<>();
-        ValueStrings.Reader strings = new ValueStrings.Reader();
+        ValueStrings.Reader strings = version == 2 ? null : new ValueStrings.Reader();
         for (int i = 0; i < rules; i++) {
-            byRule.put(in.readRepeatedUTF(), version == 2 ? readWindow(in) : readWindow(in, strings));
+            byRule.put(in.readRepeatedUTF(), readWindow(in, strings));
         }
         return EntityWindows.restore(byRule);
     }
@@ -74,30 +74,26 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         }
     }
 
+    /** {@code strings} null: formats 1 and 2, every string written out. */
     private static EntityWindow readWindow(BinaryIn in, ValueStrings.Reader strings) throws IOException {
         long maxTimeMs = in.readLong();
         Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
         int size = in.readCount(in.readInt());
         List<Observation> observations = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {
-            // kind, app and place repeat across entities too; user and address hardly
-            observations.add(new Observation(in.readLong(), strings.read(in, true), strings.read(in, false),
-                    strings.read(in, false), strings.read(in, true), strings.read(in, true), SignInIds.read(in)));
+            observations.add(readObservation(in, strings));
         }
         return EntityWindow.restore(observations, maxTimeMs, incident);
     }
 
-    /** Formats 1 and 2: every string written out. */
-    private static EntityWindow readWindow(BinaryIn in) throws IOException {
-        long maxTimeMs = in.readLong();
-        Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
-        int size = in.readCount(in.readInt());
-        List<Observation> observations = new ArrayList<>(size + 1);
-        for (int i = 0; i < size; i++) {
-            // kind, app and location repeat across entities; user, address and correlation id hardly
-            observations.add(new Observation(in.readLong(), readRepeatedString(in), readString(in), readString(in),
-                    readRepeatedString(in), readRepeatedString(in), readString(in)));
+    private static Observation readObservation(BinaryIn in, ValueStrings.Reader strings) throws IOException {
+        long timeMs = in.readLong();
+        // kind, app and place repeat across entities too; user and address hardly
+        if (strings == null) {
+            return new Observation(timeMs, readRepeatedString(in), readString(in), readString(in),
+                    readRepeatedString(in), readRepeatedString(in), readString(in));
         }
-        return EntityWindow.restore(observations, maxTimeMs, incident);
+        return new Observation(timeMs, strings.read(in, true), strings.read(in, false), strings.read(in, false),
+                strings.read(in, true), strings.read(in, true), SignInIds.read(in));
     }
 }

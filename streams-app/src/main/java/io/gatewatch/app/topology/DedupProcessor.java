@@ -16,9 +16,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * since one sign-in legitimately spans several rows that share it.
  *
  * <p>Marks are kept per tenant and second of event time ({@link SecondMarks}): the store is keyed
- * by the tenant with the second as window start, so, held decoded between commits, a tenant's busy second
- * costs one changelog write per commit, not one per event. The window store's retention bounds
- * the state to the horizon.
+ * by the tenant with the second as window start, and its values are held decoded between commits,
+ * so a tenant's busy second costs one changelog write per commit, not one per event. The window
+ * store's retention bounds the state to the horizon.
  *
  * <p>Each mark holds the offset of the record that made it, in this task's partition of the
  * by-tenant topic. Under {@code at_least_once} a crash replays input from the last commit while

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Dedup: events keyed by tenant → the same events less duplicates (the same {@code category + id}
  * and second of event time within {@code dedup.horizon}, default 24 h), keyed by tenant. State:
- * {@code dedup-store}, a window store of one record per tenant and second (held between commits), kept for the
- * horizon of stream time past the second (as the offline engine forgets ids).
+ * {@code dedup-store}, a window store of one record per tenant and second (held decoded between
+ * commits), kept for the horizon of stream time past the second (as the offline engine forgets ids).
  */
 final class DedupStage {
 

@@ -73,7 +73,16 @@ public final class TrafficStream implements Iterator<GeneratedEvent> {
         SignInSpec signIn = background;
         background = null;
         emitted++;
-        if (random.nextDouble() >= DYNAMICS_SHARE) {
+        return backgroundEvent(signIn, random.nextDouble() < DYNAMICS_SHARE, orgs, directory);
+    }
+
+    /**
+     * A background event from a benign sign-in: the sign-in itself, or when {@code dynamics}, the
+     * same user's successful request to their tenant's Dynamics 365 org at that time and address.
+     */
+    public static GeneratedEvent backgroundEvent(SignInSpec signIn, boolean dynamics, TenantOrgs orgs,
+                                            SyntheticDirectory directory) {
+        if (!dynamics) {
             return new GeneratedEvent.SignIn(signIn);
         }
         SyntheticUser user = signIn.user();

@@ -1,5 +1,6 @@
 package io.gatewatch.cli.demo;
 
+import io.gatewatch.generator.demo.PlantedScenario;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
@@ -25,6 +26,14 @@ public final class AlertLine {
         return String.format(Locale.ROOT, "%s  %-8s %-24s %-22s %s:%s  %s", TIME.format(alert.lastSeen()),
                 alert.severity(), alert.rule(), tenantLabel.apply(alert.tenantId()), alert.entity().type(),
                 alert.entity().value(), alert.summary());
+    }
+
+    /** A planted attack, as the demo announces it: what, where, and the alerts to expect. */
+    public static String planted(PlantedScenario planted, Function<String, String> tenantLabel) {
+        String targets = planted.targets().stream().map(e -> e.type() + ":" + e.value()).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s  PLANTED  %-33s %-22s %s: %s; expect %s", TIME.format(planted.at()),
+                planted.scenario(), tenantLabel.apply(planted.tenantId()), targets, planted.description(),
+                String.join(", ", planted.expectedRules()));
     }
 
     public static String summary(TenantAggregate aggregate, Function<String, String> tenantLabel) {

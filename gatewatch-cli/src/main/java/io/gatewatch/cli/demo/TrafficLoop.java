@@ -1,8 +1,9 @@
 package io.gatewatch.cli.demo;
 
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.generator.demo.DemoTraffic;
 import io.gatewatch.generator.GeneratedRecord;
+import io.gatewatch.generator.demo.DemoTraffic;
+import io.gatewatch.generator.demo.PlantedScenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -10,12 +11,13 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Sends one second of demo traffic every second, stamped with the current time. */
+/** Sends one second of demo traffic every second, stamped with the current time, and announces each planted attack. */
 final class TrafficLoop implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
@@ -25,13 +27,15 @@ final class TrafficLoop implements AutoCloseable {
         return thread;
     });
 
-    TrafficLoop(GatewatchConfig config, DemoTraffic traffic) {
+    TrafficLoop(GatewatchConfig config, DemoTraffic traffic, Consumer<PlantedScenario> announce) {
         Properties props = new Properties();
         props.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         timer.scheduleAtFixedRate(() -> {
-            for (GeneratedRecord record : traffic.nextSecond(Instant.now())) {
+            DemoTraffic.Second second = traffic.nextSecond(Instant.now());
+            second.planted().forEach(announce);
+            for (GeneratedRecord record : second.records()) {
                 String topic = record.kind() == GeneratedRecord.Kind.DYNAMICS
                         ? config.topics().dynamicsAccess().name() : config.topics().signinEvents().name();
                 producer.send(new ProducerRecord<>(topic, record.json().getBytes(StandardCharsets.UTF_8)));

@@ -52,7 +52,7 @@ class DemoDashboardIT {
 
     @BeforeAll
     static void startDemoAndWaitForAnAlert() throws Exception {
-        demo = LiveDemo.start(100, 3, 0, new PrintWriter(new StringWriter()),
+        demo = LiveDemo.start(new LiveDemo.Options(100, 3, "127.0.0.1", 0), new PrintWriter(new StringWriter()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         URI dashboard = URI.create(demo.dashboard());
         base = "http://127.0.0.1:" + dashboard.getPort();
@@ -74,7 +74,7 @@ class DemoDashboardIT {
     }
 
     @AfterAll
-    static void stopDemo() throws InterruptedException {
+    static void stopDemo() {
         if (demo != null) {
             demo.close();
         }

@@ -1,74 +1,121 @@
 package io.gatewatch.generator.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.generator.BenignTraffic;
+import io.gatewatch.generator.GeneratedEvent;
 import io.gatewatch.generator.GeneratedRecord;
 import io.gatewatch.generator.SyntheticDirectory;
+import io.gatewatch.generator.TenantOrgs;
+import io.gatewatch.generator.TrafficStream;
+import io.gatewatch.generator.format.JsonRecordEncoder;
+import io.gatewatch.generator.format.OutputFormat;
+import io.gatewatch.generator.scenario.ScenarioBuilder;
+import io.gatewatch.generator.scenario.ScenarioCatalog;
+import io.gatewatch.generator.scenario.ScenarioSchedule;
+import io.gatewatch.generator.scenario.ScenarioType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * Traffic for the live demo, one second at a time: benign sign-ins in Event Hubs envelopes,
- * Dynamics requests to each org's right region, and every {@code attackEverySeconds} one attack
- * from {@link DemoAttacks}, in rotation, so that alerts show up within the first minute.
+ * Traffic for the live demo, one second at a time: the generator's benign background (its
+ * failure mix and noise, with a share of Dynamics requests to each tenant's org) over as many
+ * users as the rate needs for each to sign in about every {@link #SIGN_IN_INTERVAL}, as people
+ * do, and every {@code attackEverySeconds} one of the generator's attack scenarios, in rotation,
+ * on its own users and attacker addresses, each announced as a {@link PlantedScenario} with the
+ * alerts it should raise. Only those should alert.
  */
 public final class DemoTraffic {
 
+    public static final int DEFAULT_RATE = 20;
+    public static final int DEFAULT_TENANTS = 5;
+    public static final int ATTACK_EVERY_SECONDS = 30;
+    /**
+     * How often one user signs in, interactive and not: about 50 sign-ins in a working day, which
+     * is what a user of Outlook, Teams and SharePoint leaves in Entra's logs. Fewer users for the
+     * same rate would make each sign in every few seconds, and their ordinary typos would add up
+     * to a brute force within minutes.
+     */
+    public static final Duration SIGN_IN_INTERVAL = Duration.ofMinutes(10);
+    /** Short attacks first, so alerts show in the first minutes; each runs for at most 15 minutes. */
+    private static final List<String> ROTATION = List.of("mfa-fraud", "account-lockout", "dynamics-missing-role",
+            "risky-sign-in", "brute-force-success", "dynamics-region-mismatch", "mfa-denied", "password-spray",
+            "mfa-fatigue-success");
     private static final int ENVELOPE_SIZE = 50;
 
     private final SyntheticDirectory directory;
+    private final TenantOrgs orgs;
     private final BenignTraffic benign;
-    private final DemoAttacks attacks;
+    private final ScenarioSchedule schedule;
     private final Random random;
     private final int eventsPerSecond;
     private final int attackEverySeconds;
+    private final PriorityQueue<GeneratedEvent> planted = new PriorityQueue<>(Comparator.comparing(GeneratedEvent::time));
     private long second;
+    private int plants;
 
-    public DemoTraffic(SyntheticDirectory directory, long seed, int eventsPerSecond, int attackEverySeconds) {
-        this.directory = directory;
+    public DemoTraffic(int tenants, long seed, int eventsPerSecond, int attackEverySeconds) {
+        this.directory = SyntheticDirectory.generate(seed, tenants, usersFor(eventsPerSecond, tenants));
+        this.orgs = new TenantOrgs(directory);
         this.benign = new BenignTraffic(directory, seed);
-        this.attacks = new DemoAttacks(directory, seed);
-        this.random = new Random(seed);
+        this.schedule = new ScenarioSchedule(directory, eventsPerSecond);
+        this.random = new Random(seed ^ 0xd15c0L);
         this.eventsPerSecond = eventsPerSecond;
         this.attackEverySeconds = attackEverySeconds;
     }
 
-    /** The org directory the demo publishes: each org and the region host it lives on. */
-    public static List<String[]> orgs() {
-        return DemoAttacks.ORGS;
+    /** Users for a rate: each signs in about every {@link #SIGN_IN_INTERVAL}, and at least 3 per tenant. */
+    public static int usersFor(int eventsPerSecond, int tenants) {
+        return (int) Math.max(3L * tenants, eventsPerSecond * SIGN_IN_INTERVAL.toSeconds());
     }
 
-    /** The records for the next second of traffic, stamped within that second. */
-    public List<GeneratedRecord> nextSecond(Instant now) {
+    public SyntheticDirectory directory() {
+        return directory;
+    }
+
+    /** The org directory the demo publishes: each tenant's org and the region host it lives on. */
+    public List<TenantOrgs.Org> orgs() {
+        return orgs.all();
+    }
+
+    /** One second of traffic: its records, stamped within it, and any attack planted in it. */
+    public record Second(List<GeneratedRecord> records, List<PlantedScenario> planted) {
+    }
+
+    /** The next second of traffic, from {@code now}. */
+    public Second nextSecond(Instant now) {
         second++;
-        List<GeneratedRecord> records = new ArrayList<>();
-        ArrayNode envelope = JsonNodeFactory.instance.arrayNode();
-        for (int i = 0; i < eventsPerSecond; i++) {
-            envelope.add(AzureMonitorRecordBuilder.build(benign.next(now.plusMillis(i * 1000L / eventsPerSecond))));
-            if (envelope.size() == ENVELOPE_SIZE) {
-                records.add(envelopeRecord(envelope));
-                envelope = JsonNodeFactory.instance.arrayNode();
-            }
-        }
-        if (!envelope.isEmpty()) {
-            records.add(envelopeRecord(envelope));
-        }
-        records.add(attacks.dynamicsSuccess(now, random));
+        List<PlantedScenario> plantedNow = new ArrayList<>();
         if (second % attackEverySeconds == 10 % attackEverySeconds) {
-            records.addAll(attacks.next(now));
+            plantedNow.add(plant(now));
         }
-        return records;
+        List<GeneratedRecord> records = new ArrayList<>();
+        JsonRecordEncoder encoder = new JsonRecordEncoder(OutputFormat.AZURE_MONITOR, ENVELOPE_SIZE);
+        Instant end = now.plusSeconds(1);
+        for (int i = 0; i < eventsPerSecond; i++) {
+            Instant time = now.plusMillis(i * 1000L / eventsPerSecond);
+            while (!planted.isEmpty() && !planted.peek().time().isAfter(time)) {
+                encoder.encode(planted.poll(), records::add);
+            }
+            boolean dynamics = random.nextDouble() < TrafficStream.DYNAMICS_SHARE;
+            encoder.encode(TrafficStream.backgroundEvent(benign.next(time), dynamics, orgs, directory), records::add);
+        }
+        while (!planted.isEmpty() && planted.peek().time().isBefore(end)) {
+            encoder.encode(planted.poll(), records::add);
+        }
+        encoder.flush(records::add);
+        return new Second(records, plantedNow);
     }
 
-    private static GeneratedRecord envelopeRecord(ArrayNode members) {
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.set("records", members);
-        return new GeneratedRecord(GeneratedRecord.Kind.SIGN_IN, envelope.toString());
+    private PlantedScenario plant(Instant now) {
+        ScenarioType type = ScenarioCatalog.named(ROTATION.get(plants % ROTATION.size())).orElseThrow();
+        plants++;
+        ScenarioBuilder.Injection injection = schedule.plant(type, plants, now, plants % directory.tenantCount());
+        planted.addAll(injection.events());
+        return new PlantedScenario(type.name(), type.description(), directory.tenantId(plants % directory.tenantCount()),
+                now, injection.labels());
     }
-
 }

@@ -113,9 +113,9 @@ public final class ScenarioBuilder {
         return user(n, HomeLocation.CITIES.get((index + n) % HomeLocation.CITIES.size()));
     }
 
-    /** The scenario's n-th attacker address. */
+    /** The scenario's n-th attacker address: 198.18.0.0/15 gives 512 scenarios addresses of their own. */
     public String attackerIp(int n) {
-        return "198.18." + (index % 256) + "." + (n % 254 + 1);
+        return "198." + (18 + index / 256 % 2) + "." + (index % 256) + "." + (n % 254 + 1);
     }
 
     public static HomeLocation city(String name) {

@@ -69,6 +69,15 @@ public final class ScenarioSchedule {
         return injections;
     }
 
+    /**
+     * One scenario at a given time and tenant (0-based), numbered {@code index}: the number picks
+     * its own users ({@code s<index>-user<n>}) and attacker addresses, so a live feed that plants
+     * scenarios one after another gives each its own.
+     */
+    public ScenarioBuilder.Injection plant(ScenarioType type, int index, Instant at, int tenant) {
+        return inject(new Request(type, null, tenant + 1), index, at, tenant);
+    }
+
     private ScenarioBuilder.Injection inject(Request request, int index, Instant requested, int defaultTenant) {
         Instant at = requested.truncatedTo(ChronoUnit.SECONDS);
         int tenant = request.tenant() == null ? defaultTenant : request.tenant() - 1;

@@ -52,6 +52,12 @@ public final class ApiServer implements AutoCloseable {
     /** As {@link #start(GatewatchConfig, KafkaStreams, AccessTokens, PrometheusMeterRegistry)} on a given port (0: any free one). */
     public static ApiServer start(GatewatchConfig config, int port, KafkaStreams streams, AccessTokens tokens,
                                   PrometheusMeterRegistry metrics) {
+        return start(config, "0.0.0.0", port, streams, tokens, metrics);
+    }
+
+    /** On a given address ({@code 127.0.0.1}: this machine only; {@code 0.0.0.0}: every interface) and port. */
+    public static ApiServer start(GatewatchConfig config, String host, int port, KafkaStreams streams,
+                                  AccessTokens tokens, PrometheusMeterRegistry metrics) {
         LocalQueries local = new LocalQueries(streams, config.windowSize(), config.grace(),
                 new Diagnoser(ClassificationData.defaults()), Clock.systemUTC());
         QueryRouter router = new QueryRouter(streams, config.applicationServer());
@@ -89,8 +95,8 @@ public final class ApiServer implements AutoCloseable {
                 LOG.error("API request failed ({})", e.getClass().getSimpleName());
                 error(ctx, 500, "internal error");
             });
-        }).start(port);
-        LOG.info("HTTP API and dashboard on port {}", server.port());
+        }).start(host, port);
+        LOG.info("HTTP API and dashboard on {} port {}", host, server.port());
         return new ApiServer(server, probe);
     }
 

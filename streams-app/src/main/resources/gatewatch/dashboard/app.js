@@ -105,6 +105,11 @@
     const user = $('user').value.trim();
     if (!tenant || !user) return;
     const d = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/users/${encodeURIComponent(user)}/diagnosis`);
+    // security alerts first: a caller asking to be unlocked may be the attacker the alert is about
+    const alerts = (d.alerts || []).map((a) => el('li', { class: 'diagnosis-alert' },
+      el('span', { class: 'sev ' + a.severity }, a.severity), ' ', el('b', {}, a.rule), ' ',
+      el('small', {}, new Date(a.lastSeen).toLocaleString()), ' — ', a.summary,
+      ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r))));
     const problems = d.problems.map((p) => el('li', {}, el('b', {}, p.category), ` (${p.check}) since `,
       new Date(p.since).toLocaleString(), `, ${p.count}×: ${p.evidence}`,
       el('ul', {}, p.remediation.map((r) => el('li', {}, r)))));
@@ -115,6 +120,9 @@
     const recent = el('table', { id: 'recent' }, el('thead', {}, el('tr', {}, fields.map((f) => el('th', {}, f)))),
       el('tbody', {}, d.recentSignIns.map((s) => el('tr', {}, fields.map((f) => el('td', {}, s[f] == null ? '' : String(s[f])))))));
     $('diagnosis').replaceChildren(el('p', { class: 'verdict ' + d.status }, `${d.userPrincipalName}: ${d.status}`),
+      d.headline ? el('p', { id: 'diagnosis-headline', class: 'headline' }, d.headline) : '',
+      alerts.length ? el('h3', {}, 'Security alerts on this user') : '',
+      alerts.length ? el('ul', { id: 'diagnosis-alerts' }, alerts) : '',
       problems.length ? el('ol', { id: 'problems' }, problems) : '', el('h3', {}, 'Checklist'), checks,
       el('h3', {}, 'Recent sign-ins (support-ticket fields)'), recent);
   }

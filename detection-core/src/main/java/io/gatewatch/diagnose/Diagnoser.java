@@ -3,6 +3,7 @@ package io.gatewatch.diagnose;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +14,8 @@ import java.util.Map;
  * Answers the helpdesk checklist from a user's recent history. A failure is a current problem
  * only while nothing cleared it: a later success in its scope (any sign-in for a lockout, the same
  * app for a Conditional Access block, the same org for a Dynamics role) turns it into history.
+ * A HIGH or CRITICAL security alert on the user outranks the checklist: the caller asking the
+ * helpdesk to unlock or reset the account may be the attacker.
  */
 public final class Diagnoser {
 
@@ -22,7 +25,14 @@ public final class Diagnoser {
         this.data = data;
     }
 
+    /** The checklist alone, for a user no alert is known about. */
     public Diagnosis diagnose(String userPrincipalName, String tenantId, UserHistory history) {
+        return diagnose(userPrincipalName, tenantId, history, List.of());
+    }
+
+    /** @param alerts the security alerts concerning the user ({@link UserAlerts}), newest first */
+    public Diagnosis diagnose(String userPrincipalName, String tenantId, UserHistory history,
+                              List<Diagnosis.SecurityAlert> alerts) {
         List<SignInSummary> events = history.recent();
         Map<Check, List<SignInSummary>> current = new EnumMap<>(Check.class);
         for (int i = 0; i < events.size(); i++) {
@@ -43,8 +53,28 @@ public final class Diagnoser {
         }
         List<SignInSummary> newestFirst = new ArrayList<>(events);
         newestFirst.sort(Comparator.comparing(SignInSummary::createdDateTime).reversed());
-        String status = events.isEmpty() ? "unknown" : problems.isEmpty() ? "ok" : "problem";
-        return new Diagnosis(userPrincipalName, tenantId, status, problems, checks, newestFirst);
+        String headline = headline(alerts);
+        String status = headline != null ? "alert" : events.isEmpty() ? "unknown" : problems.isEmpty() ? "ok" : "problem";
+        return new Diagnosis(userPrincipalName, tenantId, status, headline, alerts, problems, checks, newestFirst);
+    }
+
+    /** What to do about the most severe (then newest) HIGH or CRITICAL alert; null without one. */
+    static String headline(List<Diagnosis.SecurityAlert> alerts) {
+        Diagnosis.SecurityAlert worst = null;
+        for (Diagnosis.SecurityAlert alert : alerts) {
+            if (alert.escalates() && (worst == null || alert.severity().compareTo(worst.severity()) > 0)) {
+                worst = alert; // newest first: an equal severity later in the list is older
+            }
+        }
+        if (worst == null) {
+            return null;
+        }
+        // a CRITICAL alert is an attack that succeeded (a guessed password, an approved prompt); a HIGH one may not have
+        String verdict = worst.severity() == Severity.CRITICAL ? "treat the account as compromised"
+                : "the account may be under attack";
+        return "security alert: " + worst.rule() + " (" + worst.severity() + ") at " + worst.lastSeen() + " — "
+                + verdict + "; escalate to security before unlocking the account or resetting its password or MFA"
+                + " for the caller";
     }
 
     private static boolean clearedLater(Check check, SignInSummary failure, List<SignInSummary> events, int index) {

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A diagnosis as a helpdesk reads it: the verdict, the current problems, the checklist, the ticket fields. */
+/**
+ * A diagnosis as a helpdesk reads it: the verdict, the security alerts, the current problems, the
+ * checklist, the ticket fields.
+ */
 final class DiagnosisText {
 
     private DiagnosisText() {
@@ -16,7 +19,22 @@ final class DiagnosisText {
     static void print(Diagnosis d, PrintWriter out) {
         out.println(d.userPrincipalName() + (d.tenantId() == null ? "" : " (tenant " + d.tenantId() + ")") + ": "
                 + d.status().toUpperCase(Locale.ROOT));
+        if (d.headline() != null) {
+            out.println(d.headline());
+        }
+        // ahead of the checklist: the caller may be the attacker an alert is about
+        if (!d.alerts().isEmpty()) {
+            out.println();
+            out.println("Security alerts on this user, newest first:");
+            for (Diagnosis.SecurityAlert a : d.alerts()) {
+                out.printf(Locale.ROOT, "  %-8s %s at %s (first %s), alert id %s%n", a.severity(), a.rule(), a.lastSeen(),
+                        a.firstSeen(), a.alertId());
+                out.println("     " + a.summary());
+                a.remediation().forEach(step -> out.println("     - " + step));
+            }
+        }
         if (d.recentSignIns().isEmpty()) {
+            out.println();
             out.println("No sign-in of this user in the input.");
             return;
         }

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 
 /**
- * What analyze and evaluate take — the logs, the org directory, the rule settings — and the one
+ * What analyze, evaluate and diagnose take — the logs, the org directory, the rule settings — and the one
  * run over them: the detection core driven directly ({@link OfflineAnalyzer}), which gives the
  * streaming topology's output in memory bounded by its state, not by the file.
  */
@@ -37,8 +37,7 @@ final class OfflineAnalysis {
     /** Alerts and closed windows go to {@code output} in order; returns how many records could not be analyzed. */
     long run(PrintWriter err, Consumer<Object> output) throws IOException {
         GatewatchConfig config = rules.offlineConfig();
-        OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
+        OfflineAnalyzer analyzer = analyzer(config);
         long[] withoutTenant = {0};
         long unreadable = input.readAll(event -> {
             if (!analyzer.process(event, output)) {
@@ -59,5 +58,11 @@ final class OfflineAnalysis {
             err.flush();
         }
         return unreadable + withoutTenant[0];
+    }
+
+    /** The detection core as the rules file and the org directory set it up (diagnose drives one itself). */
+    OfflineAnalyzer analyzer(GatewatchConfig config) throws IOException {
+        return new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
+                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
     }
 }

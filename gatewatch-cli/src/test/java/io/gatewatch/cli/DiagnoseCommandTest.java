@@ -14,9 +14,12 @@ import io.gatewatch.schema.read.JsonMappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code diagnose} names the current problem for every item of the helpdesk checklist, from
- * records in every export format, and says {@code ok} once a later success has cleared it.
+ * records in every export format, and says {@code ok} once a later success has cleared it; it
+ * lists the security alerts on the user, and a guessed password is an alert, never {@code ok}.
  */
 class DiagnoseCommandTest {
 
@@ -34,6 +38,7 @@ class DiagnoseCommandTest {
     private static final HomeLocation DUBLIN = HomeLocation.CITIES.get(2);
     private static final SyntheticUser USER = new SyntheticUser("11111111-2222-4333-8444-555555555555",
             "Megan.Bowen@tenant1.example.com", "u-7", "Megan Bowen", DUBLIN, "192.0.2.44");
+    private static final String ATTACKER_IP = "203.0.113.66";
     private static final SyntheticUser COLLEAGUE = new SyntheticUser(USER.tenantId(), "Alex.Wilber@tenant1.example.com",
             "u-8", "Alex Wilber", DUBLIN, "192.0.2.45");
 
@@ -60,6 +65,12 @@ class DiagnoseCommandTest {
                     "https://contoso.crm4.dynamics.com/main.aspx", "0x80042f09"),
             new Item("no-other-errors", "OTHER_FAILURE", 7000218, null, null, null));
 
+    /** The alert a checklist failure raises on the user, where one does; a HIGH one makes the verdict "alert". */
+    static final Map<String, String> ALERTS = Map.of("not-locked-out", "ACCOUNT_LOCKOUT",
+            "mfa-not-blocking", "MFA_DENIED", "identity-protection-not-blocking", "RISKY_SIGN_IN",
+            "dynamics-regional-url", "DYNAMICS_REGION_MISMATCH", "dynamics-security-role", "DYNAMICS_MISSING_ROLE");
+    static final Set<String> HIGH = Set.of("RISKY_SIGN_IN");
+
     @TempDir
     Path dir;
 
@@ -82,8 +93,11 @@ class DiagnoseCommandTest {
             events.add(failure(item, T0.plusSeconds(120 + i * 30L)));
         }
         JsonNode broken = diagnose(format, events);
+        String alert = ALERTS.get(item.check());
+        boolean high = alert != null && HIGH.contains(alert);
 
-        assertThat(broken.get("status").asText()).isEqualTo("problem");
+        assertThat(broken.get("status").asText()).isEqualTo(high ? "alert" : "problem");
+        assertThat(rules(broken)).as("alerts on the user").isEqualTo(alert == null ? List.of() : List.of(alert));
         JsonNode problem = broken.get("problems").get(0);
         assertThat(problem.get("check").asText()).isEqualTo(item.check());
         assertThat(problem.get("category").asText()).isEqualTo(item.category());
@@ -98,7 +112,9 @@ class DiagnoseCommandTest {
                 : dynamics(USER, T0.plusSeconds(600), "https://contoso.crm4.dynamics.com/main.aspx", 0));
         JsonNode cleared = diagnose(format, events);
 
-        assertThat(cleared.get("status").asText()).as("trouble over").isEqualTo("ok");
+        // a success clears a block, not the alert: Identity Protection judged the sign-in risky all the same
+        assertThat(cleared.get("status").asText()).as("trouble over").isEqualTo(high ? "alert" : "ok");
+        assertThat(rules(cleared)).isEqualTo(rules(broken));
         assertThat(cleared.get("problems")).isEmpty();
         assertThat(check(cleared, item.check())).isEqualTo("ok");
     }
@@ -128,9 +144,67 @@ class DiagnoseCommandTest {
                 "ip 192.0.2.44", "location Dublin, IE", "correlation id", "app Azure Portal");
     }
 
+    @Test
+    void aGuessedPasswordIsACriticalAlertListedAheadOfTheChecklistNotOk() throws IOException {
+        List<GeneratedEvent> events = new ArrayList<>();
+        events.add(signIn(50053, null, T0.minus(Duration.ofDays(8)))); // its lockout alert is outside the window
+        events.add(signIn(0, null, T0.minus(Duration.ofDays(8)).plusSeconds(600)));
+        events.add(attempt(COLLEAGUE, COLLEAGUE.usualIp(), 0, T0));
+        for (int i = 0; i < 12; i++) {
+            events.add(attempt(USER, ATTACKER_IP, 50126, T0.plusSeconds(10L * i)));
+        }
+        events.add(attempt(USER, ATTACKER_IP, 0, T0.plusSeconds(150)));
+
+        JsonNode diagnosis = diagnose(OutputFormat.AZURE_MONITOR, events);
+
+        assertThat(diagnosis.get("problems")).as("the guessed password works").isEmpty();
+        assertThat(diagnosis.get("status").asText()).isEqualTo("alert");
+        assertThat(rules(diagnosis)).containsExactly("BRUTE_FORCE_SUCCESS", "BRUTE_FORCE");
+        JsonNode newest = diagnosis.get("alerts").get(0);
+        assertThat(newest.get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(newest.get("lastSeen").asText()).isEqualTo(T0.plusSeconds(150).toString());
+        assertThat(newest.get("alertId").asText()).isNotEmpty();
+        assertThat(diagnosis.get("headline").asText()).startsWith("security alert: BRUTE_FORCE_SUCCESS (CRITICAL)");
+        JsonNode colleague = diagnose(OutputFormat.AZURE_MONITOR, events, COLLEAGUE);
+        assertThat(colleague.get("alerts")).as("another user's alerts").isEmpty();
+        assertThat(colleague.get("status").asText()).isEqualTo("ok");
+
+        CliRun text = CliRun.run("diagnose", "--user", USER.userPrincipalName(),
+                write(OutputFormat.AZURE_MONITOR, events).toString());
+        assertThat(text.out()).contains(": ALERT", "security alert: BRUTE_FORCE_SUCCESS (CRITICAL)",
+                "CRITICAL BRUTE_FORCE_SUCCESS at " + T0.plusSeconds(150), "MEDIUM   BRUTE_FORCE at ");
+        assertThat(text.out().indexOf("Security alerts on this user")).as("alerts ahead of the checklist")
+                .isBetween(0, text.out().indexOf("Checklist:"));
+    }
+
+    @Test
+    void aSprayFromOneAddressConcernsEveryUserItsEvidenceNames() throws IOException {
+        List<GeneratedEvent> events = new ArrayList<>();
+        events.add(attempt(USER, USER.usualIp(), 0, T0));
+        events.add(attempt(COLLEAGUE, COLLEAGUE.usualIp(), 0, T0));
+        for (int i = 0; i < 6; i++) {
+            SyntheticUser target = i == 0 ? USER : new SyntheticUser(USER.tenantId(), "target" + i + "@tenant1.example.com",
+                    "u-t" + i, "Target " + i, DUBLIN, "192.0.2." + (100 + i));
+            events.add(attempt(target, ATTACKER_IP, 50126, T0.plusSeconds(60 + 20L * i)));
+        }
+
+        JsonNode diagnosis = diagnose(OutputFormat.GRAPH, events);
+
+        assertThat(diagnosis.get("alerts")).singleElement().satisfies(a -> {
+            assertThat(a.get("rule").asText()).isEqualTo("PASSWORD_SPRAY");
+            assertThat(a.get("entity").get("type").asText()).as("on the address, not the user").isEqualTo("ip");
+        });
+        assertThat(diagnosis.get("status").asText()).as("a HIGH alert").isEqualTo("alert");
+        assertThat(diagnose(OutputFormat.GRAPH, events, COLLEAGUE).get("alerts")).as("not sprayed").isEmpty();
+    }
+
     private JsonNode diagnose(OutputFormat format, List<GeneratedEvent> events) throws IOException {
+        return diagnose(format, events, USER);
+    }
+
+    private JsonNode diagnose(OutputFormat format, List<GeneratedEvent> events, SyntheticUser user) throws IOException {
         Path file = write(format, events);
-        List<String> args = new ArrayList<>(List.of("diagnose", "--json", "--user", USER.userPrincipalName(),
+        List<String> args = new ArrayList<>(List.of("diagnose", "--json", "--user", user.userPrincipalName(),
                 file.toString()));
         Path dynamics = file.resolveSibling(file.getFileName() + ".dynamics.jsonl");
         if (Files.exists(dynamics)) {
@@ -151,6 +225,12 @@ class DiagnoseCommandTest {
         return file;
     }
 
+    private static List<String> rules(JsonNode diagnosis) {
+        List<String> rules = new ArrayList<>();
+        diagnosis.get("alerts").forEach(a -> rules.add(a.get("rule").asText()));
+        return rules;
+    }
+
     private static String check(JsonNode diagnosis, String check) {
         for (JsonNode c : diagnosis.get("checks")) {
             if (c.get("check").asText().equals(check)) {
@@ -168,6 +248,11 @@ class DiagnoseCommandTest {
     private static GeneratedEvent signIn(int code, String additionalDetails, Instant time) {
         return new GeneratedEvent.SignIn(new SignInSpec("s-" + time.toEpochMilli() + "-" + code, time, USER,
                 USER.usualIp(), DUBLIN, code, null, additionalDetails, null, true, "Azure Portal"));
+    }
+
+    private static GeneratedEvent attempt(SyntheticUser user, String ip, int code, Instant time) {
+        return new GeneratedEvent.SignIn(new SignInSpec("a-" + user.userId() + "-" + time.toEpochMilli(), time, user,
+                ip, DUBLIN, code, null, null, null, true, "Azure Portal"));
     }
 
     private static GeneratedEvent dynamics(SyntheticUser user, Instant time, String url, Object code) {

@@ -4,7 +4,6 @@ import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.diagnose.Diagnoser;
 import io.gatewatch.diagnose.Diagnosis;
-import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.TenantAggregate;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -39,14 +37,14 @@ final class LocalQueries {
     private final KafkaStreams streams;
     private final Duration windowSize;
     private final Duration grace;
-    private final Diagnoser diagnoser;
+    private final DiagnosisQuery diagnosis;
     private final Clock clock;
 
     LocalQueries(KafkaStreams streams, Duration windowSize, Duration grace, Diagnoser diagnoser, Clock clock) {
         this.streams = streams;
         this.windowSize = windowSize;
         this.grace = grace;
-        this.diagnoser = diagnoser;
+        this.diagnosis = new DiagnosisQuery(streams, diagnoser, clock);
         this.clock = clock;
     }
 
@@ -139,11 +137,9 @@ final class LocalQueries {
         return alerts.stream().sorted(Comparator.comparing(Alert::lastSeen).reversed()).limit(limit).toList();
     }
 
+    /** The user's checklist and the tenant's alerts that concern the user. */
     Diagnosis diagnosis(String tenant, String userPrincipalName) {
-        String upn = userPrincipalName.toLowerCase(Locale.ROOT);
-        ReadOnlyWindowStore<String, SignInSummary> signIns = streams.store(StoreQueryParameters.fromNameAndType(
-                GatewatchTopology.HISTORY_STORE, QueryableStoreTypes.windowStore()));
-        return diagnoser.diagnose(upn, tenant, GatewatchTopology.history(signIns, tenant, upn));
+        return diagnosis.diagnose(tenant, userPrincipalName);
     }
 
     private ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {

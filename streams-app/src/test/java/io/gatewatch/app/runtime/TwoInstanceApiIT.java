@@ -107,6 +107,15 @@ class TwoInstanceApiIT {
             assertThat(alerts).extracting(a -> a.get("rule").asText()).contains("ACCOUNT_LOCKOUT");
             JsonNode diagnosis = json(get(ports[1], "/api/v1/tenants/tenant-a/users/locked0@x.com/diagnosis", ADMIN));
             assertThat(diagnosis.get("problems").get(0).get("check").asText()).isEqualTo("not-locked-out");
+            // the tenant's alert store, read by the owner with the history: the lockout's alert is in the diagnosis
+            assertThat(diagnosis.get("alerts")).as("alerts in the diagnosis").anySatisfy(a -> {
+                assertThat(a.get("rule").asText()).isEqualTo("ACCOUNT_LOCKOUT");
+                assertThat(a.get("severity").asText()).isEqualTo("MEDIUM");
+                assertThat(a.get("entity").get("value").asText()).isEqualTo("locked0@x.com");
+                assertThat(a.get("alertId").asText()).isNotEmpty();
+            });
+            assertThat(diagnosis.get("status").asText()).as("a MEDIUM alert leaves the verdict to the checklist")
+                    .isEqualTo("problem");
 
             assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
             assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);

@@ -48,6 +48,7 @@ class DemoDashboardIT {
     private static String token;
     private static String tenantWithAlert;
     private static String alertedUser;
+    private static String alertedRule;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -66,6 +67,7 @@ class DemoDashboardIT {
                     if (alert.get("entity").get("type").asText().equals("user")) {
                         tenantWithAlert = tenant.get("tenantId").asText();
                         alertedUser = alert.get("entity").get("value").asText();
+                        alertedRule = alert.get("rule").asText();
                     }
                 }
             }
@@ -93,7 +95,9 @@ class DemoDashboardIT {
         JsonNode diagnosis = get(http, "/api/v1/tenants/" + tenantWithAlert + "/users/"
                 + URLEncoder.encode(alertedUser, StandardCharsets.UTF_8) + "/diagnosis");
         assertThat(diagnosis.get("recentSignIns")).isNotEmpty();
-        assertThat(diagnosis.get("status").asText()).isIn("ok", "problem");
+        assertThat(diagnosis.get("status").asText()).isIn("ok", "problem", "alert");
+        assertThat(diagnosis.get("alerts")).as("the helpdesk sees the alert raised on the user")
+                .anySatisfy(alert -> assertThat(alert.get("rule").asText()).isEqualTo(alertedRule));
         assertThat(send("/metrics", null).body()).contains("gatewatch_ingest_events");
     }
 
@@ -122,6 +126,8 @@ class DemoDashboardIT {
             alert.click();
             wait.until(b -> !b.findElements(By.cssSelector("#checklist tr")).isEmpty());
             assertThat(browser.findElement(By.id("diagnosis")).getText()).contains("Recent sign-ins", "not-locked-out");
+            assertThat(browser.findElements(By.cssSelector("#diagnosis-alerts li.diagnosis-alert")))
+                    .as("the security alerts on the user, above the checklist").isNotEmpty();
             Path screenshot = Path.of("target", "dashboard.png");
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));

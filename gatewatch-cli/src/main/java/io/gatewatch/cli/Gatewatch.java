@@ -1,5 +1,6 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.runtime.OneLineErrors;
 import io.gatewatch.app.runtime.RunCommand;
 import io.gatewatch.generator.cli.GenerateCommand;
 import picocli.CommandLine;
@@ -24,7 +25,8 @@ public final class Gatewatch implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Gatewatch()); // picocli exits 2 on invalid input
+        // picocli exits 2 on invalid input; the message is one line, without the usage text
+        return OneLineErrors.install(new CommandLine(new Gatewatch()));
     }
 
     @Override

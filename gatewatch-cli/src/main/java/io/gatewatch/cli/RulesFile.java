@@ -37,7 +37,7 @@ final class RulesFile {
             try {
                 ConfigLoader.load(file, Map.of());
             } catch (IllegalArgumentException e) {
-                throw new UsageError(commandLine, "--rules " + file + ": " + e.getMessage());
+                throw new UsageError(commandLine, "--rules: " + e.getMessage()); // names the file, key and value
             }
         }
     }

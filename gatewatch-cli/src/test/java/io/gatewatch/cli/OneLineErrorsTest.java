@@ -85,6 +85,17 @@ class OneLineErrorsTest {
                 labels.toString(), "line 2", "not a label");
     }
 
+    @Test
+    void aRulesFileWithAValueThatIsNoNumberIsRefusedBeforeAnyInputIsRead() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.properties"), "rule.BRUTE_FORCE.threshold=ten\n");
+        Path logs = Files.writeString(dir.resolve("logs.json"), ClassifyCommandTest.good("a") + "\n");
+
+        CliRun run = CliRun.run("analyze", "--rules", rules.toString(), logs.toString());
+
+        assertOneLine(run, 2, "--rules", rules.toString(), "rule.BRUTE_FORCE.threshold must be a whole number, was 'ten'");
+        assertThat(run.out()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"classify", "analyze"})
     void anEmptyFileIsSaidOnStderrAndExit0(String name) throws IOException {

@@ -1,5 +1,6 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.runtime.ConfigCommand;
 import io.gatewatch.app.runtime.OneLineErrors;
 import io.gatewatch.app.runtime.RunCommand;
 import io.gatewatch.generator.cli.GenerateCommand;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./gatewatch} command line: one launcher, one subcommand per job (DESIGN §10). */
 @Command(name = "gatewatch", mixinStandardHelpOptions = true, version = "gatewatch 0.1.0",
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
-        subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class, DemoCommand.class,
-                GenerateCommand.class, EvaluateCommand.class,
+        subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class,
+                ConfigCommand.class, DemoCommand.class, GenerateCommand.class, EvaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
         subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class,
                 ConfigCommand.class, TokenCommand.class, DemoCommand.class, GenerateCommand.class, EvaluateCommand.class,
+                LauncherCommands.Bench.class, LauncherCommands.BenchClassifier.class,
                 CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {
 

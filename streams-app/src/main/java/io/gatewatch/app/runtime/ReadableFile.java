@@ -16,7 +16,7 @@ public final class ReadableFile {
     /** Why {@code path} cannot be read as a file, or null when it can. */
     public static String problem(Path path) {
         if (Files.isDirectory(path)) {
-            return "it is a directory; name the files in it (" + path.resolve("*") + ")";
+            return "it is a directory, not a file";
         }
         if (!Files.exists(path)) {
             return "no such file";
@@ -33,8 +33,13 @@ public final class ReadableFile {
      */
     public static void require(CommandLine commandLine, Path path, String option) {
         String problem = problem(path);
-        if (problem != null) {
-            throw new UsageError(commandLine, "cannot read " + (option.isEmpty() ? "" : option + " ") + path + ": " + problem);
+        if (problem == null) {
+            return;
         }
+        if (option.isEmpty() && Files.isDirectory(path)) {
+            // input files are many: the directory's files are what was meant
+            problem += "; name the files in it (" + path.resolve("*") + ")";
+        }
+        throw new UsageError(commandLine, "cannot read " + (option.isEmpty() ? "" : option + " ") + path + ": " + problem);
     }
 }

@@ -23,7 +23,8 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     private static final String RULE_PREFIX = "rule.";
     private static final String SUPPRESS_PREFIX = "suppress.";
-    private static final RuleSettings SHIPPED = fromProperties(shippedFile());
+    private static final Map<String, String> SHIPPED_FILE = Map.copyOf(readShippedFile());
+    private static final RuleSettings SHIPPED = fromProperties(SHIPPED_FILE);
 
     /** The shipped defaults alone. */
     public static final RuleSettings DEFAULTS = new RuleSettings(Map.of(), Map.of());
@@ -101,7 +102,12 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
         return value;
     }
 
-    private static String ruleName(String name) {
+    /** Every key of the shipped rules.properties with its value, as the file spells them. */
+    static Map<String, String> shippedFile() {
+        return SHIPPED_FILE;
+    }
+
+    static String ruleName(String name) {
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
@@ -113,7 +119,7 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
         }
     }
 
-    private static Map<String, String> shippedFile() {
+    private static Map<String, String> readShippedFile() {
         try (InputStream in = RuleSettings.class.getResourceAsStream("/gatewatch/rules.properties")) {
             if (in == null) {
                 throw new IllegalStateException("bundled resource /gatewatch/rules.properties is missing");

@@ -29,6 +29,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(class 2004) on a line of its own, for a SIEM or Security Lake to ingest as they are.")
     boolean ocsf;
 
+    @CommandLine.Option(names = "--alerts-only", description = "Print only the alerts, not the aggregates "
+            + "(a day of logs closes thousands of tenant windows around a few dozen alerts).")
+    boolean alertsOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,10 +44,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         long unreadable;
         try {
             unreadable = analysis.run(spec.commandLine().getErr(), value -> {
-                if (!ocsf) {
+                if (ocsf) {
+                    if (value instanceof Alert alert) {
+                        write(mapper, out, OcsfDetectionFinding.of(alert));
+                    }
+                } else if (!alertsOnly || value instanceof Alert) {
                     print(mapper, out, value);
-                } else if (value instanceof Alert alert) {
-                    write(mapper, out, OcsfDetectionFinding.of(alert));
                 }
             });
         } finally {

@@ -34,6 +34,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         input.requireReadable(spec.commandLine());
+        orgs.requireReadable(spec.commandLine());
         EventClassifier classifier = EventClassifier.offline(ClassificationData.defaults(), orgs.regionHosts());
         ObjectWriter writer = JsonMappers.internal().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);

@@ -1,18 +1,13 @@
 package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.generator.evaluate.DetectionScorer;
 import io.gatewatch.generator.evaluate.Scorecard;
 import io.gatewatch.generator.scenario.Label;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.read.JsonMappers;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,18 +49,22 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine, "give --alerts or log files, not both");
         }
         analysis.requireReadable(commandLine);
-        ObjectMapper mapper = JsonMappers.internal();
+        JsonLinesFile labelLines = new JsonLinesFile(labelsFile, "--labels");
         List<Label> labels = new ArrayList<>();
-        for (JsonNode line : lines(labelsFile, commandLine)) {
-            labels.add(mapper.treeToValue(line, Label.class));
+        for (JsonLinesFile.Line line : labelLines.read(commandLine)) {
+            labels.add(labelLines.convert(commandLine, line, Label.class, "a label of 'generate --labels'"));
         }
         List<Alert> alerts = new ArrayList<>();
         long unreadable = 0;
         if (alertsFile != null) {
-            for (JsonNode line : lines(alertsFile, commandLine)) {
-                if (!line.has("type") || line.get("type").asText().equals("alert")) {
-                    ((ObjectNode) line).remove("type");
-                    alerts.add(mapper.treeToValue(line, Alert.class));
+            JsonLinesFile alertLines = new JsonLinesFile(alertsFile, "--alerts");
+            for (JsonLinesFile.Line line : alertLines.read(commandLine)) {
+                JsonNode json = line.json();
+                if (!json.has("type") || json.get("type").asText().equals("alert")) {
+                    if (json instanceof ObjectNode object) {
+                        object.remove("type"); // analyze's output tags each line
+                    }
+                    alerts.add(alertLines.convert(commandLine, line, Alert.class, "an alert"));
                 }
             }
         } else {
@@ -83,21 +82,5 @@ final class EvaluateCommand implements Callable<Integer> {
                 alerts.add(alert);
             }
         });
-    }
-
-    private static List<JsonNode> lines(Path file, CommandLine commandLine) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new CommandLine.ParameterException(commandLine, "cannot read " + file);
-        }
-        ObjectMapper mapper = JsonMappers.internal();
-        List<JsonNode> nodes = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    nodes.add(mapper.readTree(line));
-                }
-            }
-        }
-        return nodes;
     }
 }

@@ -1,5 +1,7 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.runtime.ConfigCommand;
+import io.gatewatch.app.runtime.OneLineErrors;
 import io.gatewatch.app.runtime.RunCommand;
 import io.gatewatch.generator.cli.GenerateCommand;
 import picocli.CommandLine;
@@ -8,8 +10,9 @@ import picocli.CommandLine.Command;
 /** The {@code ./gatewatch} command line: one launcher, one subcommand per job (DESIGN §10). */
 @Command(name = "gatewatch", mixinStandardHelpOptions = true, version = "gatewatch 0.1.0",
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
-        subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class, DemoCommand.class,
-                GenerateCommand.class, EvaluateCommand.class,
+        subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class,
+                ConfigCommand.class, TokenCommand.class, DemoCommand.class, GenerateCommand.class, EvaluateCommand.class,
+                LauncherCommands.Bench.class, LauncherCommands.BenchClassifier.class,
                 CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {
 
@@ -24,7 +27,8 @@ public final class Gatewatch implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Gatewatch()); // picocli exits 2 on invalid input
+        // picocli exits 2 on invalid input; the message is one line, without the usage text
+        return OneLineErrors.install(new CommandLine(new Gatewatch()));
     }
 
     @Override

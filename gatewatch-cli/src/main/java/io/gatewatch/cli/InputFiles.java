@@ -1,5 +1,6 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.runtime.ReadableFile;
 import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.read.InputFileReader;
 import io.gatewatch.schema.read.ReadResult;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The input options shared by {@code classify} and {@code analyze}, and the loop that reads every
  * file in order, hands each event on and reports each unreadable record on stderr as
- * {@code FILE: POSITION: REASON} — never with the payload.
+ * {@code FILE: POSITION: REASON} — never with the payload — and each file without a record.
  */
 final class InputFiles {
 
@@ -34,11 +35,11 @@ final class InputFiles {
             description = "Largest record accepted; larger ones are reported and skipped (default: ${DEFAULT-VALUE}).")
     int maxRecordBytes;
 
-    /** Fails with a usage error (exit 2) naming the first file that cannot be opened. */
+    /** Fails with a one-line usage error (exit 2) naming the first file that cannot be read, or a directory. */
     void requireReadable(picocli.CommandLine commandLine) {
         for (String file : files) {
-            if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-                throw new picocli.CommandLine.ParameterException(commandLine, "cannot read " + file);
+            if (!file.equals("-")) {
+                ReadableFile.require(commandLine, Path.of(file), "");
             }
         }
     }
@@ -50,8 +51,10 @@ final class InputFiles {
         long[] unreadable = {0};
         for (String file : files.isEmpty() ? List.of("-") : files) {
             String name = file.equals("-") ? "<stdin>" : file;
+            long[] records = {0};
             try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
                 reader.read(in, result -> {
+                    records[0]++;
                     if (result instanceof ReadResult.Read read) {
                         InputEvent event = read.event();
                         events.accept(event.tenantId() == null && defaultTenant != null
@@ -61,6 +64,10 @@ final class InputFiles {
                         err.println("gatewatch: " + name + ": " + bad.position() + ": " + bad.reason());
                     }
                 });
+            }
+            if (records[0] == 0) {
+                // not an error (an export of a quiet hour is empty), but a wrong file or an empty pipe looks the same
+                err.println("gatewatch: " + name + ": no records in it (empty input)");
             }
         }
         err.flush();

@@ -25,9 +25,11 @@ final class OfflineAnalysis {
     @Mixin
     RulesFile rules;
 
-    /** Fails with a usage error (exit 2) naming the first input that cannot be opened. */
-    void requireReadable(CommandLine commandLine) {
+    /** Fails with a one-line usage error (exit 2) naming the first input, org directory or rules file that cannot be used. */
+    void requireReadable(CommandLine commandLine) throws IOException {
         input.requireReadable(commandLine);
+        orgs.requireReadable(commandLine);
+        rules.check(commandLine);
     }
 
     boolean hasFiles() {

@@ -1,6 +1,7 @@
 package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewatch.app.runtime.ReadableFile;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedReader;
@@ -19,6 +20,13 @@ final class OrgsFile {
     @picocli.CommandLine.Option(names = "--orgs", paramLabel = "FILE",
             description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
     Path file;
+
+    /** Fails with a one-line usage error (exit 2) when the option names a file that cannot be read. */
+    void requireReadable(picocli.CommandLine commandLine) {
+        if (file != null) {
+            ReadableFile.require(commandLine, file, "--orgs");
+        }
+    }
 
     /** The directory entries, none when the option was not given. */
     List<DynamicsOrg> entries() throws IOException {

@@ -2,11 +2,14 @@ package io.gatewatch.cli;
 
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.app.runtime.ReadableFile;
+import io.gatewatch.app.runtime.UsageError;
 import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The {@code --rules} option of analyze and evaluate, and the offline configuration it gives. */
@@ -22,6 +25,21 @@ final class RulesFile {
     /** Opt-in rules (CROSS_TENANT_SPRAY) on unless the rules file says otherwise: evaluate scores every rule. */
     void switchOnOptInRules() {
         optInRulesOn = true;
+    }
+
+    /**
+     * Fails with a one-line usage error (exit 2) when the rules file cannot be read or holds a bad
+     * value or an unknown rule key, before any input is read rather than as a trace part-way.
+     */
+    void check(CommandLine commandLine) throws IOException {
+        if (file != null) {
+            ReadableFile.require(commandLine, file, "--rules");
+            try {
+                ConfigLoader.load(file, Map.of());
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(commandLine, "--rules: " + e.getMessage()); // names the file, key and value
+            }
+        }
     }
 
     /** The configuration of the offline topology: the settings of the rules file (or the defaults). */

@@ -87,6 +87,22 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void alertsOnlyPrintsTheAlertsAndNoAggregate() throws IOException {
+        Path input = dir.resolve("lockout.jsonl");
+        Files.write(input, List.of(signIn("l1", "locked@contoso.com", 50053, T0, ""),
+                signIn("ok", "fine@contoso.com", 0, T0.plus(Duration.ofMinutes(5)), "")));
+
+        CliRun all = CliRun.run("analyze", input.toString());
+        CliRun alertsOnly = CliRun.run("analyze", "--alerts-only", input.toString());
+
+        assertThat(all.json()).extracting(l -> l.get("type").asText()).as("the input closes windows")
+                .contains("alert", "aggregate");
+        assertThat(alertsOnly.exitCode()).isZero();
+        assertThat(alertsOnly.outLines()).isEqualTo(all.outLines().stream().filter(l -> l.startsWith("{\"type\":\"alert\"")).toList())
+                .singleElement().satisfies(l -> assertThat(l).contains("ACCOUNT_LOCKOUT"));
+    }
+
+    @Test
     void anExportNewestFirstIsCorrectedWithinTheRetentionAndSaysWhatItLeftOut() throws IOException {
         Path input = dir.resolve("newest-first.jsonl");
         Files.write(input, List.of(signIn("n1", "a@contoso.com", 0, T0.plus(Duration.ofHours(8)), ""),

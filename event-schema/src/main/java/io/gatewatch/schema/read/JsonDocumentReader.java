@@ -22,13 +22,21 @@ final class JsonDocumentReader {
     private final RecordDecoder decoder;
     private final BoundedTreeReader trees;
     private int record;
+    /** Records handed on so far, read or not: what a cut-off file still gave. */
+    private long handed;
+    /** The position of the array member being read, null between members. */
+    private String reading;
 
     JsonDocumentReader(RecordDecoder decoder) {
         this.decoder = decoder;
         this.trees = new BoundedTreeReader(decoder.mapper(), decoder.limits().maxRecordBytes());
     }
 
-    void read(InputStream in, Consumer<ReadResult> sink) throws IOException {
+    void read(InputStream in, Consumer<ReadResult> results) throws IOException {
+        Consumer<ReadResult> sink = result -> {
+            handed++;
+            results.accept(result);
+        };
         try (JsonParser parser = decoder.mapper().createParser(in)) {
             try {
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -43,6 +51,12 @@ final class JsonDocumentReader {
             } catch (StreamConstraintsException e) {
                 sink.accept(new ReadResult.Unreadable(nextPosition(parser),
                         "record exceeds a parser limit: " + RecordDecoder.limitName(e) + "; rest of input not read"));
+            } catch (JsonEOFException e) {
+                // a file cut off while written or copied: what came before the cut was read, the rest is
+                // gone, and how much that was nobody can tell; say so rather than only "truncated"
+                String position = reading != null ? reading : nextPosition(parser);
+                sink.accept(new ReadResult.Unreadable(position, RecordDecoder.malformedReason(e)
+                        + ": the input ends here; the " + handed + " record(s) before were read, the rest is lost"));
             } catch (JacksonException e) {
                 sink.accept(new ReadResult.Unreadable(nextPosition(parser),
                         RecordDecoder.malformedReason(e) + "; rest of input not read"));
@@ -54,11 +68,13 @@ final class JsonDocumentReader {
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             requireMore(parser, token);
             String position = nextPosition(parser);
+            reading = position;
             try {
                 decoder.decode(trees.read(parser), position).forEach(sink);
             } catch (BoundedTreeReader.TooLarge e) {
                 sink.accept(tooLarge(position));
             }
+            reading = null;
         }
     }
 

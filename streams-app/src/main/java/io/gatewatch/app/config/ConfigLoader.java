@@ -1,24 +1,20 @@
 package io.gatewatch.app.config;
 
+import io.gatewatch.rules.RuleKeys;
 import io.gatewatch.rules.RuleSettings;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 /**
- * Layered configuration: built-in defaults, then a properties file, then the environment.
- * {@code GATEWATCH_WINDOW_SIZE} sets {@code window.size}; {@code KAFKA_SASL_MECHANISM} sets the
- * Kafka client property {@code sasl.mechanism} (the streams-bootstrap convention). Keys that are
- * not Gatewatch's own are passed to the Kafka clients as they are.
+ * Layered configuration: built-in defaults, then a properties file, then the environment
+ * ({@link ConfigLayers}). {@code GATEWATCH_WINDOW_SIZE} sets {@code window.size};
+ * {@code KAFKA_SASL_MECHANISM} sets the Kafka client property {@code sasl.mechanism} (the
+ * streams-bootstrap convention). Keys that are not Gatewatch's own are passed to the Kafka
+ * clients as they are.
  */
 public final class ConfigLoader {
 
@@ -51,100 +47,99 @@ public final class ConfigLoader {
             Map.entry("aggregate.day-retention", "P90D"),
             Map.entry("alerts.format", "gatewatch"));
 
-    private static final String SUPPRESS_PREFIX = "suppress.";
     private static final String TOPIC_PREFIX = "topic.";
-    private static final String RULE_PREFIX = "rule.";
     private static final String TOKENS_FILE = "api.tokens.file";
 
     private ConfigLoader() {
     }
 
+    /** Defaults < {@code file} < environment; a bad value fails naming its key and where it came from. */
     public static GatewatchConfig load(Path file, Map<String, String> environment) throws IOException {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
-        if (file != null) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-            properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
-        }
-        values.putAll(fromEnvironment(environment));
-        return build(values);
-    }
-
-    /** GATEWATCH_X_Y → x.y and KAFKA_X_Y → x.y; other variables are ignored. */
-    static Map<String, String> fromEnvironment(Map<String, String> environment) {
-        Map<String, String> values = new HashMap<>();
-        environment.forEach((name, value) -> {
-            for (String prefix : new String[] {"GATEWATCH_", "KAFKA_"}) {
-                if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                    values.put(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-                }
-            }
-        });
-        return values;
+        return build(ConfigLayers.read(file, environment));
     }
 
     /** Builds from the given values over the defaults. */
     public static GatewatchConfig build(Map<String, String> overrides) {
-        Map<String, String> values = new TreeMap<>(DEFAULTS);
-        values.putAll(overrides);
+        return build(ConfigLayers.of(overrides));
+    }
+
+    /**
+     * Builds and validates every value, rule settings included (a rule reads its own only when the
+     * topology is built, after the broker answered); fails with every problem found, each naming
+     * its key and the value's origin.
+     */
+    public static GatewatchConfig build(ConfigLayers layers) {
+        Map<String, String> values = layers.values();
+        ConfigValues read = new ConfigValues(values);
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
-            if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !key.startsWith(RULE_PREFIX)
-                    && !key.startsWith(SUPPRESS_PREFIX) && !key.equals("default.tenant") && !key.equals(TOKENS_FILE)) {
+            if (RuleKeys.isRuleKey(key)) {
+                checkRuleSetting(read, key, value);
+            } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
             }
         });
         kafka.put("bootstrap.servers", values.get("bootstrap.servers"));
-        Topics d = Topics.DEFAULTS;
-        Topics topics = Topics.named(
-                values.getOrDefault("topic.signin-events", d.signinEvents().name()),
-                values.getOrDefault("topic.dynamics-access", d.dynamicsAccess().name()),
-                values.getOrDefault("topic.dynamics-orgs", d.dynamicsOrgs().name()),
-                values.getOrDefault("topic.alerts", d.alerts().name()),
-                values.getOrDefault("topic.aggregates", d.aggregates().name()),
-                values.getOrDefault("topic.aggregates-daily", d.aggregatesDaily().name()),
-                values.getOrDefault("topic.classified", d.classified().name()),
-                values.getOrDefault("topic.dlq", d.deadLetter().name()),
-                values.getOrDefault("topic.alerts-ocsf", d.alertsOcsf().name()));
-        String guarantee = values.get("processing.guarantee");
-        if (!guarantee.equals("exactly_once_v2") && !guarantee.equals("at_least_once")) {
-            throw new IllegalArgumentException("processing.guarantee must be exactly_once_v2 or at_least_once");
+        Topics topics = Topics.configured(values);
+        String guarantee = read.choice("processing.guarantee", "exactly_once_v2", "at_least_once");
+        AlertFormat alertFormat = null;
+        try {
+            alertFormat = AlertFormat.parse(values.get("alerts.format"));
+        } catch (IllegalArgumentException e) {
+            read.problem("alerts.format", e.getMessage());
         }
-        return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
-                duration("window.size", values.get("window.size")), duration("window.grace", values.get("window.grace")),
-                duration("dedup.horizon", values.get("dedup.horizon")),
-                duration("event.max-future", values.get("event.max-future")),
-                duration("aggregate.retention", values.get("aggregate.retention")), values.get("default.tenant"),
-                Boolean.parseBoolean(values.get("emit.classified")), Boolean.parseBoolean(values.get("topics.create")),
-                integer("topic.partitions", values.get("topic.partitions")),
-                (short) integer("topic.replication.factor", values.get("topic.replication.factor")),
-                Long.parseLong(values.get("rocksdb.memory.bytes")),
-                Long.parseLong(values.get("state.decoded-memory.bytes")),
-                duration("startup.broker-timeout", values.get("startup.broker-timeout")), RuleSettings.fromProperties(values),
-                new ApiSettings(integer("http.port", values.get("http.port")),
-                        values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
-                        duration("alerts.retention", values.get("alerts.retention")),
-                        duration("diagnosis.retention", values.get("diagnosis.retention")),
-                        duration("aggregate.hour-retention", values.get("aggregate.hour-retention")),
-                        duration("aggregate.day-retention", values.get("aggregate.day-retention"))),
-                AlertFormat.parse(values.get("alerts.format")));
+        Duration windowSize = read.duration("window.size");
+        Duration grace = read.duration("window.grace");
+        Duration dedupHorizon = read.duration("dedup.horizon");
+        Duration maxFuture = read.duration("event.max-future");
+        Duration aggregateRetention = read.duration("aggregate.retention");
+        boolean emitClassified = read.flag("emit.classified");
+        boolean createTopics = read.flag("topics.create");
+        int partitions = read.integer("topic.partitions");
+        int replicationFactor = read.integer("topic.replication.factor");
+        long rocksDbBytes = read.wholeNumber("rocksdb.memory.bytes");
+        long decodedBytes = read.wholeNumber("state.decoded-memory.bytes");
+        Duration brokerTimeout = read.duration("startup.broker-timeout");
+        int httpPort = read.integer("http.port");
+        Duration alertsRetention = read.duration("alerts.retention");
+        Duration historyRetention = read.duration("diagnosis.retention");
+        Duration hourRetention = read.duration("aggregate.hour-retention");
+        Duration dayRetention = read.duration("aggregate.day-retention");
+        if (!read.problems().isEmpty()) {
+            throw invalid(layers, read.problems());
+        }
+        try {
+            return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
+                    windowSize, grace, dedupHorizon, maxFuture, aggregateRetention, values.get("default.tenant"),
+                    emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
+                    brokerTimeout, RuleSettings.fromProperties(values),
+                    new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
+                            alertsRetention, historyRetention, hourRetention, dayRetention),
+                    alertFormat);
+        } catch (IllegalArgumentException e) {
+            // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):
+            // the message starts with the key it is about
+            String first = e.getMessage().split(" ", 2)[0];
+            throw invalid(layers, List.of(new ConfigProblem(values.containsKey(first) ? first : null, e.getMessage())));
+        }
     }
 
-    private static Duration duration(String key, String value) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1M, was '" + value + "'");
+    private static void checkRuleSetting(ConfigValues read, String key, String value) {
+        if (!RuleKeys.known(key)) {
+            String nearest = KnownKeys.nearest(key);
+            read.problem(key, key + " is not a rule setting (the rules and their keys are in config/rules.properties)"
+                    + (nearest == null ? "" : "; the nearest known key is " + nearest));
+            return;
+        }
+        String problem = RuleKeys.problem(key, value);
+        if (problem != null) {
+            read.problem(key, problem);
         }
     }
 
-    private static int integer(String key, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
-        }
+    private static InvalidConfigException invalid(ConfigLayers layers, List<ConfigProblem> problems) {
+        return new InvalidConfigException(problems.stream()
+                .map(problem -> problem.key() == null ? problem : problem.from(layers.origin(problem.key())))
+                .toList());
     }
 }

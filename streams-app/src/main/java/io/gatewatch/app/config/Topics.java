@@ -7,6 +7,7 @@ import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.TenantAggregate;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -24,6 +25,21 @@ public record Topics(Topic<byte[], byte[]> signinEvents, Topic<byte[], byte[]> d
     public static final Topics DEFAULTS = named("signin-events", "dynamics-access", "dynamics-orgs", "signin-alerts",
             "signin-aggregates", "signin-aggregates-daily", "signin-classified", "signin-events-dlq",
             "signin-alerts-ocsf");
+
+    /** The keys of the topic names, in the order of {@link #all()}. */
+    public static final List<String> KEYS = List.of("topic.signin-events", "topic.dynamics-access",
+            "topic.dynamics-orgs", "topic.alerts", "topic.aggregates", "topic.aggregates-daily", "topic.classified",
+            "topic.dlq", "topic.alerts-ocsf");
+
+    /** The names a configuration gives ({@code topic.alerts=soc-alerts}), the defaults for the rest. */
+    static Topics configured(Map<String, String> values) {
+        List<String> defaults = DEFAULTS.all();
+        String[] names = new String[KEYS.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = values.getOrDefault(KEYS.get(i), defaults.get(i));
+        }
+        return named(names[0], names[1], names[2], names[3], names[4], names[5], names[6], names[7], names[8]);
+    }
 
     public static Topics named(String signinEvents, String dynamicsAccess, String dynamicsOrgs, String alerts,
                                String aggregates, String aggregatesDaily, String classified, String deadLetter,

@@ -1,6 +1,7 @@
 package io.gatewatch.app.runtime;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import io.gatewatch.rules.RuleKeys;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,10 +27,21 @@ public final class ConfigPrinter {
                 + "\nkafka=" + kafka;
     }
 
-    static boolean isSecret(String key) {
+    /**
+     * Whether a key's value is masked: any key with password, secret, jaas, token or key in it
+     * ({@code sasl.jaas.config}, {@code ssl.key.password}, {@code ssl.keystore.key}), except those
+     * that name a class or a file rather than hold a secret ({@code key.serializer},
+     * {@code api.tokens.file}, {@code ssl.truststore.location}) and the rule settings, whose names
+     * are rule names ({@code rule.PASSWORD_SPRAY.threshold}).
+     */
+    public static boolean isSecret(String key) {
+        if (RuleKeys.isRuleKey(key)) {
+            return false;
+        }
         String lower = key.toLowerCase(Locale.ROOT);
         for (String word : SECRET_WORDS) {
-            if (lower.contains(word) && !lower.endsWith(".serializer") && !lower.endsWith(".deserializer")) {
+            if (lower.contains(word) && !lower.endsWith(".serializer") && !lower.endsWith(".deserializer")
+                    && !lower.endsWith(".serde") && !lower.endsWith(".file") && !lower.endsWith(".location")) {
                 return true;
             }
         }

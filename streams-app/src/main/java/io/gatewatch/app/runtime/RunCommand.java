@@ -2,11 +2,11 @@ package io.gatewatch.app.runtime;
 
 import io.gatewatch.app.api.AccessTokens;
 import io.gatewatch.app.api.ApiServer;
+import io.gatewatch.app.config.ConfigCheck;
+import io.gatewatch.app.config.ConfigLayers;
 import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.InvalidConfigException;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.runtime.ConfigPrinter;
-import io.gatewatch.app.runtime.GatewatchApp;
-import io.gatewatch.app.runtime.MetricsEndpoint;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -34,8 +34,12 @@ public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (see README for keys).")
-    Path configFile;
+    @CommandLine.Mixin
+    ConfigFileOption configFile;
+
+    @Option(names = "--check", description = "Print the effective configuration (every key, where its value came from, "
+            + "secrets masked) and exit without starting: 0 when sound, 2 on a bad value or unknown key. No broker needed.")
+    boolean check;
 
     @Option(names = "--metrics-port", defaultValue = "9404",
             description = "Port for Prometheus metrics at /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
@@ -45,17 +49,28 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RunCommand()).execute(args));
+        System.exit(OneLineErrors.install(new CommandLine(new RunCommand())).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        CommandLine commandLine = spec.commandLine();
+        ConfigLayers layers = configFile.read(commandLine);
+        if (check) {
+            return ConfigReport.print(layers, commandLine.getOut(), commandLine.getErr());
+        }
         GatewatchConfig config;
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage());
+            config = ConfigLoader.build(layers);
+        } catch (InvalidConfigException e) {
+            // every bad value at once, each naming its key and source, before any broker is contacted
+            e.problems().forEach(problem -> commandLine.getErr().println("gatewatch: invalid configuration: " + problem.message()));
+            commandLine.getErr().flush();
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
         }
+        ConfigCheck.unknownKeys(layers).forEach(problem ->
+                LOG.warn("{}; passed to the Kafka clients as it is ('gatewatch config' lists every key)", problem.message()));
+        AccessTokens tokens = config.api().httpPort() == 0 ? null : tokens(commandLine, config);
         LOG.info("Effective configuration:\n{}", ConfigPrinter.describe(config));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // heap, GC, threads and CPU beside the stream metrics: state size shows up in the heap first
@@ -73,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
              GatewatchApp app = GatewatchApp.start(config, registry);
              ApiServer api = config.api().httpPort() == 0 ? null
-                     : ApiServer.start(config, app.streams(), tokens(config), registry)) {
+                     : ApiServer.start(config, app.streams(), tokens, registry)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 LOG.info("SIGTERM: shutting down");
                 app.close();
@@ -84,12 +99,21 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The API's tokens; without a tokens file the API refuses every request, and says so once. */
-    private static AccessTokens tokens(GatewatchConfig config) throws IOException {
-        if (config.api().tokensFile() == null) {
+    /**
+     * The API's tokens, re-read when the file changes; without a tokens file the API refuses every
+     * request, and says so once. A file that cannot be read is a one-line usage error before any broker.
+     */
+    private static AccessTokens tokens(CommandLine commandLine, GatewatchConfig config) {
+        Path file = config.api().tokensFile();
+        if (file == null) {
             LOG.warn("No api.tokens.file: the API answers 401 to every request (the dashboard loads but shows nothing)");
             return AccessTokens.none();
         }
-        return AccessTokens.load(config.api().tokensFile());
+        ReadableFile.require(commandLine, file, "api.tokens.file");
+        try {
+            return AccessTokens.watch(file);
+        } catch (IOException e) {
+            throw new UsageError(commandLine, "api.tokens.file " + e.getMessage()); // names the line, never its content
+        }
     }
 }

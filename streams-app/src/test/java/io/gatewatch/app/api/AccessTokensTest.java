@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +43,49 @@ class AccessTokensTest {
 
         assertThatThrownBy(() -> AccessTokens.load(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("line 2").hasMessageNotContaining("my-plain-token-by-mistake");
+    }
+
+    @Test
+    void aWatchedFileIsReReadWhenItChangesAtMostOncePerInterval() throws IOException {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, AccessTokens.fileLine("old-token", "tenant-a") + "\n");
+        AtomicLong now = new AtomicLong();
+        AccessTokens tokens = AccessTokens.watch(file, Duration.ofSeconds(5), now::get);
+        assertThat(tokens.verify("old-token")).isPresent();
+
+        Files.writeString(file, AccessTokens.fileLine("new-token", "tenant-b") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        now.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertThat(tokens.verify("new-token")).as("not looked at again within the interval").isEmpty();
+
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(tokens.verify("new-token")).hasValueSatisfying(s -> assertThat(s.tenants()).containsExactly("tenant-b"));
+        assertThat(tokens.verify("old-token")).as("revoked by removing its line").isEmpty();
+    }
+
+    @Test
+    void aBrokenRewriteLeavesTheTokensReadBefore() throws IOException {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, AccessTokens.fileLine("kept", "*") + "\n");
+        AtomicLong now = new AtomicLong();
+        AccessTokens tokens = AccessTokens.watch(file, Duration.ZERO, now::get);
+
+        Files.writeString(file, "sha256:12ab *\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+
+        assertThat(tokens.verify("kept")).isPresent();
+    }
+
+    @Test
+    void aLoadedFileIsReadOnce() throws IOException {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, AccessTokens.fileLine("first", "*") + "\n");
+        AccessTokens tokens = AccessTokens.load(file);
+
+        Files.writeString(file, AccessTokens.fileLine("second", "*") + "\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+
+        assertThat(tokens.verify("first")).isPresent();
+        assertThat(tokens.verify("second")).isEmpty();
     }
 }

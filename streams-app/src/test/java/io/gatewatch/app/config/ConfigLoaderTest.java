@@ -74,6 +74,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ruleValuesAreCheckedWhenLoadedNamingTheKeyAndTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD", "abc")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("env GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD: rule.BRUTE_FORCE.threshold must be a whole number,"
+                        + " was 'abc'");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("rule.CROSS_TENANT_SPRAY.enabled", "yes")))
+                .hasMessageContaining("rule.CROSS_TENANT_SPRAY.enabled must be true or false");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("suppress.MFA_DENIED", "1h")))
+                .hasMessageContaining("suppress.MFA_DENIED must be an ISO-8601 duration");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("rule.BRUTE_FORCE.treshold", "5")))
+                .hasMessageContaining("rule.BRUTE_FORCE.treshold is not a rule setting")
+                .hasMessageContaining("rule.BRUTE_FORCE.threshold");
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnceWithItsFile() throws IOException {
+        Path file = dir.resolve("gatewatch.properties");
+        Files.writeString(file, "window.size=1m\nemit.classified=yes\nrocksdb.memory.bytes=lots\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOfSatisfying(InvalidConfigException.class,
+                e -> assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                        "file " + file + ": window.size must be an ISO-8601 duration such as PT1M, was '1m'",
+                        "file " + file + ": emit.classified must be true or false, was 'yes'",
+                        "file " + file + ": rocksdb.memory.bytes must be a whole number, was 'lots'"));
+    }
+
+    @Test
+    void aRangeProblemNamesItsSourceToo() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GATEWATCH_HTTP_PORT", "70000")))
+                .hasMessageStartingWith("env GATEWATCH_HTTP_PORT: http.port");
+    }
+
+    @Test
     void atLeastOnceForEventHubs() {
         assertThat(ConfigLoader.build(Map.of("processing.guarantee", "at_least_once")).exactlyOnce()).isFalse();
     }

@@ -1,6 +1,7 @@
 package io.gatewatch.cli;
 
 import io.gatewatch.cli.demo.DemoLogging;
+import io.gatewatch.app.runtime.UsageError;
 import io.gatewatch.cli.demo.LiveDemo;
 import io.gatewatch.generator.demo.DemoTraffic;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -83,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         try (ServerSocket probe = new ServerSocket(httpPort, 1, InetAddress.getByName(httpHost))) {
             probe.setReuseAddress(true);
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "port " + httpPort + " on " + httpHost
+            throw new UsageError(spec.commandLine(), "port " + httpPort + " on " + httpHost
                     + " is taken (" + e.getMessage() + "); choose another with --http-port PORT, or 0 for any free one");
         }
     }

@@ -2,6 +2,7 @@ package io.gatewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.app.runtime.ReadableFile;
+import io.gatewatch.app.runtime.UsageError;
 import io.gatewatch.schema.DynamicsOrg;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.BufferedReader;
@@ -21,10 +22,15 @@ final class OrgsFile {
             description = "Dynamics org directory: JSON lines of {\"orgName\",\"tenantId\",\"regionHost\"}.")
     Path file;
 
-    /** Fails with a one-line usage error (exit 2) when the option names a file that cannot be read. */
+    /** Fails with a one-line usage error (exit 2) when the option names a file that cannot be read or has a bad line. */
     void requireReadable(picocli.CommandLine commandLine) {
         if (file != null) {
             ReadableFile.require(commandLine, file, "--orgs");
+            try {
+                read(file);
+            } catch (IOException e) {
+                throw new UsageError(commandLine, e.getMessage());
+            }
         }
     }
 

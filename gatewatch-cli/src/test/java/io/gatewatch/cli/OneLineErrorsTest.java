@@ -3,6 +3,8 @@ package io.gatewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,5 +122,29 @@ class OneLineErrorsTest {
                 "2 record(s) before were read", "the rest is lost");
         assertThat(run.json()).extracting(l -> l.get("id").asText()).containsExactly("a", "b");
         assertThat(run.err()).doesNotContain("victim");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classify", "analyze", "diagnose"})
+    void anOrgsFileWithABadLineNamesTheFileAndLineWithoutItsContent(String name) throws IOException {
+        Path orgs = Files.writeString(dir.resolve("orgs.jsonl"),
+                "{\"orgName\":\"contoso\",\"regionHost\":\"crm4\"}\n{\"orgName\":\"secret-org-name\"\n");
+        Path logs = Files.writeString(dir.resolve("logs.json"), ClassifyCommandTest.good("a") + "\n");
+
+        CliRun run = run(name, "--orgs", orgs.toString(), logs.toString());
+
+        assertOneLine(run, 2, orgs.toString(), "line 2");
+        assertThat(run.err()).doesNotContain("secret-org-name");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theDemoOnATakenPortSaysSoInOneLineBeforeStartingAnything() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.run("demo", "--http-port", String.valueOf(taken.getLocalPort()));
+
+            assertOneLine(run, 2, "port " + taken.getLocalPort(), "is taken", "--http-port");
+            assertThat(run.out()).as("no broker, no app started").isEmpty();
+        }
     }
 }

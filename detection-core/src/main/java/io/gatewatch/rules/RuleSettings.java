@@ -1,5 +1,8 @@
 package io.gatewatch.rules;
 
+import io.gatewatch.rules.catalogue.RuleCatalogue;
+import io.gatewatch.rules.catalogue.RuleDefinition;
+import io.gatewatch.schema.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +22,7 @@ import java.util.Properties;
  * {@code config/rules.properties} (bundled as {@code /gatewatch/rules.properties}), so a rule asks
  * by name and the file a user copies is the truth the code runs on.
  */
-public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters) {
+public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters, RuleCatalogue catalogue) {
 
     private static final String RULE_PREFIX = "rule.";
     private static final String SUPPRESS_PREFIX = "suppress.";
@@ -32,6 +35,39 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
     public RuleSettings {
         suppressions = Map.copyOf(suppressions);
         parameters = Map.copyOf(parameters);
+        catalogue = catalogue == null ? RuleCatalogue.shipped() : catalogue;
+    }
+
+    /** Overrides of the shipped catalogue's rules. */
+    public RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters) {
+        this(suppressions, parameters, RuleCatalogue.shipped());
+    }
+
+    /** The same overrides over another catalogue (the shipped one and a user's rule files). */
+    public RuleSettings withCatalogue(RuleCatalogue other) {
+        return new RuleSettings(suppressions, parameters, other);
+    }
+
+    /** Whether a rule runs: {@code rule.<ID>.enabled} if set, else what its catalogue entry says. */
+    public boolean enabled(String rule) {
+        if (parameters.containsKey(rule + ".enabled") || SHIPPED_FILE.containsKey(RULE_PREFIX + rule + ".enabled")) {
+            return flag(rule, "enabled");
+        }
+        return catalogue.get(rule).map(RuleDefinition::enabled).orElse(false);
+    }
+
+    /** A rule's severity: {@code rule.<ID>.severity} if set (re-graded), else its catalogue entry's. */
+    public Severity severity(String rule, Severity otherwise) {
+        String value = parameters.get(rule + ".severity");
+        if (value != null) {
+            try {
+                return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(RULE_PREFIX + rule + ".severity must be INFO, LOW, MEDIUM, HIGH "
+                        + "or CRITICAL, was '" + value + "'");
+            }
+        }
+        return catalogue.get(rule).map(RuleDefinition::severity).orElse(otherwise);
     }
 
     /**
@@ -59,6 +95,9 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     public Duration suppression(String rule) {
         Duration period = suppressions.get(rule);
+        if (period == null && catalogue.defaults().containsKey(SUPPRESS_PREFIX + rule)) {
+            period = duration(SUPPRESS_PREFIX + rule, catalogue.defaults().get(SUPPRESS_PREFIX + rule));
+        }
         if (period == null && this != SHIPPED) {
             return SHIPPED.suppression(rule);
         }
@@ -89,6 +128,9 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     private String value(String rule, String parameter) {
         String value = parameters.get(rule + "." + parameter);
+        if (value == null) {
+            value = catalogue.defaults().get(RULE_PREFIX + rule + "." + parameter);
+        }
         if (value == null && this != SHIPPED) {
             return SHIPPED.value(rule, parameter);
         }

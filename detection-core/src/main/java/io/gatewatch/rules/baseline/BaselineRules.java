@@ -42,8 +42,16 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     private final long minVolume;
     private final Duration caSuppression;
     private final Duration rateSuppression;
+    private final boolean caEnabled;
+    private final boolean rateEnabled;
+    private final Severity caSeverity;
+    private final Severity rateSeverity;
 
     public BaselineRules(RuleSettings settings) {
+        caEnabled = settings.enabled(CA_SPIKE);
+        rateEnabled = settings.enabled(RATE_SPIKE);
+        caSeverity = settings.severity(CA_SPIKE, Severity.MEDIUM);
+        rateSeverity = settings.severity(RATE_SPIKE, Severity.MEDIUM);
         warmupHours = (int) settings.number("BASELINE", "warmup-hours");
         alpha = 1.0 / settings.number("BASELINE", "span-hours");
         z = settings.number("BASELINE", "z");
@@ -81,8 +89,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
         Instant hour = Instant.ofEpochMilli(b.hourStartMs());
         Instant now = event.event().createdDateTime();
         double caLimit = b.caMean() + z * Math.sqrt(Math.max(b.caVariance(), Math.max(b.caMean(), 1)));
-        if (caBlock && b.caBlocks() >= minCaBlocks && b.caBlocks() >= caLimit) {
-            Finding spike = spike(CA_SPIKE, entity, hour, now, b.caBlocks(), Math.max(minCaBlocks, (long) Math.ceil(caLimit)),
+        if (caEnabled && caBlock && b.caBlocks() >= minCaBlocks && b.caBlocks() >= caLimit) {
+            Finding spike = spike(CA_SPIKE, caSeverity, entity, hour, now, b.caBlocks(), Math.max(minCaBlocks, (long) Math.ceil(caLimit)),
                     caSuppression, String.format(Locale.ROOT,
                     "%d Conditional Access blocks this hour against a usual %.0f: a policy change or an attack.",
                     b.caBlocks(), b.caMean()));
@@ -96,8 +104,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
         // times), not one by one, which doubles that spread (RUNS)
         double sampling = RUNS * b.rateMean() * (1 - b.rateMean()) / Math.max(1, b.total());
         double rateLimit = b.rateMean() + z * Math.sqrt(Math.max(b.rateVariance() + sampling, 1e-4));
-        if (failure && b.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
-            Finding spike = spike(RATE_SPIKE, entity, hour, now, b.failures(), b.total(), rateSuppression,
+        if (rateEnabled && failure && b.total() >= minVolume && rate >= minFailureRate && rate >= rateLimit) {
+            Finding spike = spike(RATE_SPIKE, rateSeverity, entity, hour, now, b.failures(), b.total(), rateSuppression,
                     String.format(Locale.ROOT, "%.1f%% of %d sign-ins failed this hour against a usual %.1f%%.",
                             100 * rate, b.total(), 100 * b.rateMean()));
             baseline.rateIncident = admit(baseline.rateIncident, spike, tenant, event, detectedAt, alerts::add);
@@ -106,9 +114,9 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     }
 
     /** A spike is about its hour: the window is the hour, and suppression runs from its start. */
-    private static Finding spike(String rule, AlertEntity tenant, Instant hour, Instant lastSeen, long count,
+    private static Finding spike(String rule, Severity severity, AlertEntity tenant, Instant hour, Instant lastSeen, long count,
                                  long threshold, Duration suppression, String summary) {
-        return new Finding(rule, Severity.MEDIUM, tenant, summary, hour, hour, hour.plus(HOUR), hour, lastSeen, count,
+        return new Finding(rule, severity, tenant, summary, hour, hour, hour.plus(HOUR), hour, lastSeen, count,
                 threshold, null, null, List.of(), suppression, false);
     }
 

@@ -10,7 +10,7 @@ import io.gatewatch.schema.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A burst of one kind of failure against one user, escalated when the user then signs in: the
@@ -20,16 +20,14 @@ import java.util.Set;
  */
 public final class BurstThenSuccessRule implements WindowedRule {
 
-    /** Writes the alert sentence from the burst size, the user, the window in minutes and the IP count. */
-    public interface Summary {
-        String of(int count, String user, long windowMinutes, int ips);
-    }
-
     /**
-     * @param exceed true when the condition is "more than threshold" (Sentinel's MFASpamming), false for "at least"
+     * @param burst             what one failure of the burst is
+     * @param exceed            true when the condition is "more than threshold" (Sentinel's MFASpamming), false for "at least"
+     * @param summary           the alert's sentence: {count}, {user}, {minutes} (the window), {ips}
+     * @param escalationSummary the escalation's sentence: {user}
      */
-    public record Spec(String name, String escalationName, Set<Category> burstCategories, boolean exceed, Severity severity,
-                       Summary summary, String escalationSummary) {
+    public record Spec(String name, String escalationName, Predicate<ClassifiedEvent> burst, boolean exceed,
+                       Severity severity, Severity escalationSeverity, String summary, String escalationSummary) {
     }
 
     private final Spec spec;
@@ -61,12 +59,11 @@ public final class BurstThenSuccessRule implements WindowedRule {
         if (user == null) {
             return List.of();
         }
-        Category category = event.classification().category();
-        if (spec.burstCategories().contains(category)) {
+        if (spec.burst().test(event)) {
             return List.of(new Keyed("user", user, Observations.of(event, "burst")));
         }
         // a success only matters to a user already under attack: it never opens a window
-        return category == Category.SUCCESS ? List.of(new Keyed("user", user, Observations.of(event, "success"), false))
+        return event.classification().category() == Category.SUCCESS ? List.of(new Keyed("user", user, Observations.of(event, "success"), false))
                 : List.of();
     }
 
@@ -82,8 +79,9 @@ public final class BurstThenSuccessRule implements WindowedRule {
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         if (latest.kind().equals("success")) {
-            return escalates(state.incident(), latest) ? Optional.of(finding(spec.escalationName(), Severity.CRITICAL,
-                    entity, latest.user() + spec.escalationSummary(), 1, 1, 1, 1, List.of(latest), true))
+            return escalates(state.incident(), latest) ? Optional.of(finding(spec.escalationName(),
+                    spec.escalationSeverity(), entity, spec.escalationSummary().replace("{user}", latest.user()), 1, 1, 1, 1,
+                    List.of(latest), true))
                     : Optional.empty();
         }
         List<Observation> burst = busiestSpanWith(state.of("burst"), latest.timeMs());
@@ -91,8 +89,10 @@ public final class BurstThenSuccessRule implements WindowedRule {
             return Optional.empty();
         }
         int ips = state.distinct(burst, Observation::ip).size();
-        return Optional.of(finding(spec.name(), spec.severity(), entity, spec.summary().of(burst.size(), latest.user(),
-                window.toMinutes(), ips), burst.size(), minimum, 1, ips, burst, false));
+        String summary = spec.summary().replace("{count}", String.valueOf(burst.size())).replace("{user}", latest.user())
+                .replace("{minutes}", String.valueOf(window.toMinutes())).replace("{ips}", String.valueOf(ips));
+        return Optional.of(finding(spec.name(), spec.severity(), entity, summary, burst.size(), minimum, 1, ips, burst,
+                false));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
     }
 
     private boolean escalates(Incident incident, Observation success) {
-        return incident.alertId() != null && !incident.escalated() && success.timeMs() >= incident.alertTimeMs()
+        return spec.escalationName() != null && incident.alertId() != null && !incident.escalated() && success.timeMs() >= incident.alertTimeMs()
                 && success.timeMs() - incident.alertTimeMs() <= successWindow.toMillis();
     }
 }

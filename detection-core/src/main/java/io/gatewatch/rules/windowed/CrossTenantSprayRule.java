@@ -37,9 +37,11 @@ public final class CrossTenantSprayRule {
     private final long usersPerTenant;
     private final Duration window;
     private final Duration suppression;
+    private final Severity severity;
 
     public CrossTenantSprayRule(RuleSettings settings) {
-        enabled = settings.flag(NAME, "enabled");
+        enabled = settings.enabled(NAME);
+        severity = settings.severity(NAME, Severity.HIGH);
         tenants = settings.number(NAME, "tenants");
         usersPerTenant = settings.number(NAME, "users-per-tenant");
         window = settings.period(NAME, "window");
@@ -90,7 +92,7 @@ public final class CrossTenantSprayRule {
         Instant first = Instant.ofEpochMilli(failures.get(0).timeMs());
         Instant last = Instant.ofEpochMilli(failures.get(failures.size() - 1).timeMs());
         int users = (int) failures.stream().map(Observation::user).distinct().count();
-        return new Finding(NAME, Severity.HIGH, new AlertEntity("ip", ip), ip + " failed to sign in " + failures.size()
+        return new Finding(NAME, severity, new AlertEntity("ip", ip), ip + " failed to sign in " + failures.size()
                 + " times as " + users + " users across " + tenantCount + " tenants within " + window.toMinutes()
                 + " min: a password spray across the tenants you manage.", last, last.minus(window), last, first, last,
                 failures.size(), tenants, users, 1, failures.stream().map(Observation::correlationId)

@@ -27,12 +27,15 @@ import java.util.Set;
 public final class DisabledProbeThenSuccessRule implements WindowedRule {
 
     static final String NAME = "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS";
+
+    private final Severity severity;
     private final long minDisabled;
     private final long maxSuccessfulUsers;
     private final long minRatioPercent;
     private final RuleTiming timing;
 
     public DisabledProbeThenSuccessRule(RuleSettings settings) {
+        severity = settings.severity(NAME, Severity.HIGH);
         minDisabled = settings.number(NAME, "min-disabled");
         maxSuccessfulUsers = settings.number(NAME, "max-successful-users");
         minRatioPercent = settings.number(NAME, "min-ratio-percent");
@@ -76,7 +79,7 @@ public final class DisabledProbeThenSuccessRule implements WindowedRule {
         List<Observation> evidence = new ArrayList<>(probes);
         evidence.add(latest);
         evidence.sort(Comparator.comparingLong(Observation::timeMs));
-        return Optional.of(finding(NAME, Severity.HIGH, entity, latest.ip() + " tried " + disabled.size()
+        return Optional.of(finding(NAME, severity, entity, latest.ip() + " tried " + disabled.size()
                         + " disabled accounts, then signed in as " + latest.user() + " (" + succeeded.size()
                         + " user(s) signed in from it): a credential list with one live password.",
                 evidence.size(), minDisabled, disabled.size() + succeeded.size(), 1, evidence, false));

@@ -18,12 +18,15 @@ import java.util.Optional;
 public final class ImpossibleTravelRule implements WindowedRule {
 
     static final String NAME = "IMPOSSIBLE_TRAVEL";
+
+    private final Severity severity;
     private static final double EARTH_RADIUS_KM = 6371.0;
     private final long minKm;
     private final long minKmh;
     private final RuleTiming timing;
 
     public ImpossibleTravelRule(RuleSettings settings) {
+        severity = settings.severity(NAME, Severity.HIGH);
         minKm = settings.number(NAME, "min-km");
         minKmh = settings.number(NAME, "min-kmh");
         timing = RuleTiming.of(settings, NAME);
@@ -64,7 +67,7 @@ public final class ImpossibleTravelRule implements WindowedRule {
             if (km >= minKm && km / hours >= minKmh) {
                 Observation first = neighbour < index ? other : latest;
                 Observation second = neighbour < index ? latest : other;
-                return Optional.of(finding(NAME, Severity.HIGH, entity, latest.user() + " signed in from "
+                return Optional.of(finding(NAME, severity, entity, latest.user() + " signed in from "
                         + place(first) + " and " + place(second) + ", " + Math.round(km) + " km apart in "
                         + Math.round(hours * 60) + " min (" + Math.round(km / hours) + " km/h).", 2, 2, 1,
                         state.distinct(List.of(first, second), Observation::ip).size(), List.of(first, second), false));

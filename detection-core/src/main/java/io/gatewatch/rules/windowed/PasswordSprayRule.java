@@ -21,10 +21,13 @@ import java.util.Set;
 public final class PasswordSprayRule implements WindowedRule {
 
     static final String NAME = "PASSWORD_SPRAY";
+
+    private final Severity severity;
     private final long threshold;
     private final RuleTiming timing;
 
     public PasswordSprayRule(RuleSettings settings) {
+        severity = settings.severity(NAME, Severity.HIGH);
         threshold = settings.number(NAME, "threshold");
         timing = RuleTiming.of(settings, NAME);
     }
@@ -62,7 +65,7 @@ public final class PasswordSprayRule implements WindowedRule {
         if (sprayed.size() < threshold || failing.size() <= succeeding.size()) {
             return Optional.empty();
         }
-        return Optional.of(finding(NAME, Severity.HIGH, entity, sprayed.size() + " users failed to sign in from "
+        return Optional.of(finding(NAME, severity, entity, sprayed.size() + " users failed to sign in from "
                 + latest.ip() + " within " + timing.window().toMinutes() + " min and have not signed in from it since ("
                 + succeeding.size() + " succeeded): password spray.", failures.size(), threshold, sprayed.size(), 1,
                 failures, false));

@@ -1,6 +1,7 @@
 package io.gatewatch.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.schema.read.JsonMappers;
@@ -10,6 +11,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +41,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The running demo as its users meet it: the API answers (401 without the token, tenants, trend
+ * The running demo as its users meet it: the API answers on loopback only (401 without the token, tenants, trend
  * points with counts, alerts, a diagnosis for a user named in an alert, ready), and a real headless
  * Chromium shows the dashboard's charts with data, an alert, and a diagnosis, saving a screenshot
  * to {@code target/dashboard.png}.
@@ -99,6 +106,26 @@ class DemoDashboardIT {
         assertThat(diagnosis.get("alerts")).as("the helpdesk sees the alert raised on the user")
                 .anySatisfy(alert -> assertThat(alert.get("rule").asText()).isEqualTo(alertedRule));
         assertThat(send("/metrics", null).body()).contains("gatewatch_ingest_events");
+    }
+
+    @Test
+    void theApiListensOnLoopbackOnly() throws IOException {
+        InetAddress external = null;
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (nic.isUp() && !address.isLoopbackAddress() && address instanceof Inet4Address) {
+                    external = address;
+                }
+            }
+        }
+        Assumptions.assumeTrue(external != null, "a network interface besides loopback");
+        int port = URI.create(base).getPort();
+        try (Socket local = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(local.isConnected()).isTrue();
+        }
+        InetAddress other = external;
+        assertThatThrownBy(() -> new Socket(other, port).close()).as("the demo's API from another interface")
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +33,14 @@ class OcsfDetectionFindingTest {
     private static final Set<Integer> OBSERVABLE_TYPES = Set.of(1, 2, 4);
 
     private static Alert alert(Severity severity, AlertEntity entity) {
+        return alert(severity, entity, AttackIds.NONE);
+    }
+
+    private static Alert alert(Severity severity, AlertEntity entity, AttackIds attack) {
         return new Alert("6f1c2f9e-1d7b-3a52-9a63-0b1d2c3e4f50", "BRUTE_FORCE", severity, "tenant-1", entity,
                 T.minusSeconds(600), T, T.minusSeconds(300), T, 12, 10, 1, 2, List.of("corr-1", "corr-2"),
                 "12 wrong passwords within 10 min.", List.of("Reset the password.", "Check the sign-ins."),
-                T.plusSeconds(2), null);
+                T.plusSeconds(2), null, attack);
     }
 
     /** The finding as a consumer reads it: serialised and parsed back. */

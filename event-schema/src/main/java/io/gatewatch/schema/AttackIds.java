@@ -22,7 +22,8 @@ public record AttackIds(List<String> tactics, List<String> techniques) {
     static final Pattern TACTIC = Pattern.compile("TA\\d{4}");
     static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     static final String TACTIC_FORM = "TA and four digits, e.g. TA0006";
-    static final String TECHNIQUE_FORM = "T and four digits, optionally a dot and three digits, e.g. T1110 or T1110.003";
+    static final String TECHNIQUE_FORM =
+            "T and four digits, optionally a dot and three digits, e.g. T1110 or T1110.003";
 
     /** @throws IllegalArgumentException for an id not of the allowed form, naming the id and the form */
     public AttackIds {

@@ -84,6 +84,15 @@
       .map(([code, n]) => el('tr', {}, el('td', {}, code), el('td', {}, String(n)))));
   }
 
+  // the rule's MITRE ATT&CK technique ids beside it (none for an operational rule or an alert from before ids)
+  function attack(a) {
+    const techniques = (a.attack && a.attack.techniques) || [];
+    if (!techniques.length) return '';
+    const tactics = a.attack.tactics || [];
+    return [el('span', { class: 'attack', title: 'MITRE ATT&CK' + (tactics.length ? ' ' + tactics.join(' ') : '') },
+      techniques.join(' ')), ' '];
+  }
+
   async function loadAlerts() {
     const tenant = $('tenant').value;
     if (!tenant) return;
@@ -93,7 +102,7 @@
       const entity = el('span', { class: user ? 'entity' : '' }, `${a.entity.type}:${a.entity.value}`);
       if (user) entity.addEventListener('click', () => { $('user').value = user; diagnose(); });
       return el('li', { class: 'alert' }, el('span', { class: 'sev ' + a.severity }, a.severity), ' ',
-        el('b', {}, a.rule), ' ', entity, ' — ', a.summary, ' ',
+        el('b', {}, a.rule), ' ', attack(a), entity, ' — ', a.summary, ' ',
         el('small', {}, new Date(a.lastSeen).toLocaleString()),
         ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)));
     }));

@@ -1,6 +1,7 @@
 package io.gatewatch.rules;
 
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.AttackIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,6 @@ public final class AlertFactory {
         return new Alert(alertId(f.rule(), tenant, f.entity().value(), f.firstSeen()), f.rule(), f.severity(), tenant,
                 f.entity(), f.windowStart(), f.windowEnd(), f.firstSeen(), f.lastSeen(), f.count(), f.threshold(),
                 f.distinctUsers(), f.distinctIps(), f.correlationIds(), f.summary(), remediation, detectedAt,
-                relatedAlertId);
+                relatedAlertId, AttackIds.NONE);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
@@ -53,7 +54,7 @@ class UserAlertsTest {
         alerts.offer(alert("RISKY_SIGN_IN", Severity.HIGH, new AlertEntity("user", UPN), SINCE.minusSeconds(1)));
         Alert elsewhere = alert("RISKY_SIGN_IN", Severity.HIGH, new AlertEntity("user", UPN), T0);
         assertThat(alerts.offer(new Alert(elsewhere.alertId(), elsewhere.rule(), elsewhere.severity(), "t2",
-                elsewhere.entity(), T0, T0, T0, T0, 1, 1, 1, 1, List.of(), "", List.of(), T0, null))).isFalse();
+                elsewhere.entity(), T0, T0, T0, T0, 1, 1, 1, 1, List.of(), "", List.of(), T0, null, AttackIds.NONE))).isFalse();
 
         Diagnosis diagnosis = DIAGNOSER.diagnose(UPN, "t1", history, alerts.newestFirst(SINCE));
 
@@ -127,7 +128,7 @@ class UserAlertsTest {
                                String... correlationIds) {
         return new Alert("id-" + rule + "-" + lastSeen, rule, severity, "t1", entity, lastSeen.minusSeconds(600),
                 lastSeen, lastSeen.minusSeconds(60), lastSeen, 1, 1, 1, 1, List.of(correlationIds), rule + " summary",
-                List.of(), lastSeen, null);
+                List.of(), lastSeen, null, AttackIds.NONE);
     }
 
     private static UserHistory history(SignInSummary... signIns) {

@@ -8,6 +8,9 @@ import java.util.List;
  * tenant, entity and window, so replaying the same input gives the same ids.
  *
  * @param relatedAlertId for an escalation (success after brute force, ...), the alert it escalates
+ * @param attack         the rule's MITRE ATT&CK tactic and technique ids; {@link AttackIds#NONE} for an
+ *                       operational rule and for an alert written before alerts carried them (no
+ *                       {@code attack} in its JSON)
  */
 public record Alert(
         String alertId,
@@ -27,10 +30,12 @@ public record Alert(
         String summary,
         List<String> remediation,
         Instant detectedAt,
-        String relatedAlertId) {
+        String relatedAlertId,
+        AttackIds attack) {
 
     public Alert {
         correlationIds = correlationIds == null ? List.of() : List.copyOf(correlationIds);
         remediation = remediation == null ? List.of() : List.copyOf(remediation);
+        attack = attack == null ? AttackIds.NONE : attack;
     }
 }

@@ -11,8 +11,15 @@ import java.time.Instant;
  * An alert as an OCSF 1.1 Detection Finding (class 2004, category Findings), the form Amazon
  * Security Lake, Splunk and Sentinel ingest without a mapping step. Every attribute the class
  * requires is set (activity, category, class, type, severity, time, metadata with product and
- * schema version, finding_info with uid); the alert's own fields that OCSF has no place for stay
- * under {@code unmapped.gatewatch}, so nothing is lost.
+ * schema version, finding_info with uid); the rule's MITRE ATT&CK ids are {@code finding_info.attacks}
+ * ({@link OcsfAttacks}); the alert's own fields that OCSF has no place for stay under
+ * {@code unmapped.gatewatch}, so nothing is lost.
+ *
+ * <p>The ids go in {@code finding_info.attacks} only. In OCSF 1.1 a Detection Finding has a
+ * top-level {@code attacks} only through the {@code security_control} profile, which is for a
+ * product that intervened (its {@code action_id} is required) and whose attacks the class says to
+ * duplicate into {@code finding_info}; Gatewatch detects and does not intervene, so it applies no
+ * such profile.
  */
 public final class OcsfDetectionFinding {
 
@@ -80,6 +87,10 @@ public final class OcsfDetectionFinding {
         if (!alert.correlationIds().isEmpty()) {
             ArrayNode related = info.putArray("related_events");
             alert.correlationIds().forEach(id -> related.addObject().put("uid", id));
+        }
+        ArrayNode attacks = OcsfAttacks.of(alert.attack());
+        if (!attacks.isEmpty()) {
+            info.set("attacks", attacks);
         }
         return info;
     }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AttackIds;
+import io.gatewatch.schema.AttackNames;
 import io.gatewatch.schema.Severity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every attribute OCSF 1.1 requires of a Detection Finding (class 2004): the base event's
  * activity_id, category_uid, class_uid, type_uid (class_uid * 100 + activity_id), severity_id,
  * time and metadata (product, schema version), and the finding's finding_info with its uid —
- * with the values the schema's enumerations allow, and the captions matching their ids.
+ * with the values the schema's enumerations allow, and the captions matching their ids; and the
+ * rule's ATT&CK ids as finding_info.attacks, OCSF 1.1 attack objects (tactic, technique,
+ * sub_technique, each uid and name, and version).
  */
 class OcsfDetectionFindingTest {
 
@@ -32,10 +38,14 @@ class OcsfDetectionFindingTest {
     private static final Set<Integer> OBSERVABLE_TYPES = Set.of(1, 2, 4);
 
     private static Alert alert(Severity severity, AlertEntity entity) {
+        return alert(severity, entity, AttackIds.NONE);
+    }
+
+    private static Alert alert(Severity severity, AlertEntity entity, AttackIds attack) {
         return new Alert("6f1c2f9e-1d7b-3a52-9a63-0b1d2c3e4f50", "BRUTE_FORCE", severity, "tenant-1", entity,
                 T.minusSeconds(600), T, T.minusSeconds(300), T, 12, 10, 1, 2, List.of("corr-1", "corr-2"),
                 "12 wrong passwords within 10 min.", List.of("Reset the password.", "Check the sign-ins."),
-                T.plusSeconds(2), null);
+                T.plusSeconds(2), null, attack);
     }
 
     /** The finding as a consumer reads it: serialised and parsed back. */
@@ -94,5 +104,74 @@ class OcsfDetectionFindingTest {
         assertThat(own.get("entity").get("value").asText()).isEqualTo(parts[1]);
         assertThat(own.get("count").asLong()).isEqualTo(12);
         assertThat(f.get("remediation").get("desc").asText()).contains("Reset the password.");
+    }
+
+    @Test
+    void theRulesAttackIdsAreFindingInfoAttacksWithTheirNames() throws Exception {
+        Alert alert = alert(Severity.HIGH, new AlertEntity("ip", "198.51.100.7"),
+                new AttackIds(List.of("TA0006"), List.of("T1110.003")));
+
+        JsonNode f = finding(alert);
+
+        assertThat(f.get("finding_info").get("attacks")).isEqualTo(JSON.readTree("""
+                [{"tactic": {"uid": "TA0006", "name": "Credential Access"},
+                  "technique": {"uid": "T1110", "name": "Brute Force"},
+                  "sub_technique": {"uid": "T1110.003", "name": "Password Spraying"},
+                  "version": "%s"}]""".formatted(AttackNames.version())));
+        assertThat(f.has("attacks")).as("no security_control profile, no top-level attacks").isFalse();
+    }
+
+    @Test
+    void anAlertWithoutIdsHasNoAttacks() throws Exception {
+        JsonNode f = finding(alert(Severity.HIGH, new AlertEntity("user", "alice@contoso.com"), AttackIds.NONE));
+
+        assertThat(f.get("finding_info").has("attacks")).isFalse();
+        assertThat(f.has("attacks")).isFalse();
+    }
+
+    @Test
+    void everyTechniqueIsPairedWithEveryTacticAndASubTechniqueStandsForItsParent() throws Exception {
+        Alert alert = alert(Severity.HIGH, new AlertEntity("user", "alice@contoso.com"), new AttackIds(
+                List.of("TA0001", "TA0005"), List.of("T1078", "T1078.004", "T1550.001")));
+
+        JsonNode attacks = finding(alert).get("finding_info").get("attacks");
+
+        assertThat(attacks.size()).isEqualTo(4);
+        List<String> pairs = new ArrayList<>();
+        attacks.forEach(a -> pairs.add(a.get("tactic").get("uid").asText() + " "
+                + a.get("technique").get("uid").asText() + " " + a.get("sub_technique").get("uid").asText()));
+        assertThat(pairs).containsExactly("TA0001 T1078 T1078.004", "TA0005 T1078 T1078.004",
+                "TA0001 T1550 T1550.001", "TA0005 T1550 T1550.001");
+        assertThat(attacks.get(3).get("tactic").get("name").asText()).isEqualTo("Defense Evasion");
+        assertThat(attacks.get(3).get("technique").get("name").asText())
+                .isEqualTo("Use Alternate Authentication Material");
+        assertThat(attacks.get(3).get("sub_technique").get("name").asText()).isEqualTo("Application Access Token");
+        attacks.forEach(a -> assertThat(a.has("tactics")).as("deprecated in 1.1").isFalse());
+    }
+
+    @Test
+    void withOneTacticEveryTechniqueIsUnderItAndWithoutTechniquesEachTacticStandsAlone() throws Exception {
+        JsonNode one = finding(alert(Severity.HIGH, new AlertEntity("user", "alice@contoso.com"),
+                new AttackIds(List.of("TA0006"), List.of("T1621", "T1110")))).get("finding_info").get("attacks");
+        JsonNode tacticsOnly = finding(alert(Severity.HIGH, new AlertEntity("user", "alice@contoso.com"),
+                new AttackIds(List.of("TA0006", "TA0040"), List.of()))).get("finding_info").get("attacks");
+
+        assertThat(one.size()).isEqualTo(2);
+        one.forEach(a -> assertThat(a.get("tactic").get("uid").asText()).isEqualTo("TA0006"));
+        assertThat(one.get(0).get("technique").get("name").asText())
+                .isEqualTo("Multi-Factor Authentication Request Generation");
+        assertThat(one.get(0).has("sub_technique")).isFalse();
+        assertThat(tacticsOnly.size()).isEqualTo(2);
+        assertThat(tacticsOnly.get(1).get("tactic").get("name").asText()).isEqualTo("Impact");
+        assertThat(tacticsOnly.get(1).has("technique")).isFalse();
+    }
+
+    @Test
+    void anIdWithoutAKnownNameIsWrittenWithItsUidOnly() throws Exception {
+        JsonNode attacks = finding(alert(Severity.HIGH, new AlertEntity("user", "alice@contoso.com"),
+                new AttackIds(List.of(), List.of("T1999.001")))).get("finding_info").get("attacks");
+
+        assertThat(attacks).isEqualTo(JSON.readTree("""
+                [{"technique": {"uid": "T1999"}, "sub_technique": {"uid": "T1999.001"}}]"""));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatewatch.generator.scenario.Label;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,6 @@ class DetectionScorerTest {
 
     private static Alert alert(String rule, AlertEntity entity, Instant lastSeen) {
         return new Alert("a-" + rule, rule, Severity.MEDIUM, "t1", entity, T0, lastSeen, T0, lastSeen, 1, 1, null, null,
-                List.of(), "summary", List.of(), lastSeen, null);
+                List.of(), "summary", List.of(), lastSeen, null, AttackIds.NONE);
     }
 }

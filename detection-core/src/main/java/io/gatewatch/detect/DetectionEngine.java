@@ -67,8 +67,8 @@ public final class DetectionEngine {
     private final CrossTenantSprayRule crossTenant;
 
     public DetectionEngine(RuleSettings settings, Duration grace) {
-        perEvent = new EventRuleEngine(PerEventRules.all(settings));
-        windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace);
+        perEvent = new EventRuleEngine(PerEventRules.all(settings), settings);
+        windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings);
         baselines = new BaselineRules(settings);
         crossTenant = new CrossTenantSprayRule(settings);
     }

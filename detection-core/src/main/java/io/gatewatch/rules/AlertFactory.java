@@ -22,10 +22,11 @@ public final class AlertFactory {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static Alert create(Finding f, String tenant, List<String> remediation, Instant detectedAt, String relatedAlertId) {
+    static Alert create(Finding f, String tenant, List<String> remediation, Instant detectedAt, String relatedAlertId,
+                        AttackIds attack) {
         return new Alert(alertId(f.rule(), tenant, f.entity().value(), f.firstSeen()), f.rule(), f.severity(), tenant,
                 f.entity(), f.windowStart(), f.windowEnd(), f.firstSeen(), f.lastSeen(), f.count(), f.threshold(),
                 f.distinctUsers(), f.distinctIps(), f.correlationIds(), f.summary(), remediation, detectedAt,
-                relatedAlertId, AttackIds.NONE);
+                relatedAlertId, attack);
     }
 }

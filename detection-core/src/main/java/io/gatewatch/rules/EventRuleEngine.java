@@ -14,9 +14,12 @@ import java.util.List;
 public final class EventRuleEngine implements RuleEngine<Long> {
 
     private final List<EventRule> rules;
+    private final RuleSettings settings;
 
-    public EventRuleEngine(List<EventRule> rules) {
+    /** @param settings where each alert's ATT&CK ids come from */
+    public EventRuleEngine(List<EventRule> rules, RuleSettings settings) {
         this.rules = List.copyOf(rules);
+        this.settings = settings;
     }
 
     /** The incident key of a per-event finding; the store's keys, so existing state stays readable. */
@@ -34,7 +37,7 @@ public final class EventRuleEngine implements RuleEngine<Long> {
                 Long until = suppressedUntil.get(key);
                 IncidentSuppressor.Decision decision = IncidentSuppressor.admit(
                         until == null ? Incident.NONE : Incident.until(until), finding, tenant,
-                        event.classification().remediation(), detectedAt);
+                        event.classification().remediation(), detectedAt, settings.attack(finding.rule()));
                 if (decision.raised()) {
                     suppressedUntil.put(key, decision.incident().suppressedUntilMs());
                     alerts.add(decision.alert());

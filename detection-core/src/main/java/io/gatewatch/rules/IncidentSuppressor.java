@@ -1,5 +1,6 @@
 package io.gatewatch.rules;
 
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Alert;
 import java.time.Instant;
 import java.util.List;
@@ -22,17 +23,18 @@ public final class IncidentSuppressor {
     private IncidentSuppressor() {
     }
 
+    /** @param attack the rule's ATT&CK ids, which the alert carries */
     public static Decision admit(Incident current, Finding finding, String tenant, List<String> remediation,
-                                 Instant detectedAt) {
+                                 Instant detectedAt, AttackIds attack) {
         long at = finding.at().toEpochMilli();
         if (finding.escalation()) {
-            Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, current.alertId());
+            Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, current.alertId(), attack);
             return new Decision(alert, current.escalate());
         }
         if (current.suppresses(at)) {
             return new Decision(null, current);
         }
-        Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, null);
+        Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, null, attack);
         return new Decision(alert, new Incident(at + finding.suppression().toMillis(), alert.alertId(), at, false));
     }
 }

@@ -1,8 +1,11 @@
 package io.gatewatch.rules;
 
+import io.gatewatch.rules.catalogue.RuleCatalogue;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +19,24 @@ public final class RuleKeys {
     private static final String RULE_PREFIX = "rule.";
     private static final String SUPPRESS_PREFIX = "suppress.";
 
+    /** What every rule has besides its numbers. */
+    private static final Set<String> SWITCHES = Set.of("enabled", "severity");
+    private static final Set<String> SEVERITIES = Set.of("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+
     private RuleKeys() {
+    }
+
+    /** The rule id of a {@code rule.<ID>.<name>} or {@code suppress.<ID>} key, or null. */
+    private static String ruleOf(String canonicalKey) {
+        if (canonicalKey.startsWith(SUPPRESS_PREFIX)) {
+            return canonicalKey.substring(SUPPRESS_PREFIX.length());
+        }
+        if (!canonicalKey.startsWith(RULE_PREFIX)) {
+            return null;
+        }
+        String rest = canonicalKey.substring(RULE_PREFIX.length());
+        int dot = rest.lastIndexOf('.');
+        return dot <= 0 ? null : rest.substring(0, dot);
     }
 
     /** Whether a key is in the rules' name space ({@code rule.*}, {@code suppress.*}). */
@@ -48,11 +68,30 @@ public final class RuleKeys {
 
     /** Whether the canonical key is a setting of a real rule. */
     public static boolean known(String canonicalKey) {
-        return RuleSettings.shippedFile().containsKey(canonicalKey);
+        return known(canonicalKey, RuleCatalogue.shipped());
+    }
+
+    /**
+     * Whether the canonical key is a setting of a rule of the catalogue: a shipped number, any
+     * rule's {@code enabled} or {@code severity}, or one of the numbers a rule file's rule brings.
+     */
+    public static boolean known(String canonicalKey, RuleCatalogue catalogue) {
+        if (RuleSettings.shippedFile().containsKey(canonicalKey) || catalogue.defaults().containsKey(canonicalKey)) {
+            return true;
+        }
+        String id = ruleOf(canonicalKey);
+        return id != null && catalogue.get(id).isPresent() && SWITCHES.contains(canonicalKey.substring(canonicalKey.lastIndexOf('.') + 1));
     }
 
     /** What is wrong with a value for a known canonical key, or null when it is fine. */
     public static String problem(String canonicalKey, String value) {
+        if (canonicalKey.startsWith(RULE_PREFIX) && canonicalKey.endsWith(".severity")) {
+            return SEVERITIES.contains(value.strip().toUpperCase(Locale.ROOT)) ? null
+                    : canonicalKey + " must be INFO, LOW, MEDIUM, HIGH or CRITICAL, was '" + value + "'";
+        }
+        if (canonicalKey.startsWith(RULE_PREFIX) && canonicalKey.endsWith(".enabled")) {
+            return isFlag(value.strip()) ? null : canonicalKey + " must be true or false, was '" + value + "'";
+        }
         String shipped = RuleSettings.shippedFile().get(canonicalKey);
         if (shipped == null) {
             return null;

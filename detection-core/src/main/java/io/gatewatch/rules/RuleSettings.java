@@ -2,6 +2,7 @@ package io.gatewatch.rules;
 
 import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.catalogue.RuleDefinition;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,11 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
             return flag(rule, "enabled");
         }
         return catalogue.get(rule).map(RuleDefinition::enabled).orElse(false);
+    }
+
+    /** A rule's MITRE ATT&CK ids, as its catalogue entry gives them; none for an operational rule. */
+    public AttackIds attack(String rule) {
+        return catalogue.get(rule).map(d -> new AttackIds(d.tactics(), d.techniques())).orElse(AttackIds.NONE);
     }
 
     /** A rule's severity: {@code rule.<ID>.severity} if set (re-graded), else its catalogue entry's. */
@@ -139,7 +145,8 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     private static <T> T require(T value, String key) {
         if (value == null) {
-            throw new IllegalStateException(key + " has no default in the shipped rules.properties");
+            throw new IllegalStateException(key + " is not set: a rule file's rule gives it in its params, "
+                    + "a shipped rule in rules.properties");
         }
         return value;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gatewatch", mixinStandardHelpOptions = true, version = "gatewatch 0.1.0",
         description = "Streaming sign-in log analyzer for Microsoft Entra ID and Dynamics 365.",
         subcommands = {ClassifyCommand.class, AnalyzeCommand.class, DiagnoseCommand.class, RunCommand.class,
-                ConfigCommand.class, TokenCommand.class, DemoCommand.class, GenerateCommand.class, EvaluateCommand.class,
+                ConfigCommand.class, TokenCommand.class, RulesCommand.class, DemoCommand.class, GenerateCommand.class, EvaluateCommand.class,
                 LauncherCommands.Bench.class, LauncherCommands.BenchClassifier.class,
                 CommandLine.HelpCommand.class})
 public final class Gatewatch implements Runnable {

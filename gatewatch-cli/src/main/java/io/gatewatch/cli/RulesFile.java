@@ -4,21 +4,32 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.ReadableFile;
 import io.gatewatch.app.runtime.UsageError;
+import io.gatewatch.rules.catalogue.CatalogueException;
+import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The {@code --rules} option of analyze and evaluate, and the offline configuration it gives. */
+/**
+ * The {@code --rules} option of analyze, evaluate and diagnose, and the offline configuration it
+ * gives: a properties file of settings ({@code rule.<ID>.*}, {@code suppress.<ID>}, window and
+ * dedup keys) and rule files ({@code .yaml}/{@code .yml}) that add rules to the catalogue.
+ */
 final class RulesFile {
 
     @Option(names = "--rules", paramLabel = "FILE",
-            description = "Rule settings as properties (window.size, window.grace, suppress.<RULE>=PT1H, rule.<RULE>.<key>; "
-                    + "defaults: config/rules.properties).")
-    Path file;
+            description = "Rule settings as properties (window.size, window.grace, suppress.<RULE>=PT1H, rule.<RULE>.<key>, "
+                    + "rule.<RULE>.enabled=false; defaults: config/rules.properties), or a rule file (.yaml) adding rules "
+                    + "(format: config/rules.yaml). Repeatable; one properties file at most.")
+    List<Path> files = new ArrayList<>();
 
     private boolean optInRulesOn;
 
@@ -28,23 +39,30 @@ final class RulesFile {
     }
 
     /**
-     * Fails with a one-line usage error (exit 2) when the rules file cannot be read or holds a bad
-     * value or an unknown rule key, before any input is read rather than as a trace part-way.
+     * Fails with a one-line usage error (exit 2) when a rules file cannot be read, holds a bad
+     * value, an unknown rule key or a rule that does not check, before any input is read.
      */
     void check(CommandLine commandLine) throws IOException {
-        if (file != null) {
+        for (Path file : files) {
             ReadableFile.require(commandLine, file, "--rules");
-            try {
-                ConfigLoader.load(file, Map.of());
-            } catch (IllegalArgumentException e) {
-                throw new UsageError(commandLine, "--rules: " + e.getMessage()); // names the file, key and value
-            }
+        }
+        if (properties().size() > 1) {
+            throw new UsageError(commandLine, "--rules: one properties file at most (rule files, .yaml, may be several)");
+        }
+        try {
+            RuleCatalogue.shipped().plus(ruleFiles());
+            offlineConfig();
+        } catch (CatalogueException e) {
+            throw new UsageError(commandLine, "--rules: " + e.getMessage()); // names the file, line, rule and field
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(commandLine, "--rules: " + e.getMessage()); // names the file, key and value
         }
     }
 
-    /** The configuration of the offline topology: the settings of the rules file (or the defaults). */
+    /** The configuration of the offline topology: the settings and rule files given (or the defaults). */
     GatewatchConfig offlineConfig() throws IOException {
-        GatewatchConfig rules = file == null ? ConfigLoader.build(Map.of()) : ConfigLoader.load(file, Map.of());
+        List<Path> properties = properties();
+        GatewatchConfig rules = properties.isEmpty() ? ConfigLoader.build(Map.of()) : ConfigLoader.load(properties.get(0), Map.of());
         Map<String, String> offline = new HashMap<>();
         offline.put("application.id", "gatewatch-analyze");
         offline.put("bootstrap.servers", "offline:9092");
@@ -59,6 +77,22 @@ final class RulesFile {
         }
         rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
         rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));
+        if (!ruleFiles().isEmpty()) {
+            offline.put(ConfigLoader.RULE_FILES, ruleFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
+        }
         return ConfigLoader.build(offline);
+    }
+
+    private List<Path> ruleFiles() {
+        return files.stream().filter(RulesFile::isRuleFile).toList();
+    }
+
+    private List<Path> properties() {
+        return files.stream().filter(f -> !isRuleFile(f)).toList();
+    }
+
+    private static boolean isRuleFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 }

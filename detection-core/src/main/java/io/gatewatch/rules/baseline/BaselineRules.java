@@ -10,6 +10,7 @@ import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.state.StateView;
 import java.time.Duration;
@@ -46,12 +47,16 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     private final boolean rateEnabled;
     private final Severity caSeverity;
     private final Severity rateSeverity;
+    private final AttackIds caAttack;
+    private final AttackIds rateAttack;
 
     public BaselineRules(RuleSettings settings) {
         caEnabled = settings.enabled(CA_SPIKE);
         rateEnabled = settings.enabled(RATE_SPIKE);
         caSeverity = settings.severity(CA_SPIKE, Severity.MEDIUM);
         rateSeverity = settings.severity(RATE_SPIKE, Severity.MEDIUM);
+        caAttack = settings.attack(CA_SPIKE);
+        rateAttack = settings.attack(RATE_SPIKE);
         warmupHours = (int) settings.number("BASELINE", "warmup-hours");
         alpha = 1.0 / settings.number("BASELINE", "span-hours");
         z = settings.number("BASELINE", "z");
@@ -120,10 +125,10 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
                 threshold, null, null, List.of(), suppression, false);
     }
 
-    private static Incident admit(Incident current, Finding spike, String tenant, ClassifiedEvent event,
-                                  Instant detectedAt, Consumer<Alert> raised) {
+    private Incident admit(Incident current, Finding spike, String tenant, ClassifiedEvent event,
+                           Instant detectedAt, Consumer<Alert> raised) {
         IncidentSuppressor.Decision decision = IncidentSuppressor.admit(current, spike, tenant,
-                event.classification().remediation(), detectedAt);
+                event.classification().remediation(), detectedAt, spike.rule().equals(CA_SPIKE) ? caAttack : rateAttack);
         if (decision.raised()) {
             raised.accept(decision.alert());
         }

@@ -66,7 +66,7 @@ final class LogicParser {
             throw at.problem("distinct", "what to count distinct values of; allowed: user, address, app, location");
         }
         String noun = RuleParser.text(node, "noun", at, false);
-        return new RuleLogic.Group(entity(node, at), distinct, noun == null ? distinct + "s" : noun,
+        return new RuleLogic.Group(entity(node, at), distinct, noun != null ? noun : distinct == null ? "" : distinct + "s",
                 RuleParser.text(node, "summary", at, true));
     }
 

@@ -35,7 +35,8 @@ public final class CountingRule implements WindowedRule {
     public CountingRule(Spec spec, RuleSettings settings) {
         this.spec = spec;
         this.minCount = settings.number(spec.name(), "threshold");
-        this.minDistinct = settings.number(spec.name(), "distinct");
+        // a rule that counts matches only has no distinct values to count
+        this.minDistinct = spec.distinctField() == null ? 1 : settings.number(spec.name(), "distinct");
         this.timing = RuleTiming.of(settings, spec.name());
     }
 
@@ -56,7 +57,7 @@ public final class CountingRule implements WindowedRule {
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         List<Observation> hits = state.of("hit");
-        Set<String> distinct = state.distinct(hits, spec.distinctField());
+        Set<String> distinct = spec.distinctField() == null ? Set.of("") : state.distinct(hits, spec.distinctField());
         if (hits.size() < minCount || distinct.size() < minDistinct) {
             return Optional.empty();
         }

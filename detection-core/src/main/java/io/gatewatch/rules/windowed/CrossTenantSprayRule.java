@@ -5,6 +5,7 @@ import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.state.StateView;
 import java.time.Duration;
@@ -38,10 +39,12 @@ public final class CrossTenantSprayRule {
     private final Duration window;
     private final Duration suppression;
     private final Severity severity;
+    private final AttackIds attack;
 
     public CrossTenantSprayRule(RuleSettings settings) {
         enabled = settings.enabled(NAME);
         severity = settings.severity(NAME, Severity.HIGH);
+        attack = settings.attack(NAME);
         tenants = settings.number(NAME, "tenants");
         usersPerTenant = settings.number(NAME, "users-per-tenant");
         window = settings.period(NAME, "window");
@@ -72,7 +75,7 @@ public final class CrossTenantSprayRule {
         List<Alert> alerts = List.of();
         if (tenantsHit.size() >= tenants) {
             IncidentSuppressor.Decision decision = IncidentSuppressor.admit(addressWindow.incident(),
-                    finding(failure.ip(), failures, tenantsHit.size()), PROVIDER, REMEDIATION, detectedAt);
+                    finding(failure.ip(), failures, tenantsHit.size()), PROVIDER, REMEDIATION, detectedAt, attack);
             if (decision.raised()) {
                 addressWindow.incident(decision.incident());
                 alerts = List.of(decision.alert());

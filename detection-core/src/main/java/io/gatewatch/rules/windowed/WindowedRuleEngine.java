@@ -2,6 +2,7 @@ package io.gatewatch.rules.windowed;
 
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
+import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -35,10 +36,13 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
 
     private final List<WindowedRule> rules;
     private final long graceMs;
+    private final RuleSettings settings;
 
-    public WindowedRuleEngine(List<WindowedRule> rules, Duration grace) {
+    /** @param settings where each alert's ATT&CK ids come from */
+    public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
         this.rules = rules;
         this.graceMs = grace.toMillis();
+        this.settings = settings;
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
@@ -65,7 +69,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 AlertEntity alertEntity = new AlertEntity(keyed.entityType(), keyed.entityValue());
                 rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {
                     IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
-                            event.classification().remediation(), detectedAt);
+                            event.classification().remediation(), detectedAt, settings.attack(finding.rule()));
                     if (decision.raised()) {
                         window.incident(decision.incident());
                         alerts.add(decision.alert());

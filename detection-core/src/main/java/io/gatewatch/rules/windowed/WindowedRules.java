@@ -76,6 +76,6 @@ public final class WindowedRules {
     }
 
     private static Function<Observation, String> distinct(String field) {
-        return field == null ? observation -> "" : DISTINCT.get(field);
+        return field == null ? null : DISTINCT.get(field);
     }
 }

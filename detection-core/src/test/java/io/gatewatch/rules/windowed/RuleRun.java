@@ -27,7 +27,7 @@ final class RuleRun {
     private int sequence;
 
     RuleRun(Duration grace) {
-        engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS), grace);
+        engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS), grace, RuleSettings.DEFAULTS);
     }
 
     RuleRun() {

@@ -1,10 +1,14 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.rules.RuleKeys;
+import io.gatewatch.detect.DetectionEngine;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.catalogue.CatalogueException;
+import io.gatewatch.rules.catalogue.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,8 @@ public final class ConfigLoader {
             Map.entry("alerts.format", "gatewatch"));
 
     private static final String TOPIC_PREFIX = "topic.";
+    /** Rule files beside the shipped catalogue, comma-separated. */
+    public static final String RULE_FILES = "rules.files";
     private static final String TOKENS_FILE = "api.tokens.file";
 
     private ConfigLoader() {
@@ -71,10 +77,11 @@ public final class ConfigLoader {
     public static GatewatchConfig build(ConfigLayers layers) {
         Map<String, String> values = layers.values();
         ConfigValues read = new ConfigValues(values);
+        RuleCatalogue catalogue = catalogue(read, values.get(RULE_FILES));
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
-                checkRuleSetting(read, key, value);
+                checkRuleSetting(read, key, value, catalogue);
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
             }
@@ -105,6 +112,9 @@ public final class ConfigLoader {
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
+        if (read.problems().isEmpty()) {
+            checkRulesBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
+        }
         if (!read.problems().isEmpty()) {
             throw invalid(layers, read.problems());
         }
@@ -112,7 +122,7 @@ public final class ConfigLoader {
             return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
                     windowSize, grace, dedupHorizon, maxFuture, aggregateRetention, values.get("default.tenant"),
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
-                    brokerTimeout, RuleSettings.fromProperties(values),
+                    brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
                             alertsRetention, historyRetention, hourRetention, dayRetention),
                     alertFormat);
@@ -124,8 +134,32 @@ public final class ConfigLoader {
         }
     }
 
-    private static void checkRuleSetting(ConfigValues read, String key, String value) {
-        if (!RuleKeys.known(key)) {
+    /** The shipped catalogue and the rule files of {@code rules.files} (comma-separated), each checked. */
+    private static RuleCatalogue catalogue(ConfigValues read, String files) {
+        RuleCatalogue catalogue = RuleCatalogue.shipped();
+        if (files == null || files.isBlank()) {
+            return catalogue;
+        }
+        try {
+            return catalogue.plus(Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
+                    .map(Path::of).toList());
+        } catch (CatalogueException e) {
+            read.problem(RULE_FILES, e.getMessage());
+            return catalogue;
+        }
+    }
+
+    /** Every rule built once, as the topology will: a rule file's rule missing a number fails here, not after the broker answered. */
+    private static void checkRulesBuild(ConfigValues read, RuleSettings settings, Duration grace) {
+        try {
+            new DetectionEngine(settings, grace);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            read.problem(RULE_FILES, e.getMessage());
+        }
+    }
+
+    private static void checkRuleSetting(ConfigValues read, String key, String value, RuleCatalogue catalogue) {
+        if (!RuleKeys.known(key, catalogue)) {
             String nearest = KnownKeys.nearest(key);
             read.problem(key, key + " is not a rule setting (the rules and their keys are in config/rules.properties)"
                     + (nearest == null ? "" : "; the nearest known key is " + nearest));

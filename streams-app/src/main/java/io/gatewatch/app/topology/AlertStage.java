@@ -56,10 +56,10 @@ final class AlertStage {
     static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
                       DecodedMemory windowsMemory, DecodedMemory baselinesMemory) {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
-                Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules())));
+                Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules()), config.rules()));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed",
                 decoded(WINDOWS_STORE, GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight),
-                () -> new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace()));
+                () -> new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace(), config.rules()));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),

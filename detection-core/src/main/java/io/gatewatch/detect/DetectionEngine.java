@@ -5,6 +5,7 @@ import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.baseline.TenantBaseline;
+import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.rules.windowed.AddressFailures;
 import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import io.gatewatch.rules.windowed.EntityWindows;
@@ -65,12 +66,14 @@ public final class DetectionEngine {
     private final WindowedRuleEngine windowed;
     private final BaselineRules baselines;
     private final CrossTenantSprayRule crossTenant;
+    private final ExceptionList crossTenantExceptions;
 
     public DetectionEngine(RuleSettings settings, Duration grace) {
         perEvent = new EventRuleEngine(PerEventRules.all(settings), settings);
         windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings);
         baselines = new BaselineRules(settings);
         crossTenant = new CrossTenantSprayRule(settings);
+        crossTenantExceptions = settings.exceptions().forRule(CrossTenantSprayRule.NAME);
     }
 
     /** Forgets what the streaming purge would: ended incidents, windows idle past every rule's reach. */
@@ -83,7 +86,7 @@ public final class DetectionEngine {
     public List<Alert> process(String tenant, ClassifiedEvent event, State state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>(perEvent.process(tenant, event, state.incidents(), detectedAt));
         alerts.addAll(windowed.process(tenant, event, state.windows(), detectedAt));
-        if (crossTenant.enabled()) { // after the windowed rules: the tenant's spray window includes this event
+        if (crossTenant.enabled() && !crossTenantExceptions.excepts(event)) { // after the windowed rules: the tenant's spray window includes this event
             AddressFailures.of(tenant, event, state.windows())
                     .ifPresent(failure -> alerts.addAll(crossTenant.process(failure, state.addresses(), detectedAt)));
         }

@@ -4,6 +4,7 @@ import io.gatewatch.rules.catalogue.EntityKind;
 import io.gatewatch.rules.catalogue.EventField;
 import io.gatewatch.rules.catalogue.RuleDefinition;
 import io.gatewatch.rules.catalogue.RuleLogic;
+import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
@@ -30,16 +31,21 @@ final class MatchRule implements EventRule {
     private final Severity severity;
     private final RuleLogic.Match logic;
     private final Duration suppression;
+    private final ExceptionList exceptions;
 
     MatchRule(RuleDefinition definition, RuleSettings settings) {
         this.id = definition.id();
         this.severity = settings.severity(id, definition.severity());
         this.logic = (RuleLogic.Match) definition.logic();
         this.suppression = settings.suppression(id);
+        this.exceptions = settings.exceptions().forRule(id);
     }
 
     @Override
     public Optional<Finding> evaluate(ClassifiedEvent event) {
+        if (exceptions.excepts(event)) {
+            return Optional.empty();
+        }
         for (RuleLogic.Case branch : logic.cases()) {
             if (branch.where().test(event)) {
                 return Optional.of(finding(event, branch.summary()));

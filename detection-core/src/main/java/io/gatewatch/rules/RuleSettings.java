@@ -4,6 +4,9 @@ import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.catalogue.RuleDefinition;
 import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
+import io.gatewatch.rules.exceptions.ExceptionKind;
+import io.gatewatch.rules.exceptions.ExceptionList;
+import io.gatewatch.rules.exceptions.RuleExceptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,9 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Rule thresholds, windows and suppression periods by name: {@code suppress.BRUTE_FORCE=PT1H},
@@ -22,8 +29,17 @@ import java.util.Properties;
  * configuration overrides; every default lives in one place, the shipped
  * {@code config/rules.properties} (bundled as {@code /gatewatch/rules.properties}), so a rule asks
  * by name and the file a user copies is the truth the code runs on.
+ *
+ * <p>Exceptions are settings too: {@code exceptions.addresses}, {@code .asns}, {@code .users},
+ * {@code .apps} for every rule ({@link #globalExceptions}), {@code rule.<RULE>.except-addresses} and
+ * so on for one rule (kept with the {@link #parameters}); {@link #exceptions} reads them. A value
+ * given replaces the shipped one, so {@code rule.ACCOUNT_LOCKOUT.except-asns=} (empty) drops the
+ * shipped Microsoft networks from that rule.
+ *
+ * @param globalExceptions the {@code exceptions.*} values given, by key
  */
-public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters, RuleCatalogue catalogue) {
+public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters,
+        Map<String, String> globalExceptions, RuleCatalogue catalogue) {
 
     private static final String RULE_PREFIX = "rule.";
     private static final String SUPPRESS_PREFIX = "suppress.";
@@ -36,17 +52,24 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
     public RuleSettings {
         suppressions = Map.copyOf(suppressions);
         parameters = Map.copyOf(parameters);
+        globalExceptions = Map.copyOf(globalExceptions);
         catalogue = catalogue == null ? RuleCatalogue.shipped() : catalogue;
     }
 
-    /** Overrides of the shipped catalogue's rules. */
+    /** Suppressions and parameters over the shipped catalogue, no global exceptions given. */
     public RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters) {
-        this(suppressions, parameters, RuleCatalogue.shipped());
+        this(suppressions, parameters, Map.of(), RuleCatalogue.shipped());
     }
 
-    /** The same overrides over another catalogue (the shipped one and a user's rule files). */
+    /** Suppressions, parameters and global exceptions over the shipped catalogue. */
+    public RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters,
+                        Map<String, String> globalExceptions) {
+        this(suppressions, parameters, globalExceptions, RuleCatalogue.shipped());
+    }
+
+    /** The same settings over another catalogue (the shipped one and a user's rule files). */
     public RuleSettings withCatalogue(RuleCatalogue other) {
-        return new RuleSettings(suppressions, parameters, other);
+        return new RuleSettings(suppressions, parameters, globalExceptions, other);
     }
 
     /** Whether a rule runs: {@code rule.<ID>.enabled} if set, else what its catalogue entry says. */
@@ -77,26 +100,101 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
     }
 
     /**
-     * The {@code rule.*} and {@code suppress.*} keys of a configuration; others are ignored. Rule
-     * names are upper-cased with {@code -} and {@code .} as {@code _}, so the environment's
-     * {@code GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD} (→ {@code rule.brute.force.threshold}) names BRUTE_FORCE.
+     * The {@code rule.*}, {@code suppress.*} and {@code exceptions.*} keys of a configuration; others
+     * are ignored. Rule names are upper-cased with {@code -} and {@code .} as {@code _}, so the
+     * environment's {@code GATEWATCH_RULE_BRUTE_FORCE_THRESHOLD} (→ {@code rule.brute.force.threshold})
+     * names BRUTE_FORCE ({@link RuleKeys#canonical}). An exception list that does not read fails here,
+     * naming its key.
      */
     public static RuleSettings fromProperties(Map<String, String> values) {
         Map<String, Duration> suppressions = new HashMap<>();
         Map<String, String> parameters = new HashMap<>();
-        values.forEach((key, value) -> {
+        Map<String, String> globalExceptions = new HashMap<>();
+        values.forEach((given, value) -> {
+            String key = RuleKeys.canonical(given);
             if (key.startsWith(RULE_PREFIX)) {
                 String rest = key.substring(RULE_PREFIX.length());
                 int dot = rest.lastIndexOf('.');
                 if (dot <= 0) {
                     throw new IllegalArgumentException(key + ": expected rule.<RULE>.<parameter>");
                 }
+                String parameter = rest.substring(dot + 1);
+                if (parameter.startsWith(ExceptionKind.PARAMETER_PREFIX)) {
+                    checkExceptions(key, ExceptionKind.ofParameter(parameter), value);
+                }
                 parameters.put(ruleName(rest.substring(0, dot)) + rest.substring(dot), value.trim());
             } else if (key.startsWith(SUPPRESS_PREFIX)) {
                 suppressions.put(ruleName(key.substring(SUPPRESS_PREFIX.length())), duration(key, value));
+            } else if (key.startsWith(ExceptionKind.GLOBAL_PREFIX)) {
+                checkExceptions(key, ExceptionKind.ofGlobalKey(key), value);
+                globalExceptions.put(key, value.trim());
             }
         });
-        return new RuleSettings(suppressions, parameters);
+        return new RuleSettings(suppressions, parameters, globalExceptions);
+    }
+
+    private static void checkExceptions(String key, ExceptionKind kind, String value) {
+        if (kind == null) {
+            throw new IllegalArgumentException(key + " is not an exception list (" + RuleKeys.EXCEPTION_KEYS + ")");
+        }
+        String problem = kind.problem(key, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /**
+     * The exceptions these settings give, the shipped ones where a key is not given: the global
+     * lists and every rule's own. Reads the lists each call: ask once, when the engines are built.
+     */
+    public RuleExceptions exceptions() {
+        ExceptionList.Builder global = ExceptionList.builder();
+        for (ExceptionKind kind : ExceptionKind.values()) {
+            String value = globalExceptions.get(kind.globalKey());
+            if (value == null && this != SHIPPED) {
+                value = SHIPPED.globalExceptions.get(kind.globalKey());
+            }
+            if (value != null) {
+                global.read(kind, kind.globalKey(), value);
+            }
+        }
+        Set<String> rules = new TreeSet<>();
+        for (Map<String, String> source : this == SHIPPED ? List.of(parameters) : List.of(parameters, SHIPPED.parameters)) {
+            source.keySet().forEach(key -> {
+                int dot = key.lastIndexOf('.');
+                if (key.startsWith(ExceptionKind.PARAMETER_PREFIX, dot + 1)) {
+                    rules.add(key.substring(0, dot));
+                }
+            });
+        }
+        Map<String, ExceptionList> perRule = new TreeMap<>();
+        for (String rule : rules) {
+            ExceptionList.Builder own = ExceptionList.builder();
+            for (ExceptionKind kind : ExceptionKind.values()) {
+                String key = rule + "." + kind.parameter();
+                String value = parameters.get(key);
+                if (value == null && this != SHIPPED) {
+                    value = SHIPPED.parameters.get(key);
+                }
+                if (value != null) {
+                    own.read(kind, RULE_PREFIX + key, value);
+                }
+            }
+            perRule.put(rule, own.build());
+        }
+        return RuleExceptions.of(global.build(), perRule);
+    }
+
+    /**
+     * Every setting given, as a configuration spells it ({@code suppress.BRUTE_FORCE},
+     * {@code rule.BRUTE_FORCE.threshold}, {@code exceptions.addresses}): what a derived configuration
+     * copies to keep these settings.
+     */
+    public Map<String, String> toProperties() {
+        Map<String, String> properties = new TreeMap<>(globalExceptions);
+        suppressions.forEach((rule, period) -> properties.put(SUPPRESS_PREFIX + rule, period.toString()));
+        parameters.forEach((key, value) -> properties.put(RULE_PREFIX + key, value));
+        return properties;
     }
 
     public Duration suppression(String rule) {

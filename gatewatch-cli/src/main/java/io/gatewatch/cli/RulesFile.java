@@ -75,8 +75,7 @@ final class RulesFile {
         if (optInRulesOn) {
             offline.put("rule." + CrossTenantSprayRule.NAME + ".enabled", "true");
         }
-        rules.rules().suppressions().forEach((rule, period) -> offline.put("suppress." + rule, period.toString()));
-        rules.rules().parameters().forEach((key, value) -> offline.put("rule." + key, value));
+        offline.putAll(rules.rules().toProperties()); // suppressions, rule parameters, exceptions
         if (!ruleFiles().isEmpty()) {
             offline.put(ConfigLoader.RULE_FILES, ruleFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
         }

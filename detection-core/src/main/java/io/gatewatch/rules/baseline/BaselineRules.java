@@ -10,6 +10,7 @@ import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
+import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.schema.AttackIds;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.state.StateView;
@@ -49,6 +50,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     private final Severity rateSeverity;
     private final AttackIds caAttack;
     private final AttackIds rateAttack;
+    private final ExceptionList caExceptions;
+    private final ExceptionList rateExceptions;
 
     public BaselineRules(RuleSettings settings) {
         caEnabled = settings.enabled(CA_SPIKE);
@@ -57,6 +60,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
         rateSeverity = settings.severity(RATE_SPIKE, Severity.MEDIUM);
         caAttack = settings.attack(CA_SPIKE);
         rateAttack = settings.attack(RATE_SPIKE);
+        caExceptions = settings.exceptions().forRule(CA_SPIKE);
+        rateExceptions = settings.exceptions().forRule(RATE_SPIKE);
         warmupHours = (int) settings.number("BASELINE", "warmup-hours");
         alpha = 1.0 / settings.number("BASELINE", "span-hours");
         z = settings.number("BASELINE", "z");
@@ -71,6 +76,9 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<TenantBaseline> baselines,
                                Instant detectedAt) {
+        if (excepted(event)) {
+            return new ArrayList<>(); // the tenant's baseline, which both spikes learn from, leaves it out
+        }
         TenantBaseline stored = baselines.get(tenant);
         TenantBaseline baseline = stored == null ? new TenantBaseline() : stored;
         List<Alert> alerts = process(tenant, baseline, event, detectedAt);
@@ -80,6 +88,9 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
 
     /** The same over a baseline in hand. */
     public List<Alert> process(String tenant, TenantBaseline baseline, ClassifiedEvent event, Instant detectedAt) {
+        if (excepted(event)) {
+            return new ArrayList<>();
+        }
         boolean failure = event.classification().outcome() == Outcome.FAILURE;
         boolean caBlock = event.classification().category() == Category.CONDITIONAL_ACCESS_BLOCKED;
         List<Alert> alerts = new ArrayList<>();
@@ -116,6 +127,10 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
             baseline.rateIncident = admit(baseline.rateIncident, spike, tenant, event, detectedAt, alerts::add);
         }
         return alerts;
+    }
+
+    private boolean excepted(ClassifiedEvent event) {
+        return caExceptions.excepts(event) && rateExceptions.excepts(event);
     }
 
     /** A spike is about its hour: the window is the hour, and suppression runs from its start. */

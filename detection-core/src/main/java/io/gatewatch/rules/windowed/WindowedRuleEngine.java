@@ -3,6 +3,7 @@ package io.gatewatch.rules.windowed;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -37,12 +38,14 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     private final List<WindowedRule> rules;
     private final long graceMs;
     private final RuleSettings settings;
+    private final ExceptionList[] exceptions;
 
-    /** @param settings where each alert's ATT&CK ids come from */
+    /** @param settings where each rule's exceptions and each alert's ATT&CK ids come from */
     public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
         this.rules = rules;
         this.graceMs = grace.toMillis();
         this.settings = settings;
+        this.exceptions = rules.stream().map(rule -> settings.exceptions().forRule(rule.name())).toArray(ExceptionList[]::new);
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
@@ -51,7 +54,11 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         List<Alert> alerts = new ArrayList<>();
         Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
-        for (WindowedRule rule : rules) {
+        for (int r = 0; r < rules.size(); r++) {
+            WindowedRule rule = rules.get(r);
+            if (exceptions[r].excepts(event)) {
+                continue; // an excepted event keeps no state: it never reaches the rule's windows
+            }
             for (WindowedRule.Keyed keyed : rule.observe(event)) {
                 String key = key(tenant, keyed.entityType(), keyed.entityValue());
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key)

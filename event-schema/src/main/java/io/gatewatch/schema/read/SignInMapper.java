@@ -75,7 +75,39 @@ final class SignInMapper {
                 authenticationSteps(array(node, "authenticationDetails")),
                 policies(array(node, "appliedConditionalAccessPolicies")),
                 text(node, "homeTenantId"),
-                text(node, "resourceTenantId"));
+                text(node, "resourceTenantId"),
+                autonomousSystemNumber(node.get("autonomousSystemNumber")));
+    }
+
+    /**
+     * Graph's Int32, Log Analytics' string column (CSV: the cell), or a string where a pipeline
+     * re-serialised it. Lenient, unlike the other fields: the number only serves exceptions, so a
+     * value that is not an AS number (negative, fractional, text, beyond Int32) reads as null
+     * rather than costing the sign-in itself.
+     */
+    static Integer autonomousSystemNumber(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber()) {
+            return value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : null;
+        }
+        if (!value.isTextual()) {
+            return null;
+        }
+        String text = value.textValue().strip();
+        if (text.isEmpty() || text.length() > 10) {
+            return null;
+        }
+        long number = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number <= Integer.MAX_VALUE ? (int) number : null;
     }
 
     private static String firstText(JsonNode node, String... fields) throws UnreadableRecordException {

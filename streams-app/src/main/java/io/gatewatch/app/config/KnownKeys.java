@@ -12,7 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The keys a configuration may hold: Gatewatch's own (the defaults, the optional ones, the topic
- * names, every rule setting) and the Kafka clients' and Kafka Streams' configuration names, bare
+ * names, every rule setting, the exception lists: {@code exceptions.*} and every rule's
+ * {@code rule.<RULE>.except-*}) and the Kafka clients' and Kafka Streams' configuration names, bare
  * or with a Streams client prefix ({@code producer.}, {@code main.consumer.}, ...). Anything else is
  * a typo or a variable the environment mapping turned into a key: passed to Kafka, it would be
  * ignored with a warning no one reads.
@@ -41,8 +42,11 @@ public final class KnownKeys {
         if (GATEWATCH.contains(key)) {
             return true;
         }
-        if (RuleKeys.isRuleKey(key) || key.startsWith(StreamsConfig.TOPIC_PREFIX)) {
-            return false; // Gatewatch's name spaces: never passed to Kafka
+        if (RuleKeys.isRuleKey(key)) {
+            return RuleKeys.known(RuleKeys.canonical(key)); // Gatewatch's name space: never passed to Kafka
+        }
+        if (key.startsWith(StreamsConfig.TOPIC_PREFIX)) {
+            return false; // likewise
         }
         if (KAFKA.contains(key)) {
             return true;
@@ -119,6 +123,7 @@ public final class KnownKeys {
         keys.addAll(OPTIONAL);
         keys.addAll(Topics.KEYS);
         keys.addAll(RuleKeys.defaults().keySet());
+        keys.addAll(RuleKeys.exceptionKeys());
         return keys;
     }
 

@@ -4,6 +4,7 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.rules.DetectionTime;
 import io.gatewatch.rules.windowed.AddressFailure;
+import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.rules.windowed.AddressFailures;
 import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import io.gatewatch.rules.windowed.EntityWindows;
@@ -49,7 +50,8 @@ final class ProviderStage {
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(PROVIDER_ALERTS_STORE,
                 config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
         KStream<String, Alert> alerts = classified
-                .processValues(SprayCodeFailures::new, Named.as("address-failures"), AlertStage.WINDOWS_STORE)
+                .processValues(() -> new SprayCodeFailures(config.rules().exceptions().forRule(CrossTenantSprayRule.NAME)),
+                        Named.as("address-failures"), AlertStage.WINDOWS_STORE)
                 .selectKey((tenant, failure) -> failure.ip(), Named.as("key-by-address"))
                 .repartition(Repartitioned.<String, AddressFailure>as(BY_ADDRESS).withKeySerde(Serdes.String())
                         .withValueSerde(GatewatchSerdes.ADDRESS_FAILURE))
@@ -62,8 +64,13 @@ final class ProviderStage {
     /** A tenant's credential failure with the address's standing in that tenant; other events stop here. */
     private static final class SprayCodeFailures implements FixedKeyProcessor<String, ClassifiedEvent, AddressFailure> {
 
+        private final ExceptionList exceptions;
         private FixedKeyProcessorContext<String, AddressFailure> context;
         private StateView<EntityWindows> windows;
+
+        SprayCodeFailures(ExceptionList exceptions) {
+            this.exceptions = exceptions;
+        }
 
         @Override
         public void init(FixedKeyProcessorContext<String, AddressFailure> context) {
@@ -76,6 +83,9 @@ final class ProviderStage {
 
         @Override
         public void process(FixedKeyRecord<String, ClassifiedEvent> record) {
+            if (exceptions.excepts(record.value())) {
+                return; // an excepted failure never reaches the cross-tenant windows
+            }
             AddressFailures.of(record.key(), record.value(), windows)
                     .ifPresent(failure -> context.forward(record.withValue(failure)));
         }

@@ -107,6 +107,50 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void exceptionListsAreGatewatchsOwnFromTheFileAndTheEnvironment() throws IOException {
+        Path file = dir.resolve("gatewatch.properties");
+        Files.writeString(file, """
+                exceptions.addresses=10.0.0.0/8, 2001:db8::/32
+                rule.PASSWORD_SPRAY.except-users=svc-scanner@contoso.com
+                """);
+        GatewatchConfig config = ConfigLoader.load(file, Map.of(
+                "GATEWATCH_EXCEPTIONS_APPS", "Contoso Scanner",
+                "GATEWATCH_RULE_ACCOUNT_LOCKOUT_EXCEPT_ASNS", "8075"));
+
+        var exceptions = config.rules().exceptions();
+        assertThat(exceptions.global().addresses()).hasSize(2);
+        assertThat(exceptions.global().apps()).containsExactly("Contoso Scanner");
+        assertThat(exceptions.forRule("PASSWORD_SPRAY").users()).containsExactly("svc-scanner@contoso.com");
+        assertThat(exceptions.forRule("ACCOUNT_LOCKOUT").asns()).as("the environment replaced the shipped list")
+                .containsExactly(8075);
+        assertThat(exceptions.forRule("LOCKOUT_STORM").asns()).as("shipped").contains(8075, 12076);
+        assertThat(config.kafka()).as("never passed to Kafka").noneSatisfy((key, value) ->
+                assertThat(key).containsAnyOf("exception", "except"));
+    }
+
+    @Test
+    void aBadExceptionIsOneLineNamingTheKeyAndWhereItCameFrom() throws IOException {
+        Path file = dir.resolve("gatewatch.properties");
+        Files.writeString(file, "exceptions.addresses=10.0.0.0/8,office.contoso.com\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("GATEWATCH_RULE_LOCKOUT_STORM_EXCEPT_ASNS", "8075,msft")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                                "file " + file + ": exceptions.addresses entry 'office.contoso.com' is not an IPv4 or IPv6"
+                                        + " address or CIDR range (allowed: 10.0.0.0/8, 2001:db8::/32, or a bare address"
+                                        + " (= /32, /128); no host names)",
+                                "env GATEWATCH_RULE_LOCKOUT_STORM_EXCEPT_ASNS: rule.LOCKOUT_STORM.except-asns entry 'msft'"
+                                        + " is not an autonomous system number (a whole number such as 8075)"));
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("rule.BRUTE_FORCE.except-ips", "10.0.0.0/8")))
+                .hasMessageContaining("rule.BRUTE_FORCE.except-ips is not a rule setting");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("rule.NO_SUCH_RULE.except-users", "a@contoso.com")))
+                .hasMessageContaining("rule.NO_SUCH_RULE.except-users is not a rule setting");
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("exceptions.adresses", "10.0.0.0/8")))
+                .hasMessageContaining("exceptions.adresses is not a rule setting")
+                .hasMessageContaining("nearest known key is exceptions.addresses");
+    }
+
+    @Test
     void atLeastOnceForEventHubs() {
         assertThat(ConfigLoader.build(Map.of("processing.guarantee", "at_least_once")).exactlyOnce()).isFalse();
     }

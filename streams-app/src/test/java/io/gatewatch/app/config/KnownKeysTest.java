@@ -22,6 +22,20 @@ class KnownKeysTest {
     }
 
     @Test
+    void theExceptionListsAreGatewatchsKeys() {
+        assertThat(KnownKeys.known("exceptions.addresses")).isTrue();
+        assertThat(KnownKeys.known("exceptions.users")).isTrue();
+        assertThat(KnownKeys.known("rule.ACCOUNT_LOCKOUT.except-asns")).as("shipped").isTrue();
+        assertThat(KnownKeys.known("rule.BRUTE_FORCE.except-users")).as("any rule's").isTrue();
+        assertThat(KnownKeys.gatewatch()).contains("exceptions.apps", "rule.IMPOSSIBLE_TRAVEL.except-addresses");
+        assertThat(KnownKeys.known("exceptions.networks")).isFalse();
+        assertThat(KnownKeys.known("rule.BRUTE_FORCE.except-ips")).isFalse();
+        assertThat(KnownKeys.known("rule.NO_SUCH_RULE.except-users")).isFalse();
+        assertThat(KnownKeys.nearest("exceptions.adresses")).isEqualTo("exceptions.addresses");
+        assertThat(KnownKeys.nearest("rule.BRUTE_FORCE.except-user")).isEqualTo("rule.BRUTE_FORCE.except-users");
+    }
+
+    @Test
     void typosAndGatewatchsNameSpacesOutsideItsKeysAreUnknown() {
         assertThat(KnownKeys.known("window.gace")).isFalse();
         assertThat(KnownKeys.known("producer.max.poll.records")).as("a consumer setting under producer.").isFalse();

@@ -59,7 +59,8 @@ class CatalogueRulesTest {
         List<JsonNode> direct = direct(config);
 
         assertThat(direct).isEqualTo(streaming(config));
-        for (String rule : List.of("PORTAL_CA_BLOCK", "TYPO_STREAK", "CA_BLOCK_THEN_SUCCESS_BURST", "CA_BLOCK_THEN_SUCCESS")) {
+        for (String rule : List.of("PORTAL_CA_BLOCK", "TYPO_STREAK", "CA_BLOCK_THEN_SUCCESS_BURST", "CA_BLOCK_THEN_SUCCESS",
+                "FIRST_APP_TODAY")) {
             String techniques = rule.equals("TYPO_STREAK") ? "[\"T1110.001\"]" : "[\"T1078.004\"]";
             assertThat(alerts(direct, rule)).as(rule).isNotEmpty().allSatisfy(alert -> assertThat(
                     alert.get("attack").get("techniques").toString()).isEqualTo(techniques));

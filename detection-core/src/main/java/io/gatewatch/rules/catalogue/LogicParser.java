@@ -18,6 +18,7 @@ final class LogicParser {
             case MATCH -> match(rule, at);
             case COUNT -> count(rule, at);
             case BURST_THEN_SUCCESS -> burst(rule, at);
+            case NEW_TERMS -> newTerms(rule, at);
             case ESCALATION -> new RuleLogic.Escalation(RuleParser.text(rule, "of", at, true),
                     RuleParser.text(rule, "summary", at, true));
             case JAVA -> new RuleLogic.Java();
@@ -68,6 +69,16 @@ final class LogicParser {
         String noun = RuleParser.text(node, "noun", at, false);
         return new RuleLogic.Group(entity(node, at), distinct, noun != null ? noun : distinct == null ? "" : distinct + "s",
                 RuleParser.text(node, "summary", at, true));
+    }
+
+    private static RuleLogic newTerms(JsonNode rule, Problems at) {
+        String term = RuleParser.text(rule, "term", at, true);
+        EventField field = EventField.named(term);
+        if (field == null) {
+            throw at.problem("term", "the field whose new values count; allowed: " + EventField.allowed());
+        }
+        return new RuleLogic.NewTerms(entity(rule, at), Condition.of(rule.get("where"), at), field,
+                RuleParser.text(rule, "summary", at, true));
     }
 
     private static RuleLogic burst(JsonNode rule, Problems at) {

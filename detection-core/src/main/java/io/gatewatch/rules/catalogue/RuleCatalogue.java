@@ -53,7 +53,7 @@ public final class RuleCatalogue {
             }
             if (rule.shape() == Shape.JAVA) {
                 throw new CatalogueException(rule.source(), 0, rule.id(), "shape", "java is for Gatewatch's own rules; "
-                        + "a rule file uses " + String.join(", ", List.of("match", "count", "burst-then-success", "escalation")));
+                        + "a rule file uses " + String.join(", ", List.of("match", "count", "burst-then-success", "new-terms", "escalation")));
             }
             all.add(rule);
         }

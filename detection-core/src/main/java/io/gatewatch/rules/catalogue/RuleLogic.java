@@ -33,6 +33,10 @@ public sealed interface RuleLogic {
     record Burst(Condition burst, boolean moreThan, String summary, String escalation) implements RuleLogic {
     }
 
+    /** A value of {@code term} the entity has not shown within the look-back. */
+    record NewTerms(EntityKind entity, Condition where, EventField term, String summary) implements RuleLogic {
+    }
+
     /** The alert a burst rule raises when the user then signs in. */
     record Escalation(String of, String summary) implements RuleLogic {
     }

@@ -21,9 +21,9 @@ final class RuleParser {
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final Set<String> FIELDS = Set.of("id", "title", "description", "severity", "attack", "operational",
             "anchors", "falsePositives", "enabled", "shape", "entity", "where", "cases", "summary", "groups",
-            "distinct", "noun", "burst", "moreThan", "escalation", "of", "params");
+            "distinct", "noun", "burst", "moreThan", "escalation", "of", "params", "term");
     private static final Set<String> NUMBERS = Set.of("threshold", "distinct");
-    private static final Set<String> PERIODS = Set.of("window", "success-window", "suppress");
+    private static final Set<String> PERIODS = Set.of("window", "success-window", "suppress", "history");
 
     private RuleParser() {
     }
@@ -96,7 +96,7 @@ final class RuleParser {
                     throw at.problem("params." + name, "an ISO-8601 duration such as PT10M, was '" + value + "'");
                 }
             } else {
-                throw at.problem("params." + name, "unknown; allowed: threshold, distinct, window, success-window, suppress");
+                throw at.problem("params." + name, "unknown; allowed: threshold, distinct, window, success-window, history, suppress");
             }
             defaults.put(name.equals("suppress") ? "suppress." + id : "rule." + id + "." + name, value);
         }

@@ -12,6 +12,12 @@ public enum Shape {
     COUNT,
     /** A burst of matching failures against a user; the user's success within {@code success-window} escalates. */
     BURST_THEN_SUCCESS,
+    /**
+     * The first time an entity shows a value of a field ({@code term}) within {@code window} (the
+     * look-back), once the entity has been seen for {@code history}: a user's first country, app or
+     * client in two weeks.
+     */
+    NEW_TERMS,
     /** The follow-up alert of a burst rule (it names its burst rule's id). */
     ESCALATION,
     /** Logic in Java (a NAT guard, travel speed, a learned baseline): only its description and numbers are data. */

@@ -78,6 +78,13 @@ public final class EntityWindow {
         }
     }
 
+    /** Drops the observations of {@code latest}'s kind that {@code same} calls equal to it and that are not newer. */
+    void dropEarlier(Observation latest, Function<Observation, String> same) {
+        String key = same.apply(latest);
+        observations.removeIf(o -> o != latest && o.kind().equals(latest.kind()) && key != null
+                && key.equals(same.apply(o)) && o.timeMs() <= latest.timeMs());
+    }
+
     public List<Observation> of(String kind) {
         return observations.stream().filter(o -> o.kind().equals(kind)).toList();
     }

@@ -101,8 +101,13 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         return tenant + "|" + entityType + "|" + entityValue;
     }
 
+    /** 48 h, or the longest window of a rule that looks back further (a new-terms rule's two weeks). */
     private long idleMs() {
-        return LONGEST_WINDOW.toMillis() + graceMs;
+        long longest = LONGEST_WINDOW.toMillis();
+        for (WindowedRule rule : rules) {
+            longest = Math.max(longest, rule.window().toMillis());
+        }
+        return longest + graceMs;
     }
 
     /** Every window of the entity idle past every rule's reach, with no incident still suppressing. */

@@ -49,6 +49,8 @@ public final class WindowedRules {
                             e -> group.entity().read(e), count.where(), distinct(group.distinctField()),
                             group.distinctNoun(), severity, group.summary()), settings));
                 }
+            } else if (logic instanceof RuleLogic.NewTerms newTerms) {
+                rules.add(new NewTermsRule(id, newTerms, severity, settings));
             } else if (logic instanceof RuleLogic.Burst burst) {
                 rules.add(burst(definition, burst, severity, settings));
             } else if (logic instanceof RuleLogic.Java && JAVA.containsKey(id)) {

@@ -27,7 +27,12 @@ final class RuleRun {
     private int sequence;
 
     RuleRun(Duration grace) {
-        engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS), grace, RuleSettings.DEFAULTS);
+        this(grace, RuleSettings.DEFAULTS);
+    }
+
+    /** With other settings: a catalogue with a rule file's rules, overrides. */
+    RuleRun(Duration grace, RuleSettings settings) {
+        engine = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings);
     }
 
     RuleRun() {

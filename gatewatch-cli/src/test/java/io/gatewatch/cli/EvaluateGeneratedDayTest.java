@@ -77,6 +77,12 @@ class EvaluateGeneratedDayTest {
         List<String> alerts = analyze.json().stream().filter(n -> n.get("type").asText().equals("alert"))
                 .map(n -> ((ObjectNode) n).without("type").toString()).toList();
         assertThat(alerts).hasSizeGreaterThan(20);
+        Set<String> operational = Set.of("PASSWORD_EXPIRY_WAVE", "DYNAMICS_MISSING_ROLE", "DYNAMICS_REGION_MISMATCH");
+        assertThat(analyze.json()).filteredOn(n -> n.get("type").asText().equals("alert")).allSatisfy(alert -> {
+            String rule = alert.get("rule").asText();
+            assertThat(alert.get("attack").get("techniques").isEmpty()).as(rule + " carries ATT&CK techniques unless operational")
+                    .isEqualTo(operational.contains(rule));
+        });
         Path alertFile = Files.write(dir.resolve("alerts.jsonl"), alerts);
 
         CliRun fromRules = CliRun.run("evaluate", "--labels", labels, logs);

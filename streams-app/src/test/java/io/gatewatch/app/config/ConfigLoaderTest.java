@@ -154,4 +154,31 @@ class ConfigLoaderTest {
     void atLeastOnceForEventHubs() {
         assertThat(ConfigLoader.build(Map.of("processing.guarantee", "at_least_once")).exactlyOnce()).isFalse();
     }
+
+    @Test
+    void aRuleFileAddsRulesAndABadOneStopsTheLoadNamingFileLineRuleAndField() throws IOException {
+        String rule = """
+                rules:
+                  - id: PORTAL_CA_BLOCK
+                    title: Azure Portal blocked by Conditional Access
+                    severity: LOW
+                    attack: {tactics: [TA0001], techniques: [T1078.004]}
+                    shape: match
+                    entity: user
+                    where: {category: CONDITIONAL_ACCESS_BLOCKED, app: Azure Portal}
+                    summary: "{user} was blocked from the Azure Portal."
+                    params: {suppress: PT1H}
+                """;
+        Path good = Files.writeString(dir.resolve("good.yaml"), rule);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), rule.replace("shape: match", "shape: sequence"));
+
+        GatewatchConfig config = ConfigLoader.load(null, Map.of("GATEWATCH_RULES_FILES", good.toString(),
+                "GATEWATCH_RULE_PORTAL_CA_BLOCK_ENABLED", "true"));
+
+        assertThat(config.rules().catalogue().get("PORTAL_CA_BLOCK")).isPresent();
+        assertThat(config.rules().enabled("PORTAL_CA_BLOCK")).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GATEWATCH_RULES_FILES", bad.toString())))
+                .hasMessageContaining("env GATEWATCH_RULES_FILES")
+                .hasMessageContaining(bad + ":6: rule PORTAL_CA_BLOCK: shape: allowed: match, count");
+    }
 }

@@ -8,11 +8,7 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.detect.OfflineAnalyzer;
 import io.gatewatch.schema.InputEvent;
-import io.gatewatch.schema.read.InputFileReader;
 import io.gatewatch.schema.read.JsonMappers;
-import io.gatewatch.schema.read.ReadResult;
-import io.gatewatch.schema.read.ReaderLimits;
-import io.gatewatch.schema.read.RecordDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +41,7 @@ class CatalogueRulesTest {
                 "--duration", "6h", "--rate", "1", "--fast", "--start", "2026-11-02T00:00:00Z", "--seed", "5",
                 "-o", logs.toString());
         assertThat(generate.exitCode()).as(generate.err()).isZero();
-        events = read(logs);
+        events = OfflineEquivalenceTest.read(logs);
         ruleFile = dir.resolve("one-of-each-shape.yaml");
         try (InputStream in = CatalogueRulesTest.class.getResourceAsStream("/rules/one-of-each-shape.yaml")) {
             Files.write(ruleFile, in.readAllBytes());
@@ -94,6 +90,26 @@ class CatalogueRulesTest {
         assertThat(streaming(tuned)).isEqualTo(after);
     }
 
+    @Test
+    void exceptedTrafficRaisesNothingAndTheTopologyKeepsNoRuleStateForIt() throws IOException {
+        GatewatchConfig excepted = config(Map.of("exceptions.addresses", "0.0.0.0/0,::/0"));
+        GatewatchConfig shipped = config(Map.of());
+
+        try (OfflineTopology plain = new OfflineTopology(shipped); OfflineTopology except = new OfflineTopology(excepted)) {
+            List<Object> plainAlerts = new ArrayList<>();
+            List<Object> exceptedAlerts = new ArrayList<>();
+            events.forEach(event -> {
+                plain.process(event, out -> plainAlerts.add(out));
+                except.process(event, out -> exceptedAlerts.add(out));
+            });
+
+            assertThat(plainAlerts).anyMatch(out -> out instanceof io.gatewatch.schema.Alert);
+            assertThat(plain.ruleWindowEntries()).isPositive();
+            assertThat(exceptedAlerts).noneMatch(out -> out instanceof io.gatewatch.schema.Alert);
+            assertThat(except.ruleWindowEntries()).as("no rule window written for excepted traffic").isZero();
+        }
+    }
+
     private static GatewatchConfig config(Map<String, String> settings) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("processing.guarantee", "at_least_once");
@@ -119,17 +135,5 @@ class CatalogueRulesTest {
 
     private static List<JsonNode> alerts(List<JsonNode> lines, String rule) {
         return lines.stream().filter(line -> line.get("rule").asText().equals(rule)).toList();
-    }
-
-    private static List<InputEvent> read(Path file) throws IOException {
-        List<InputEvent> read = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            new InputFileReader(new RecordDecoder(ReaderLimits.DEFAULT)).read(in, result -> {
-                if (result instanceof ReadResult.Read ok) {
-                    read.add(ok.event());
-                }
-            });
-        }
-        return read;
     }
 }

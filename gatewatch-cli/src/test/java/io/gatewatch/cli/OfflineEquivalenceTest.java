@@ -92,7 +92,8 @@ class OfflineEquivalenceTest {
         return mixed;
     }
 
-    private static List<InputEvent> read(Path file) throws IOException {
+    /** Every event a file holds, as the offline commands read them. */
+    static List<InputEvent> read(Path file) throws IOException {
         List<InputEvent> events = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             new InputFileReader(new RecordDecoder(ReaderLimits.DEFAULT)).read(in, result -> {

@@ -77,6 +77,18 @@ final class OfflineTopology implements AutoCloseable {
         }
     }
 
+    /** How many entities the windowed rules keep state for (the {@code rule-windows} store). */
+    long ruleWindowEntries() {
+        long entries = 0;
+        try (KeyValueIterator<String, Object> all = driver.<String, Object>getKeyValueStore(GatewatchTopology.RULE_WINDOWS_STORE).all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
+    }
+
     /** End of input: every window not yet emitted is closed now, oldest first. */
     void finish(Consumer<Object> output) {
         WindowStore<String, ValueAndTimestamp<TenantWindowCounts>> store =

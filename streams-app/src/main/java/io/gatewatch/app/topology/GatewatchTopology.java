@@ -51,6 +51,8 @@ public final class GatewatchTopology {
     public static final String DAYS_STORE = RollupProcessor.DAYS_STORE;
     /** Recent alerts per tenant (window store by the alert's last evidence, duplicates kept). */
     public static final String ALERTS_STORE = AlertStage.RECENT_ALERTS_STORE;
+    /** The windowed rules' state, one record per entity (a user, an address, a tenant). */
+    public static final String RULE_WINDOWS_STORE = AlertStage.WINDOWS_STORE;
     /** Provider-scoped alerts (CROSS_TENANT_SPRAY, when on), window store keyed by source address. */
     public static final String PROVIDER_ALERTS_STORE = ProviderStage.PROVIDER_ALERTS_STORE;
     /** Sign-ins per {@code tenant|user} (window store of {@code SignInSummary} at each sign-in's time). */

@@ -43,12 +43,10 @@ final class MatchRule implements EventRule {
 
     @Override
     public Optional<Finding> evaluate(ClassifiedEvent event) {
-        if (exceptions.excepts(event)) {
-            return Optional.empty();
-        }
         for (RuleLogic.Case branch : logic.cases()) {
             if (branch.where().test(event)) {
-                return Optional.of(finding(event, branch.summary()));
+                // checked only for a match: most events match no rule, and a match rule keeps no state before this
+                return exceptions.excepts(event) ? Optional.empty() : Optional.of(finding(event, branch.summary()));
             }
         }
         return Optional.empty();

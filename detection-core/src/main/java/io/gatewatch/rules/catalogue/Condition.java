@@ -111,6 +111,21 @@ public final class Condition implements Predicate<ClassifiedEvent> {
             }
             return e -> codes.contains(e.classification().errorCode());
         }
+        if (values.size() <= 4) {
+            // the common case, one or a few values: compared in place, no lower-cased copy per event
+            String[] few = values.toArray(String[]::new);
+            return e -> {
+                String value = field.read(e);
+                if (value != null) {
+                    for (String wanted : few) {
+                        if (wanted.equalsIgnoreCase(value)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            };
+        }
         Set<String> wanted = new HashSet<>();
         values.forEach(v -> wanted.add(v.toLowerCase(Locale.ROOT)));
         return e -> {

@@ -56,10 +56,11 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             WindowedRule rule = rules.get(r);
-            if (exceptions[r].excepts(event)) {
+            List<WindowedRule.Keyed> observed = rule.observe(event);
+            if (observed.isEmpty() || exceptions[r].excepts(event)) {
                 continue; // an excepted event keeps no state: it never reaches the rule's windows
             }
-            for (WindowedRule.Keyed keyed : rule.observe(event)) {
+            for (WindowedRule.Keyed keyed : observed) {
                 String key = key(tenant, keyed.entityType(), keyed.entityValue());
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key)
                         : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs the per-event rules over one event and lets one alert through per incident. All that is
- * remembered is, per rule, tenant and entity, until when further findings are suppressed.
+ * remembered is, per rule, tenant and entity, until when further findings are suppressed; a rule
+ * removed since leaves its incidents to expire with their suppression, read by no rule meanwhile.
  */
 public final class EventRuleEngine implements RuleEngine<Long> {
 
@@ -22,9 +23,13 @@ public final class EventRuleEngine implements RuleEngine<Long> {
         this.settings = settings;
     }
 
-    /** The incident key of a per-event finding; the store's keys, so existing state stays readable. */
-    static String incidentKey(Finding finding, String tenant) {
-        return finding.rule() + "|" + tenant + "|" + finding.entity().value();
+    /**
+     * The incident key of a per-event finding: its rule's state key, tenant and entity. A shipped
+     * rule's state key is its name, so incidents stored before rules had keys stay readable; a rule
+     * file's rule redefined under the same id is not suppressed by the old definition's incident.
+     */
+    private String incidentKey(Finding finding, String tenant) {
+        return settings.catalogue().stateKey(finding.rule()) + "|" + tenant + "|" + finding.entity().value();
     }
 
     @Override

@@ -77,6 +77,8 @@ final class RulesCommand implements Callable<Integer> {
         rule.anchors().forEach(node.putArray("anchors")::add);
         rule.falsePositives().forEach(node.putArray("falsePositives")::add);
         node.put("source", rule.source());
+        // what its windows and incidents are stored under: an edit that changes it starts the rule afresh
+        node.put("stateKey", rule.stateKey());
         return node;
     }
 

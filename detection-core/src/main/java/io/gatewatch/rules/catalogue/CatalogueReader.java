@@ -27,8 +27,20 @@ public final class CatalogueReader {
     private CatalogueReader() {
     }
 
-    /** The rules of one file's text; {@code source} names it in every message. */
+    /**
+     * The rules of one rule file's text; {@code source} names it in every message. Each rule's
+     * state is kept under its id and a fingerprint of what the state means ({@link StateFingerprint}).
+     */
     public static List<RuleDefinition> read(String text, String source) {
+        return read(text, source, true);
+    }
+
+    /** Gatewatch's own catalogue: its rules' state is kept under their ids, versioned with the code. */
+    static List<RuleDefinition> readShipped(String text, String source) {
+        return read(text, source, false);
+    }
+
+    private static List<RuleDefinition> read(String text, String source, boolean fingerprinted) {
         List<RuleDefinition> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try (JsonParser parser = YAML.getFactory().createParser(text)) {
@@ -44,7 +56,7 @@ public final class CatalogueReader {
                     throw new CatalogueException(source, line(parser), null, "rules", "expected a list of rules");
                 }
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    rules.add(readRule(parser, source, ids));
+                    rules.add(readRule(parser, source, ids, fingerprinted));
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY) {
                     throw new CatalogueException(source, line(parser), null, "rules", "each rule is a mapping (id: ..., title: ...)");
@@ -60,7 +72,8 @@ public final class CatalogueReader {
         return rules;
     }
 
-    private static RuleDefinition readRule(JsonParser parser, String source, Set<String> ids) throws IOException {
+    private static RuleDefinition readRule(JsonParser parser, String source, Set<String> ids, boolean fingerprinted)
+            throws IOException {
         int ruleLine = line(parser);
         ObjectNode rule = YAML.createObjectNode();
         Map<String, Integer> lines = new HashMap<>();
@@ -77,7 +90,7 @@ public final class CatalogueReader {
         if (!ids.add(definition.id())) {
             throw at.problem("id", "duplicate id: another rule of this file has it");
         }
-        return definition;
+        return fingerprinted ? definition.withStateKey(StateFingerprint.stateKey(definition.id(), rule)) : definition;
     }
 
     private static int line(JsonParser parser) {

@@ -23,7 +23,8 @@ import java.util.Optional;
 public final class RuleCatalogue {
 
     private static final String SHIPPED_RESOURCE = "/gatewatch/rules.yaml";
-    private static final RuleCatalogue SHIPPED = new RuleCatalogue(CatalogueReader.read(shippedText(), "rules.yaml"));
+    private static final RuleCatalogue SHIPPED = new RuleCatalogue(CatalogueReader.readShipped(shippedText(),
+            "rules.yaml"));
 
     private final Map<String, RuleDefinition> byId = new LinkedHashMap<>();
     private final Map<String, String> defaults = new HashMap<>();
@@ -79,6 +80,15 @@ public final class RuleCatalogue {
 
     public Optional<RuleDefinition> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * What a rule's state (windows, incidents) is stored under: its definition's state key, or the
+     * name itself for a rule the catalogue does not know.
+     */
+    public String stateKey(String id) {
+        RuleDefinition rule = byId.get(id);
+        return rule == null ? id : rule.stateKey();
     }
 
     /** The numbers the rule files' own rules bring, as rule settings keys. */

@@ -13,11 +13,14 @@ import java.util.Map;
  * @param defaults    the rule's numbers as {@code rule.<id>.<name>} / {@code suppress.<id>} defaults, for
  *                    a rule file's own rules (the shipped rules' numbers are in rules.properties)
  * @param source      the file and line it was read from, for messages
+ * @param stateKey    what the rule's windows and incidents are stored under: the id for Gatewatch's
+ *                    own rules (versioned with the code, so an upgrade keeps in-flight state), the id
+ *                    and a fingerprint of what the state means for a rule file's ({@link StateFingerprint})
  */
 public record RuleDefinition(String id, String title, String description, Severity severity, boolean operational,
                              List<String> tactics, List<String> techniques, List<String> anchors,
                              List<String> falsePositives, boolean enabled, Shape shape, RuleLogic logic,
-                             Map<String, String> defaults, String source) {
+                             Map<String, String> defaults, String source, String stateKey) {
 
     public RuleDefinition {
         tactics = List.copyOf(tactics);
@@ -25,5 +28,21 @@ public record RuleDefinition(String id, String title, String description, Severi
         anchors = List.copyOf(anchors);
         falsePositives = List.copyOf(falsePositives);
         defaults = Map.copyOf(defaults);
+        stateKey = stateKey == null ? id : stateKey;
+    }
+
+    /** A rule whose state is kept under its id. */
+    public RuleDefinition(String id, String title, String description, Severity severity, boolean operational,
+                          List<String> tactics, List<String> techniques, List<String> anchors,
+                          List<String> falsePositives, boolean enabled, Shape shape, RuleLogic logic,
+                          Map<String, String> defaults, String source) {
+        this(id, title, description, severity, operational, tactics, techniques, anchors, falsePositives, enabled,
+                shape, logic, defaults, source, id);
+    }
+
+    /** The same rule, its state kept under {@code key}. */
+    RuleDefinition withStateKey(String key) {
+        return new RuleDefinition(id, title, description, severity, operational, tactics, techniques, anchors,
+                falsePositives, enabled, shape, logic, defaults, source, key);
     }
 }

@@ -2,12 +2,14 @@ package io.gatewatch.rules.windowed;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Every windowed rule's window for one entity (a user, an address, a tenant), kept as one state
  * record: an event that feeds several rules about the same entity — a wrong password feeds brute
- * force and distributed cracking of its user — costs one state write, not one per rule.
+ * force and distributed cracking of its user — costs one state write, not one per rule. Each
+ * window is kept under its rule's state key ({@code RuleDefinition.stateKey}), not its name.
  */
 public final class EntityWindows {
 
@@ -21,28 +23,42 @@ public final class EntityWindows {
         this.byRule = byRule;
     }
 
-    /** The windows as they were stored, by rule name. */
+    /** The windows as they were stored, by rule state key. */
     public static EntityWindows restore(Map<String, EntityWindow> byRule) {
         return new EntityWindows(new TreeMap<>(byRule));
     }
 
-    /** This rule's window, or null when the rule holds none for the entity. */
-    public EntityWindow get(String rule) {
-        return byRule.get(rule);
+    /** The window under a rule's state key, or null when the rule holds none for the entity. */
+    public EntityWindow get(String stateKey) {
+        return byRule.get(stateKey);
     }
 
-    void put(String rule, EntityWindow window) {
-        byRule.put(rule, window);
+    void put(String stateKey, EntityWindow window) {
+        byRule.put(stateKey, window);
     }
 
     public Map<String, EntityWindow> byRule() {
         return Collections.unmodifiableMap(byRule);
     }
 
-    /** Drops each window idle past {@code idleMs} at {@code nowMs}; true when none is left. */
-    boolean forgetIdle(long nowMs, long idleMs) {
-        byRule.values().removeIf(window -> window.idleAt(nowMs, idleMs));
+    /**
+     * Drops each window that is not under one of {@code current} (a rule removed, switched off or
+     * redefined since it was written) or is idle past {@code idleMs} at {@code nowMs}; true when
+     * none is left.
+     */
+    boolean forgetStale(Set<String> current, long nowMs, long idleMs) {
+        byRule.entrySet().removeIf(window -> !current.contains(window.getKey()) || window.getValue().idleAt(nowMs, idleMs));
         return byRule.isEmpty();
+    }
+
+    /** True when every window is either of no {@code current} key or idle past {@code idleMs} at {@code nowMs}. */
+    boolean staleAt(Set<String> current, long nowMs, long idleMs) {
+        for (Map.Entry<String, EntityWindow> window : byRule.entrySet()) {
+            if (current.contains(window.getKey()) && !window.getValue().idleAt(nowMs, idleMs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when every window is idle past {@code idleMs} at {@code nowMs}. */

@@ -11,11 +11,13 @@ import io.gatewatch.state.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
@@ -39,6 +41,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     private final long graceMs;
     private final RuleSettings settings;
     private final ExceptionList[] exceptions;
+    private final String[] stateKeys;
+    private final Set<String> current;
 
     /** @param settings where each rule's exceptions and each alert's ATT&CK ids come from */
     public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
@@ -46,6 +50,10 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         this.graceMs = grace.toMillis();
         this.settings = settings;
         this.exceptions = rules.stream().map(rule -> settings.exceptions().forRule(rule.name())).toArray(ExceptionList[]::new);
+        // windows live under a rule's state key, not its name: a rule file's rule redefined under the
+        // same id gets another key, so it never reads the old definition's observations as its own
+        this.stateKeys = rules.stream().map(rule -> settings.catalogue().stateKey(rule.name())).toArray(String[]::new);
+        this.current = Set.copyOf(Arrays.asList(stateKeys));
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
@@ -64,7 +72,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 String key = key(tenant, keyed.entityType(), keyed.entityValue());
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key)
                         : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);
-                EntityWindow stored = entity == null ? null : entity.get(rule.name());
+                EntityWindow stored = entity == null ? null : entity.get(stateKeys[r]);
                 if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))) {
                     continue;
                 }
@@ -86,10 +94,10 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 if (entity == null) {
                     entity = new EntityWindows();
                 } else if (!changed.containsKey(key)) {
-                    // another rule's window gone idle would otherwise ride along in every write
-                    entity.forgetIdle(keyed.observation().timeMs(), idleMs());
+                    // a window gone idle, or of a rule removed or redefined since, would otherwise ride along in every write
+                    entity.forgetStale(current, keyed.observation().timeMs(), idleMs());
                 }
-                entity.put(rule.name(), window);
+                entity.put(stateKeys[r], window);
                 changed.put(key, entity);
             }
         }
@@ -111,9 +119,13 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         return longest + graceMs;
     }
 
-    /** Every window of the entity idle past every rule's reach, with no incident still suppressing. */
+    /**
+     * Every window of the entity idle past every rule's reach, with no incident still suppressing,
+     * or of no current rule (removed, switched off, redefined): an entity never touched again
+     * leaves at the next purge.
+     */
     @Override
     public boolean expired(EntityWindows windows, long nowMs) {
-        return windows.idleAt(nowMs, idleMs());
+        return windows.staleAt(current, nowMs, idleMs());
     }
 }

@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * and refers to it by number after ({@link ValueStrings}: a user's travel window repeated the
  * user, address, app and place in each of its successes — two thirds of the bytes); format 2
  * wrote every string out and format 1 held one rule's window under a {@code rule|tenant|type|entity}
- * key, read as a window of no current rule that the purge forgets once it is idle. Both still read.
+ * key, read as a window of no current rule, which the next purge forgets. Both still read. A
+ * window's name in the value is its rule's state key: the rule's id for Gatewatch's own rules, as
+ * in every format, {@code ID#fingerprint} for a rule file's.
  */
 public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
 

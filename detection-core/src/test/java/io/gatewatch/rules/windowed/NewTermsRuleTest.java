@@ -32,9 +32,10 @@ class NewTermsRuleTest {
     private static final GeoLocation PARIS = new GeoLocation("Paris", "IDF", "FR", null, null);
     private static final GeoLocation TOKYO = new GeoLocation("Tokyo", "Tokyo", "JP", null, null);
 
+    private static final RuleCatalogue CATALOGUE = RuleCatalogue.shipped().plus(FIRST_COUNTRY, "test.yaml");
+
     private static RuleRun run() {
-        RuleSettings settings = RuleSettings.DEFAULTS.withCatalogue(RuleCatalogue.shipped().plus(FIRST_COUNTRY, "test.yaml"));
-        return new RuleRun(Duration.ofMinutes(2), settings);
+        return new RuleRun(Duration.ofMinutes(2), RuleSettings.DEFAULTS.withCatalogue(CATALOGUE));
     }
 
     private static RuleRun daily(RuleRun run, String user, GeoLocation where, int fromDay, int toDay) {
@@ -75,7 +76,7 @@ class NewTermsRuleTest {
         run.signIn("carol@x.com", "198.51.100.9", 0, T0.plus(Duration.ofDays(20)).plusSeconds(60), null, "App", PARIS);
 
         assertThat(run.alerts()).extracting(Alert::rule).containsOnlyOnce("FIRST_COUNTRY");
-        assertThat(run.window("user", "carol@x.com", "FIRST_COUNTRY").of("term")).hasSize(2);
+        assertThat(run.window("user", "carol@x.com", CATALOGUE.stateKey("FIRST_COUNTRY")).of("term")).hasSize(2);
     }
 
     @Test
@@ -90,7 +91,7 @@ class NewTermsRuleTest {
     @Test
     void aHistoryLongerThanTheLookBackIsRefused() {
         RuleSettings settings = RuleSettings.fromProperties(Map.of("rule.FIRST_COUNTRY.history", "P20D"))
-                .withCatalogue(RuleCatalogue.shipped().plus(FIRST_COUNTRY, "test.yaml"));
+                .withCatalogue(CATALOGUE);
 
         assertThatThrownBy(() -> WindowedRules.all(settings))
                 .hasMessageContaining("rule.FIRST_COUNTRY.history must not exceed rule.FIRST_COUNTRY.window");

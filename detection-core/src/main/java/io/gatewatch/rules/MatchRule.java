@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,8 @@ final class MatchRule implements EventRule {
     private final String id;
     private final Severity severity;
     private final RuleLogic.Match logic;
+    /** Each case's condition, bound to the settings' watchlists: a list changed later is seen at the next event. */
+    private final List<Predicate<ClassifiedEvent>> conditions;
     private final Duration suppression;
     private final ExceptionList exceptions;
 
@@ -37,16 +40,17 @@ final class MatchRule implements EventRule {
         this.id = definition.id();
         this.severity = settings.severity(id, definition.severity());
         this.logic = (RuleLogic.Match) definition.logic();
+        this.conditions = logic.cases().stream().map(branch -> branch.where().bind(settings.watchlists())).toList();
         this.suppression = settings.suppression(id);
         this.exceptions = settings.exceptions().forRule(id);
     }
 
     @Override
     public Optional<Finding> evaluate(ClassifiedEvent event) {
-        for (RuleLogic.Case branch : logic.cases()) {
-            if (branch.where().test(event)) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (conditions.get(i).test(event)) {
                 // checked only for a match: most events match no rule, and a match rule keeps no state before this
-                return exceptions.excepts(event) ? Optional.empty() : Optional.of(finding(event, branch.summary()));
+                return exceptions.excepts(event) ? Optional.empty() : Optional.of(finding(event, logic.cases().get(i).summary()));
             }
         }
         return Optional.empty();

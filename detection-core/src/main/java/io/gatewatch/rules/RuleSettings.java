@@ -7,6 +7,7 @@ import io.gatewatch.schema.Severity;
 import io.gatewatch.rules.exceptions.ExceptionKind;
 import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.rules.exceptions.RuleExceptions;
+import io.gatewatch.rules.watchlist.Watchlists;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,10 +37,14 @@ import java.util.TreeSet;
  * given replaces the shipped one, so {@code rule.ACCOUNT_LOCKOUT.except-asns=} (empty) drops the
  * shipped Microsoft networks from that rule.
  *
+ * <p>Watchlists are not properties: the rules built from these settings ask {@link #watchlists}
+ * at each event, so lists changed while a topology runs need no rebuild.
+ *
  * @param globalExceptions the {@code exceptions.*} values given, by key
+ * @param watchlists       the lists a {@code watchlist} test asks; {@link Watchlists#NONE} when none are given
  */
 public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters,
-        Map<String, String> globalExceptions, RuleCatalogue catalogue) {
+        Map<String, String> globalExceptions, RuleCatalogue catalogue, Watchlists watchlists) {
 
     private static final String RULE_PREFIX = "rule.";
     private static final String SUPPRESS_PREFIX = "suppress.";
@@ -54,6 +59,13 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
         parameters = Map.copyOf(parameters);
         globalExceptions = Map.copyOf(globalExceptions);
         catalogue = catalogue == null ? RuleCatalogue.shipped() : catalogue;
+        watchlists = watchlists == null ? Watchlists.NONE : watchlists;
+    }
+
+    /** Suppressions, parameters and global exceptions over a catalogue, no watchlists. */
+    public RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters,
+                        Map<String, String> globalExceptions, RuleCatalogue catalogue) {
+        this(suppressions, parameters, globalExceptions, catalogue, Watchlists.NONE);
     }
 
     /** Suppressions and parameters over the shipped catalogue, no global exceptions given. */
@@ -69,7 +81,12 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     /** The same settings over another catalogue (the shipped one and a user's rule files). */
     public RuleSettings withCatalogue(RuleCatalogue other) {
-        return new RuleSettings(suppressions, parameters, globalExceptions, other);
+        return new RuleSettings(suppressions, parameters, globalExceptions, other, watchlists);
+    }
+
+    /** The same settings whose rules ask {@code lists}: a running topology's own, which its watchlist topic changes. */
+    public RuleSettings withWatchlists(Watchlists lists) {
+        return new RuleSettings(suppressions, parameters, globalExceptions, catalogue, lists);
     }
 
     /** Whether a rule runs: {@code rule.<ID>.enabled} if set, else what its catalogue entry says. */

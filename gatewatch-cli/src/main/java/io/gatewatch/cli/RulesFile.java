@@ -1,11 +1,13 @@
 package io.gatewatch.cli;
 
+import io.gatewatch.app.config.ConfigLayers;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.runtime.ReadableFile;
 import io.gatewatch.app.runtime.UsageError;
 import io.gatewatch.rules.catalogue.CatalogueException;
 import io.gatewatch.rules.catalogue.RuleCatalogue;
+import io.gatewatch.rules.watchlist.WatchlistFile;
 import io.gatewatch.rules.windowed.CrossTenantSprayRule;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,9 +21,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --rules} option of analyze, evaluate and diagnose, and the offline configuration it
- * gives: a properties file of settings ({@code rule.<ID>.*}, {@code suppress.<ID>}, window and
- * dedup keys) and rule files ({@code .yaml}/{@code .yml}) that add rules to the catalogue.
+ * The {@code --rules} and {@code --watchlist} options of analyze, evaluate and diagnose, and the
+ * offline configuration they give: a properties file of settings ({@code rule.<ID>.*},
+ * {@code suppress.<ID>}, window and dedup keys), rule files ({@code .yaml}/{@code .yml}) that add
+ * rules to the catalogue, and watchlist files (CSV) that {@code {watchlist: NAME}} tests read —
+ * {@code run}'s {@code watchlists.files}, which a properties file may give as well.
  */
 final class RulesFile {
 
@@ -30,6 +34,12 @@ final class RulesFile {
                     + "rule.<RULE>.enabled=false; defaults: config/rules.properties), or a rule file (.yaml) adding rules "
                     + "(format: config/rules.yaml). Repeatable; one properties file at most.")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--watchlist", paramLabel = "FILE",
+            description = "A watchlist file: CSV with the header watchlist,user (note optional), one member a row, e.g. "
+                    + "break-glass,bg1@contoso.onmicrosoft.com; rules test it with user: {watchlist: NAME} (shipped: "
+                    + "BREAK_GLASS_SIGN_IN on break-glass, PRIVILEGED_ACCOUNT_FAILURES on privileged). Repeatable.")
+    List<Path> watchlists = new ArrayList<>();
 
     private boolean optInRulesOn;
 
@@ -45,6 +55,14 @@ final class RulesFile {
     void check(CommandLine commandLine) throws IOException {
         for (Path file : files) {
             ReadableFile.require(commandLine, file, "--rules");
+        }
+        for (Path file : watchlists) {
+            ReadableFile.require(commandLine, file, "--watchlist");
+        }
+        try {
+            WatchlistFile.read(watchlists);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(commandLine, "--watchlist: " + e.getMessage()); // file, line, column; never a user
         }
         if (properties().size() > 1) {
             throw new UsageError(commandLine, "--rules: one properties file at most (rule files, .yaml, may be several)");
@@ -79,6 +97,12 @@ final class RulesFile {
         if (!ruleFiles().isEmpty()) {
             offline.put(ConfigLoader.RULE_FILES, ruleFiles().stream().map(Path::toString).collect(Collectors.joining(",")));
         }
+        List<String> lists = new ArrayList<>();
+        if (!properties.isEmpty()) { // the properties file's own watchlists.files, which its settings above do not carry
+            lists.add(ConfigLayers.read(properties.get(0), Map.of()).values().getOrDefault(ConfigLoader.WATCHLIST_FILES, ""));
+        }
+        watchlists.forEach(file -> lists.add(file.toString()));
+        offline.put(ConfigLoader.WATCHLIST_FILES, String.join(",", lists));
         return ConfigLoader.build(offline);
     }
 

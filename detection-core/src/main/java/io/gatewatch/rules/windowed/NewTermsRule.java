@@ -9,6 +9,7 @@ import io.gatewatch.schema.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A catalogue rule of shape {@code new-terms}: Elastic's "new terms" rule type, evaluated as each
@@ -25,6 +26,7 @@ final class NewTermsRule implements WindowedRule {
 
     private final String id;
     private final RuleLogic.NewTerms logic;
+    private final Predicate<ClassifiedEvent> where;
     private final Severity severity;
     private final RuleTiming timing;
     private final long historyMs;
@@ -32,6 +34,7 @@ final class NewTermsRule implements WindowedRule {
     NewTermsRule(String id, RuleLogic.NewTerms logic, Severity severity, RuleSettings settings) {
         this.id = id;
         this.logic = logic;
+        this.where = logic.where().bind(settings.watchlists());
         this.severity = severity;
         this.timing = RuleTiming.of(settings, id);
         this.historyMs = settings.period(id, "history").toMillis();
@@ -48,7 +51,7 @@ final class NewTermsRule implements WindowedRule {
 
     @Override
     public List<Keyed> observe(ClassifiedEvent event) {
-        if (!logic.where().test(event)) {
+        if (!where.test(event)) {
             return List.of();
         }
         String entity = logic.entity().read(event);

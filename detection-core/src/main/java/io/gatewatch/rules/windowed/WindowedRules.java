@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Every enabled windowed rule, in catalogue order: the {@code count} and
  * {@code burst-then-success} rules built from their catalogue entries, and the rules whose logic
  * is Java (spray with its NAT guard, impossible travel, probe-then-success). Their numbers come
- * from the rule settings by id.
+ * from the rule settings by id; their conditions ask the settings' watchlists at each event.
  */
 public final class WindowedRules {
 
@@ -46,7 +46,7 @@ public final class WindowedRules {
             if (logic instanceof RuleLogic.Count count) {
                 for (RuleLogic.Group group : count.groups()) {
                     rules.add(new CountingRule(new CountingRule.Spec(id, group.entity().alertType(),
-                            e -> group.entity().read(e), count.where(), distinct(group.distinctField()),
+                            e -> group.entity().read(e), count.where().bind(settings.watchlists()), distinct(group.distinctField()),
                             group.distinctNoun(), severity, group.summary()), settings));
                 }
             } else if (logic instanceof RuleLogic.NewTerms newTerms) {
@@ -66,7 +66,7 @@ public final class WindowedRules {
         RuleDefinition escalation = burst.escalation() == null || !settings.enabled(burst.escalation()) ? null
                 : settings.catalogue().get(burst.escalation()).orElseThrow();
         return new BurstThenSuccessRule(new BurstThenSuccessRule.Spec(definition.id(),
-                escalation == null ? null : escalation.id(), burst.burst(), burst.moreThan(), severity,
+                escalation == null ? null : escalation.id(), burst.burst().bind(settings.watchlists()), burst.moreThan(), severity,
                 escalation == null ? Severity.CRITICAL : settings.severity(escalation.id(), escalation.severity()),
                 burst.summary(), escalation == null ? null : ((RuleLogic.Escalation) escalation.logic()).summary()),
                 settings);

@@ -5,6 +5,7 @@ import io.gatewatch.detect.DetectionEngine;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.catalogue.CatalogueException;
 import io.gatewatch.rules.catalogue.RuleCatalogue;
+import io.gatewatch.rules.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,8 @@ public final class ConfigLoader {
     private static final String TOPIC_PREFIX = "topic.";
     /** Rule files beside the shipped catalogue, comma-separated. */
     public static final String RULE_FILES = "rules.files";
+    /** Watchlist files (CSV: watchlist,user[,note]), comma-separated; read at start, then changed by topic.watchlists. */
+    public static final String WATCHLIST_FILES = "watchlists.files";
     private static final String TOKENS_FILE = "api.tokens.file";
 
     private ConfigLoader() {
@@ -78,6 +81,7 @@ public final class ConfigLoader {
         Map<String, String> values = layers.values();
         ConfigValues read = new ConfigValues(values);
         RuleCatalogue catalogue = catalogue(read, values.get(RULE_FILES));
+        Watchlists watchlists = ConfiguredWatchlists.read(read, WATCHLIST_FILES, values.get(WATCHLIST_FILES));
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
@@ -122,7 +126,7 @@ public final class ConfigLoader {
             return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
                     windowSize, grace, dedupHorizon, maxFuture, aggregateRetention, values.get("default.tenant"),
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
-                    brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue),
+                    brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
                             alertsRetention, historyRetention, hourRetention, dayRetention),
                     alertFormat);

@@ -21,7 +21,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class KnownKeys {
 
     /** Gatewatch's own keys that have no default. */
-    public static final List<String> OPTIONAL = List.of("default.tenant", "api.tokens.file", "rules.files");
+    public static final List<String> OPTIONAL = List.of("default.tenant", "api.tokens.file", "rules.files",
+            "watchlists.files");
 
     private static final List<String> CONSUMER_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
             StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX);

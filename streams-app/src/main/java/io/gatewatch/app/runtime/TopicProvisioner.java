@@ -14,7 +14,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
- * {@code topics.create} allows (the org directory compacted), otherwise fails naming them — a
+ * {@code topics.create} allows (the org directory and the watchlists compacted: each keeps the latest
+ * record per key, which is the state a global store reads back), otherwise fails naming them — a
  * Kafka Streams app started without its source topics would just sit idle.
  */
 public final class TopicProvisioner {
@@ -37,7 +38,7 @@ public final class TopicProvisioner {
             }
             List<NewTopic> topics = missing.stream().map(name -> {
                 NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
-                return name.equals(config.topics().dynamicsOrgs().name())
+                return name.equals(config.topics().dynamicsOrgs().name()) || name.equals(config.topics().watchlists().name())
                         ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                         : topic;
             }).toList();

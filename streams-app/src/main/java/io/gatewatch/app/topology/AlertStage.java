@@ -7,6 +7,7 @@ import io.gatewatch.app.state.DecodedStores;
 import io.gatewatch.rules.EventRuleEngine;
 import io.gatewatch.rules.PerEventRules;
 import io.gatewatch.rules.RuleEngine;
+import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
@@ -53,13 +54,15 @@ final class AlertStage {
     private AlertStage() {
     }
 
-    static void build(StreamsBuilder builder, GatewatchConfig config, KStream<String, ClassifiedEvent> classified,
-                      DecodedMemory windowsMemory, DecodedMemory baselinesMemory) {
+    /** @param rules the configuration's rule settings over this topology's own, live watchlists */
+    static void build(StreamsBuilder builder, GatewatchConfig config, RuleSettings rules,
+                      KStream<String, ClassifiedEvent> classified, DecodedMemory windowsMemory,
+                      DecodedMemory baselinesMemory) {
         KStream<String, Alert> perEvent = detect(builder, classified, "detect-per-event", store(SUPPRESSION_STORE,
-                Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(config.rules()), config.rules()));
+                Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(rules), rules));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed",
                 decoded(WINDOWS_STORE, GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight),
-                () -> new WindowedRuleEngine(WindowedRules.all(config.rules()), config.grace(), config.rules()));
+                () -> new WindowedRuleEngine(WindowedRules.all(rules), config.grace(), rules));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),

@@ -5,6 +5,7 @@ import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.diagnose.UserHistory;
+import io.gatewatch.rules.watchlist.Watchlists;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.InputEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,8 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * The whole topology, built by a pure function of the configuration:
- * ingest → (by-tenant repartition) → dedup → classify → { per-tenant aggregates, alerts }.
+ * ingest → (by-tenant repartition) → dedup → classify → { per-tenant aggregates, alerts }, and the
+ * watchlists (global store) the alert rules ask.
  * Every processor, store and internal topic is named, and the build fails on an unnamed one,
  * so a code change can never silently orphan state.
  */
@@ -39,8 +41,13 @@ public final class GatewatchTopology {
         AggregateStage.build(builder, config, classified, registry,
                 decoded.share(0.05).bindTo(registry, AggregateStage.STORE));
         HistoryStage.build(builder, config, classified);
-        AlertStage.build(builder, config, classified, decoded.share(0.88).bindTo(registry, AlertStage.WINDOWS_STORE),
+        // this topology's own lists: the configured files, then what the watchlist topic adds and removes
+        Watchlists watchlists = config.rules().watchlists().copy();
+        AlertStage.build(builder, config, config.rules().withWatchlists(watchlists), classified,
+                decoded.share(0.88).bindTo(registry, AlertStage.WINDOWS_STORE),
                 decoded.share(0.05).bindTo(registry, AlertStage.BASELINES_STORE));
+        // last: sub-topologies are numbered in the order they are added, and existing tasks keep their ids
+        WatchlistStage.build(builder, config, watchlists);
         return builder.build(StreamsSettings.of(config));
     }
 

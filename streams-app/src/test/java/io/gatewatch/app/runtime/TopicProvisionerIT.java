@@ -21,13 +21,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * {@code topics.create}: with {@code false} a start against a cluster that lacks Gatewatch's
  * topics fails naming every missing one (and only those); with {@code true} they are created, the
- * org directory compacted, the rest with {@code topic.partitions}.
+ * org directory and the watchlists compacted, the rest with {@code topic.partitions}.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TopicProvisionerIT {
 
     private static final List<String> NAMES = List.of("signin-events", "dynamics-access", "dynamics-orgs", "alerts",
-            "aggregates", "aggregates-daily", "classified", "dlq");
+            "aggregates", "aggregates-daily", "classified", "dlq", "watchlists");
 
     @Test
     void withoutCreateTheMissingTopicsAreNamedAndWithCreateTheyAreMade(KafkaBroker broker) throws Exception {
@@ -40,7 +40,7 @@ class TopicProvisionerIT {
                     .hasMessageContaining("topics.create=true")
                     .hasMessageContaining("prov-dynamics-access").hasMessageContaining("prov-dynamics-orgs")
                     .hasMessageContaining("prov-alerts").hasMessageContaining("prov-aggregates-daily")
-                    .hasMessageContaining("prov-dlq")
+                    .hasMessageContaining("prov-dlq").hasMessageContaining("prov-watchlists")
                     .hasMessageNotContaining("prov-signin-events"); // it exists
             assertThat(admin.listTopics().names().get()).doesNotContain("prov-alerts");
 
@@ -51,9 +51,11 @@ class TopicProvisionerIT {
             }
             assertThat(admin.describeTopics(List.of("prov-alerts")).allTopicNames().get().get("prov-alerts").partitions())
                     .hasSize(3);
-            ConfigResource orgs = new ConfigResource(ConfigResource.Type.TOPIC, "prov-dynamics-orgs");
-            assertThat(admin.describeConfigs(List.of(orgs)).all().get().get(orgs)
-                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            for (String compacted : List.of("prov-dynamics-orgs", "prov-watchlists")) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, compacted);
+                assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic)
+                        .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(compacted).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
 
             TopicProvisioner.ensureTopics(refusing); // now nothing is missing: passes without creating
         }

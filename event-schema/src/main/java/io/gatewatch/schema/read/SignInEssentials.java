@@ -88,7 +88,11 @@ final class SignInEssentials {
             return 0;
         }
         if (!word.equals("failure") && !word.equals("failed")) {
-            return JsonFields.integer(node, "resultType");
+            Integer typed = JsonFields.integer(node, "resultType");
+            if (typed == null) { // blank: no outcome after all
+                throw new UnreadableRecordException("record has no outcome (status.errorCode or resultType)");
+            }
+            return typed;
         }
         Integer signature = codeIn(text(node, "resultSignature"));
         if (signature != null) {

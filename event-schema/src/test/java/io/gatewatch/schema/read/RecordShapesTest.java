@@ -131,7 +131,13 @@ class RecordShapesTest {
                  "properties":{"id":"n2","userPrincipalName":"victim@contoso.com"}}
                 """);
 
+        String blankOutcome = refusal("""
+                {"time":"2025-01-15T08:15:23Z","category":"SignInLogs","resultType":"  ",
+                 "properties":{"id":"n3","userPrincipalName":"victim@contoso.com"}}
+                """);
+
         assertThat(noTime).contains("no time").doesNotContain("victim");
         assertThat(noOutcome).contains("no outcome").doesNotContain("victim");
+        assertThat(blankOutcome).as("a blank resultType, found by DecoderFuzzTest").contains("no outcome");
     }
 }

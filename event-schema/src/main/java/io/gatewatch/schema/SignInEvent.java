@@ -3,6 +3,7 @@ package io.gatewatch.schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The canonical Entra ID sign-in: the Microsoft Graph v1.0 {@code signIn} fields plus the beta
@@ -14,6 +15,11 @@ import java.util.List;
  * event without them is no larger than before, and an event written before they existed reads
  * with them null (lists empty). An input value of an unexpected shape in one of them reads as
  * absent: it costs the field, never the sign-in.
+ *
+ * <p>A workload identity's sign-in ({@link #workloadIdentity()}: a service principal or a managed
+ * identity) names no user. Its principal is {@code servicePrincipalId} / {@code servicePrincipalName};
+ * the readers leave the user fields null whatever the record holds, and the user-scoped rules,
+ * counts and the diagnosis leave it out.
  *
  * @param autonomousSystemNumber the autonomous system (AS) of {@code ipAddress} as Entra resolved it
  *                               (Graph beta {@code autonomousSystemNumber}, Int32; the Log Analytics
@@ -94,6 +100,15 @@ public record SignInEvent(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String servicePrincipalName,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String clientCredentialType) implements InputEvent {
 
+    /**
+     * The log categories of workload identities (apps and managed identities), whose sign-ins
+     * involve no user: Entra's diagnostic categories, as Azure Monitor records and the Log
+     * Analytics tables ({@code AADServicePrincipalSignInLogs}, {@code AADManagedIdentitySignInLogs})
+     * name them.
+     */
+    public static final Set<String> WORKLOAD_CATEGORIES = Set.of("ServicePrincipalSignInLogs",
+            "ManagedIdentitySignInLogs", "MicrosoftServicePrincipalSignInLogs");
+
     public SignInEvent {
         riskEventTypes = riskEventTypes == null ? List.of() : List.copyOf(riskEventTypes);
         authenticationDetails = authenticationDetails == null ? List.of() : List.copyOf(authenticationDetails);
@@ -142,6 +157,19 @@ public record SignInEvent(
                 riskLevelDuringSignIn, riskLevelAggregated, riskState, riskDetail, riskEventTypes, location,
                 deviceDetail, authenticationRequirement, authenticationDetails, appliedConditionalAccessPolicies,
                 homeTenantId, resourceTenantId, (Integer) null);
+    }
+
+    /**
+     * True for a service principal's or managed identity's sign-in (a {@link #WORKLOAD_CATEGORIES}
+     * log category): no user signed in, so the user-scoped rules, counts and the diagnosis leave it out.
+     */
+    public boolean workloadIdentity() {
+        return workloadCategory(logCategory);
+    }
+
+    /** True for the log categories of workload identities (apps and managed identities). */
+    public static boolean workloadCategory(String logCategory) {
+        return logCategory != null && WORKLOAD_CATEGORIES.contains(logCategory);
     }
 
     @Override

@@ -44,16 +44,20 @@ final class SignInMapper {
         if (failureReason == null) {
             failureReason = text(node, "resultDescription");
         }
+        String category = category(node);
+        // a workload identity's sign-in involves no user: whatever user fields its record carries
+        // (real ones leave them empty; hand-made ones fill them) name nobody a user rule may count
+        boolean user = !SignInEvent.workloadCategory(category);
         return new SignInEvent(
                 id,
                 time,
                 firstText(node, "tenantId", "resourceTenantId", "homeTenantId"),
                 sourceFormat,
-                text(node, "category"),
-                text(node, "userPrincipalName"),
-                text(node, "userId"),
-                text(node, "userDisplayName"),
-                text(node, "userType"),
+                category,
+                user ? text(node, "userPrincipalName") : null,
+                user ? text(node, "userId") : null,
+                user ? text(node, "userDisplayName") : null,
+                user ? text(node, "userType") : null,
                 text(node, "appId"),
                 text(node, "appDisplayName"),
                 text(node, "resourceId"),
@@ -93,6 +97,33 @@ final class SignInMapper {
                 optionalText(node, "servicePrincipalId"),
                 optionalText(node, "servicePrincipalName"),
                 optionalText(node, "clientCredentialType"));
+    }
+
+    /**
+     * The record's log category; a Graph sign-in, which has none, is a workload identity's when
+     * its {@code signInEventTypes} say so ({@code servicePrincipal}, {@code managedIdentity}).
+     * User sign-ins keep no category there, as before.
+     */
+    static String category(JsonNode node) throws UnreadableRecordException {
+        String category = text(node, "category");
+        if (category != null) {
+            return category;
+        }
+        JsonNode types = node.get("signInEventTypes");
+        if (types == null || !types.isArray()) {
+            return null;
+        }
+        for (JsonNode type : types) {
+            if (type.isTextual()) {
+                if (type.textValue().equalsIgnoreCase("servicePrincipal")) {
+                    return "ServicePrincipalSignInLogs";
+                }
+                if (type.textValue().equalsIgnoreCase("managedIdentity")) {
+                    return "ManagedIdentitySignInLogs";
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -96,6 +96,7 @@ class SignInFieldsTest {
         assertThat(event.sourceFormat()).isEqualTo("graph");
         assertEveryField(event);
         assertThat(event.userPrincipalName()).isEqualTo("a@contoso.com");
+        assertThat(event.workloadIdentity()).isFalse();
     }
 
     @Test
@@ -367,6 +368,7 @@ class SignInFieldsTest {
             assertThat(event.networkLocationDetails()).isEmpty();
             assertThat(event.conditionalAccessAudiences()).isEmpty();
             assertThat(event.servicePrincipalId()).isNull();
+            assertThat(event.workloadIdentity()).isFalse();
         }
     }
 }

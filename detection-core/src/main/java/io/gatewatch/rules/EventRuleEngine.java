@@ -36,6 +36,9 @@ public final class EventRuleEngine implements RuleEngine<Long> {
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<Long> suppressedUntil,
                                Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
+        if (WorkloadIdentities.excludedFromUserRules(event)) {
+            return alerts;
+        }
         for (EventRule rule : rules) {
             rule.evaluate(event).ifPresent(finding -> {
                 String key = incidentKey(finding, tenant);

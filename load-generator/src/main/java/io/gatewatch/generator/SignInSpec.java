@@ -1,6 +1,9 @@
 package io.gatewatch.generator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * What one generated sign-in should say; {@link io.gatewatch.generator.format.GraphSignInBuilder}
@@ -18,5 +21,18 @@ public record SignInSpec(String id, Instant time, SyntheticUser user, String ipA
     public String correlationId() {
         boolean guid = id.length() == 36 && id.charAt(18) == '-' && id.charAt(23) == '-';
         return guid ? id.substring(0, 19) + "c" + id.substring(20) : "c" + id;
+    }
+
+    /**
+     * The Entra session the sign-in belongs to: a GUID derived from the user, the address and the
+     * UTC day, so a user's sign-ins from one place on one day share a session and the same
+     * generation always gives the same one. No random draw: the generated sequences stay as they
+     * were. An attacker's sign-in from its own address gets a session of its own; a stolen
+     * session used elsewhere is for a scenario to write.
+     */
+    public String sessionId() {
+        String day = time.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return UUID.nameUUIDFromBytes(("session|" + user.userId() + "|" + ipAddress + "|" + day)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -5,6 +5,7 @@ import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.WorkloadIdentities;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
@@ -76,7 +77,7 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<TenantBaseline> baselines,
                                Instant detectedAt) {
-        if (excepted(event)) {
+        if (excepted(event) || WorkloadIdentities.excludedFromUserRules(event)) {
             return new ArrayList<>(); // the tenant's baseline, which both spikes learn from, leaves it out
         }
         TenantBaseline stored = baselines.get(tenant);
@@ -88,7 +89,7 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
 
     /** The same over a baseline in hand. */
     public List<Alert> process(String tenant, TenantBaseline baseline, ClassifiedEvent event, Instant detectedAt) {
-        if (excepted(event)) {
+        if (excepted(event) || WorkloadIdentities.excludedFromUserRules(event)) {
             return new ArrayList<>();
         }
         boolean failure = event.classification().outcome() == Outcome.FAILURE;

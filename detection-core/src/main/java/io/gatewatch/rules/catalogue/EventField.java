@@ -3,6 +3,7 @@ package io.gatewatch.rules.catalogue;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.DynamicsAccessEvent;
 import io.gatewatch.schema.InputEvent;
+import io.gatewatch.schema.NetworkLocation;
 import io.gatewatch.schema.SignInEvent;
 import java.net.URI;
 import java.util.Arrays;
@@ -47,7 +48,27 @@ public enum EventField {
     HOME_TENANT("homeTenantId", e -> signIn(e, SignInEvent::homeTenantId)),
     RESOURCE_TENANT("resourceTenantId", e -> signIn(e, SignInEvent::resourceTenantId)),
     ORG_HOST("orgHost", e -> e.event() instanceof DynamicsAccessEvent d ? host(d) : null),
-    REQUESTED_URL("requestedUrl", e -> e.event() instanceof DynamicsAccessEvent d ? d.requestedUrl() : null);
+    REQUESTED_URL("requestedUrl", e -> e.event() instanceof DynamicsAccessEvent d ? d.requestedUrl() : null),
+    SESSION_ID("sessionId", e -> signIn(e, SignInEvent::sessionId)),
+    AUTHENTICATION_PROTOCOL("authenticationProtocol", e -> signIn(e, SignInEvent::authenticationProtocol)),
+    ORIGINAL_TRANSFER_METHOD("originalTransferMethod", e -> signIn(e, SignInEvent::originalTransferMethod)),
+    INCOMING_TOKEN_TYPE("incomingTokenType", e -> signIn(e, SignInEvent::incomingTokenType)),
+    USER_AGENT("userAgent", e -> signIn(e, SignInEvent::userAgent)),
+    AUTONOMOUS_SYSTEM_NUMBER("autonomousSystemNumber", e -> signIn(e, s -> s.autonomousSystemNumber() == null ? null
+            : s.autonomousSystemNumber().toString())),
+    MFA_METHOD("mfaMethod", e -> signIn(e, s -> s.mfaDetail() == null ? null : s.mfaDetail().authMethod())),
+    DEVICE_COMPLIANT("deviceCompliant", e -> signIn(e, s -> s.deviceDetail() == null || s.deviceDetail().isCompliant() == null
+            ? null : s.deviceDetail().isCompliant().toString())),
+    DEVICE_MANAGED("deviceManaged", e -> signIn(e, s -> s.deviceDetail() == null || s.deviceDetail().isManaged() == null
+            ? null : s.deviceDetail().isManaged().toString())),
+    TRUST_TYPE("trustType", e -> signIn(e, s -> s.deviceDetail() == null ? null : s.deviceDetail().trustType())),
+    /** The network types the address matched, comma-joined when several: one is tested with {contains: ...}. */
+    NETWORK_TYPE("networkType", e -> signIn(e, s -> NetworkLocation.types(s.networkLocationDetails()))),
+    TOKEN_ISSUER_TYPE("tokenIssuerType", e -> signIn(e, SignInEvent::tokenIssuerType)),
+    APP_OWNER_TENANT("appOwnerTenantId", e -> signIn(e, SignInEvent::appOwnerTenantId)),
+    SERVICE_PRINCIPAL_ID("servicePrincipalId", e -> signIn(e, SignInEvent::servicePrincipalId)),
+    SERVICE_PRINCIPAL_NAME("servicePrincipalName", e -> signIn(e, SignInEvent::servicePrincipalName)),
+    CLIENT_CREDENTIAL_TYPE("clientCredentialType", e -> signIn(e, SignInEvent::clientCredentialType));
 
     private final String yamlName;
     private final Function<ClassifiedEvent, String> read;

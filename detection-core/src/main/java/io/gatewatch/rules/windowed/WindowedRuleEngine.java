@@ -3,6 +3,7 @@ package io.gatewatch.rules.windowed;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.WorkloadIdentities;
 import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
@@ -60,6 +61,9 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindows> state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
+        if (WorkloadIdentities.excludedFromUserRules(event)) {
+            return alerts; // no window of a user, an address or a tenant counts a workload identity's sign-in
+        }
         Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {

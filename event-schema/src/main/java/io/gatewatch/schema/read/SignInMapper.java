@@ -11,6 +11,8 @@ import io.gatewatch.schema.AppliedPolicy;
 import io.gatewatch.schema.AuthenticationStep;
 import io.gatewatch.schema.DeviceDetail;
 import io.gatewatch.schema.GeoLocation;
+import io.gatewatch.schema.MfaDetail;
+import io.gatewatch.schema.NetworkLocation;
 import io.gatewatch.schema.SignInEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,16 +44,20 @@ final class SignInMapper {
         if (failureReason == null) {
             failureReason = text(node, "resultDescription");
         }
+        String category = category(node);
+        // a workload identity's sign-in involves no user: whatever user fields its record carries
+        // (real ones leave them empty; hand-made ones fill them) name nobody a user rule may count
+        boolean user = !SignInEvent.workloadCategory(category);
         return new SignInEvent(
                 id,
                 time,
                 firstText(node, "tenantId", "resourceTenantId", "homeTenantId"),
                 sourceFormat,
-                text(node, "category"),
-                text(node, "userPrincipalName"),
-                text(node, "userId"),
-                text(node, "userDisplayName"),
-                text(node, "userType"),
+                category,
+                user ? text(node, "userPrincipalName") : null,
+                user ? text(node, "userId") : null,
+                user ? text(node, "userDisplayName") : null,
+                user ? text(node, "userType") : null,
                 text(node, "appId"),
                 text(node, "appDisplayName"),
                 text(node, "resourceId"),
@@ -76,7 +82,167 @@ final class SignInMapper {
                 policies(array(node, "appliedConditionalAccessPolicies")),
                 text(node, "homeTenantId"),
                 text(node, "resourceTenantId"),
-                autonomousSystemNumber(node.get("autonomousSystemNumber")));
+                autonomousSystemNumber(node.get("autonomousSystemNumber")),
+                optionalText(node, "sessionId"),
+                optionalText(node, "uniqueTokenIdentifier"),
+                optionalText(node, "authenticationProtocol"),
+                optionalText(node, "originalTransferMethod"),
+                optionalText(node, "incomingTokenType"),
+                optionalText(node, "tokenIssuerType"),
+                optionalText(node, "userAgent"),
+                mfaDetail(node.get("mfaDetail")),
+                networkLocations(node.get("networkLocationDetails")),
+                audiences(node.get("conditionalAccessAudiences")),
+                optionalText(node, "appOwnerTenantId"),
+                optionalText(node, "servicePrincipalId"),
+                optionalText(node, "servicePrincipalName"),
+                optionalText(node, "clientCredentialType"));
+    }
+
+    /**
+     * The record's log category; a Graph sign-in, which has none, is a workload identity's when
+     * its {@code signInEventTypes} say so ({@code servicePrincipal}, {@code managedIdentity}).
+     * User sign-ins keep no category there, as before.
+     */
+    static String category(JsonNode node) throws UnreadableRecordException {
+        String category = text(node, "category");
+        if (category != null) {
+            return category;
+        }
+        JsonNode types = node.get("signInEventTypes");
+        if (types == null || !types.isArray()) {
+            return null;
+        }
+        for (JsonNode type : types) {
+            if (type.isTextual()) {
+                if (type.textValue().equalsIgnoreCase("servicePrincipal")) {
+                    return "ServicePrincipalSignInLogs";
+                }
+                if (type.textValue().equalsIgnoreCase("managedIdentity")) {
+                    return "ManagedIdentitySignInLogs";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Text, or null: the fields added for the newer detections are read leniently, as the AS
+     * number is, so a record that read before they were kept still reads whatever shape a
+     * pipeline gave them. Numbers and booleans read as their text; objects and arrays as absent.
+     */
+    static String optionalText(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isTextual()) {
+            String text = value.textValue();
+            return text.isEmpty() ? null : text;
+        }
+        return value.isNumber() || value.isBoolean() ? value.asText() : null;
+    }
+
+    /** A JSON boolean, a "true"/"false" string (CSV: "TRUE") or 0/1; anything else reads as absent. */
+    static Boolean optionalBool(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isIntegralNumber()) {
+            return value.intValue() == 0 ? Boolean.FALSE : value.intValue() == 1 ? Boolean.TRUE : null;
+        }
+        if (value.isTextual()) {
+            String text = value.textValue().strip();
+            return text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+        }
+        return null;
+    }
+
+    /**
+     * Graph's {@code authMethod} / {@code authDetail} (the older {@code mfaAuthMethod} /
+     * {@code mfaAuthDetail} of Microsoft's first examples too); {@code {}} is no detail.
+     */
+    private static MfaDetail mfaDetail(JsonNode mfa) {
+        if (mfa == null || !mfa.isObject()) {
+            return null;
+        }
+        String method = optionalText(mfa, "authMethod");
+        if (method == null) {
+            method = optionalText(mfa, "mfaAuthMethod");
+        }
+        String detail = optionalText(mfa, "authDetail");
+        if (detail == null) {
+            detail = optionalText(mfa, "mfaAuthDetail");
+        }
+        return method == null && detail == null ? null : new MfaDetail(method, detail);
+    }
+
+    /** {@code [{"networkType": ..., "networkNames": [...]}]}; entries naming nothing are left out. */
+    private static List<NetworkLocation> networkLocations(JsonNode details) {
+        if (details == null || !details.isArray() || details.isEmpty()) {
+            return List.of();
+        }
+        List<NetworkLocation> result = new ArrayList<>(details.size());
+        for (JsonNode detail : details) {
+            if (!detail.isObject()) {
+                continue;
+            }
+            String type = optionalText(detail, "networkType");
+            List<String> names = texts(detail.get("networkNames"));
+            if (type != null || !names.isEmpty()) {
+                result.add(new NetworkLocation(type, names));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Graph's {@code [{"applicationId": ..., "audienceReasons": ...}]} as the application ids, or
+     * a plain list of ids (as the type was first documented), or one id.
+     */
+    private static List<String> audiences(JsonNode audiences) {
+        if (audiences == null) {
+            return List.of();
+        }
+        if (audiences.isTextual()) {
+            return audiences.textValue().isEmpty() ? List.of() : List.of(audiences.textValue());
+        }
+        if (!audiences.isArray() || audiences.isEmpty()) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>(audiences.size());
+        for (JsonNode audience : audiences) {
+            String id = audience.isObject() ? optionalText(audience, "applicationId")
+                    : audience.isTextual() && !audience.textValue().isEmpty() ? audience.textValue() : null;
+            if (id != null) {
+                result.add(id);
+            }
+        }
+        return result;
+    }
+
+    /** The non-empty strings of an array, or the one string; anything else is none. */
+    private static List<String> texts(JsonNode values) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.isTextual()) {
+            return values.textValue().isEmpty() ? List.of() : List.of(values.textValue());
+        }
+        if (!values.isArray() || values.isEmpty()) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>(values.size());
+        for (JsonNode value : values) {
+            if (value.isTextual() && !value.textValue().isEmpty()) {
+                result.add(value.textValue());
+            }
+        }
+        return result;
     }
 
     /**
@@ -150,7 +316,9 @@ final class SignInMapper {
         if (device == null) {
             return null;
         }
-        return new DeviceDetail(text(device, "deviceId"), text(device, "operatingSystem"), text(device, "browser"));
+        return new DeviceDetail(text(device, "deviceId"), text(device, "operatingSystem"), text(device, "browser"),
+                optionalBool(device, "isCompliant"), optionalBool(device, "isManaged"),
+                optionalText(device, "trustType"));
     }
 
     private static List<AuthenticationStep> authenticationSteps(JsonNode steps) throws UnreadableRecordException {

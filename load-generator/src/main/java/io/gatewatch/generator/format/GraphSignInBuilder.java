@@ -37,7 +37,10 @@ public final class GraphSignInBuilder {
             status.put("additionalDetails", spec.additionalDetails());
         }
         p.put("clientAppUsed", "Browser");
+        // a browser's sign-in: Entra writes "none" for every protocol without a value of its own
+        p.put("authenticationProtocol", "none");
         p.put("userAgent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0");
+        p.put("sessionId", spec.sessionId());
         ObjectNode device = p.putObject("deviceDetail");
         device.put("deviceId", "");
         device.put("operatingSystem", "Windows 10");

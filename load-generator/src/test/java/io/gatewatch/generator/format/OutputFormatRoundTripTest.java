@@ -80,6 +80,17 @@ class OutputFormatRoundTripTest {
         assertThat(risky.errorCode()).isZero();
         assertThat(risky.riskLevelDuringSignIn()).isEqualTo("high");
         assertThat(risky.isInteractive()).isFalse();
+        // the session, protocol and client fields the next detections read, in every format
+        SignInSpec fraudSpec = ((GeneratedEvent.SignIn) written.get(0)).spec();
+        SignInSpec riskySpec = ((GeneratedEvent.SignIn) written.get(1)).spec();
+        assertThat(fraud.sessionId()).isEqualTo(fraudSpec.sessionId());
+        assertThat(risky.sessionId()).isEqualTo(riskySpec.sessionId()).isNotEqualTo(fraud.sessionId());
+        for (SignInEvent signIn : List.of(fraud, risky)) {
+            assertThat(signIn.authenticationProtocol()).isEqualTo("none");
+            assertThat(signIn.userAgent()).startsWith("Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
+            assertThat(signIn.tokenIssuerType()).isEqualTo("AzureAD");
+            assertThat(signIn.workloadIdentity()).isFalse();
+        }
         DynamicsAccessEvent dynamics = (DynamicsAccessEvent) read.get(2);
         assertThat(dynamics.requestedUrl()).isEqualTo("https://tenant1.crm.dynamics.com/main.aspx");
         assertThat(dynamics.errorCode()).isEqualTo(0x80042f09);

@@ -11,7 +11,31 @@ import java.util.UUID;
  */
 public record SignInSpec(String id, Instant time, SyntheticUser user, String ipAddress, HomeLocation location,
                          int errorCode, String failureReason, String additionalDetails, String riskLevel,
-                         boolean interactive, String appDisplayName) {
+                         boolean interactive, String appDisplayName, Client client) {
+
+    /**
+     * How a scenario's sign-in was made, where it differs from a browser's: the client app, the
+     * protocol, the user agent, the authentication requirement, the aggregated risk and the risk
+     * state. A null field keeps the browser's value; {@link #BROWSER} keeps them all, so every
+     * sign-in written without one is what it always was.
+     */
+    public record Client(String clientAppUsed, String authenticationProtocol, String userAgent,
+                         String authenticationRequirement, String riskLevelAggregated, String riskState) {
+
+        public static final Client BROWSER = new Client(null, null, null, null, null, null);
+    }
+
+    public SignInSpec {
+        client = client == null ? Client.BROWSER : client;
+    }
+
+    /** A browser's sign-in (every generated sign-in but a scenario's legacy client or risk). */
+    public SignInSpec(String id, Instant time, SyntheticUser user, String ipAddress, HomeLocation location,
+                      int errorCode, String failureReason, String additionalDetails, String riskLevel,
+                      boolean interactive, String appDisplayName) {
+        this(id, time, user, ipAddress, location, errorCode, failureReason, additionalDetails, riskLevel, interactive,
+                appDisplayName, Client.BROWSER);
+    }
 
     /**
      * The correlation id, a lowercase GUID as Entra's are (its fourth group made {@code c...} to

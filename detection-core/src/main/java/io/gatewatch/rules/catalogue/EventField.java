@@ -39,6 +39,11 @@ public enum EventField {
     AUTHENTICATION_REQUIREMENT("authenticationRequirement", e -> signIn(e, SignInEvent::authenticationRequirement)),
     RISK_LEVEL("riskLevelDuringSignIn", e -> signIn(e, SignInEvent::riskLevelDuringSignIn)),
     RISK_LEVEL_AGGREGATED("riskLevelAggregated", e -> signIn(e, SignInEvent::riskLevelAggregated)),
+    /**
+     * The higher of riskLevelDuringSignIn and riskLevelAggregated (low, medium, high), for rules that,
+     * like Panther's, take either; absent when neither says low, medium or high.
+     */
+    RISK_LEVEL_HIGHER("riskLevel", e -> signIn(e, s -> higher(s.riskLevelDuringSignIn(), s.riskLevelAggregated()))),
     RISK_STATE("riskState", e -> signIn(e, SignInEvent::riskState)),
     RISK_DETAIL("riskDetail", e -> signIn(e, SignInEvent::riskDetail)),
     COUNTRY("country", e -> signIn(e, s -> s.location() == null ? null : s.location().countryOrRegion())),
@@ -103,6 +108,15 @@ public enum EventField {
     private static String signIn(ClassifiedEvent event, Function<SignInEvent, String> field) {
         InputEvent input = event.event();
         return input instanceof SignInEvent s ? field.apply(s) : null;
+    }
+
+    private static final java.util.List<String> RISK_LEVELS = java.util.List.of("low", "medium", "high");
+
+    static String higher(String during, String aggregated) {
+        int a = during == null ? -1 : RISK_LEVELS.indexOf(during.toLowerCase(Locale.ROOT));
+        int b = aggregated == null ? -1 : RISK_LEVELS.indexOf(aggregated.toLowerCase(Locale.ROOT));
+        int max = Math.max(a, b);
+        return max < 0 ? null : RISK_LEVELS.get(max);
     }
 
     /** The Dynamics org host a request went to, lower-cased, as the Dynamics rules name it. */

@@ -20,7 +20,8 @@ class ShippedCatalogueTest {
                 "DYNAMICS_REGION_MISMATCH", "BRUTE_FORCE", "BRUTE_FORCE_SUCCESS", "PASSWORD_SPRAY", "MFA_FATIGUE",
                 "MFA_FATIGUE_SUCCESS", "IMPOSSIBLE_TRAVEL", "DISTRIBUTED_CRACKING", "LOCKOUT_STORM", "PASSWORD_EXPIRY_WAVE",
                 "DISABLED_ACCOUNT_PROBING", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS", "CROSS_TENANT_SPRAY",
-                "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE", "BREAK_GLASS_SIGN_IN", "PRIVILEGED_ACCOUNT_FAILURES");
+                "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE", "BREAK_GLASS_SIGN_IN", "PRIVILEGED_ACCOUNT_FAILURES",
+                "LEGACY_AUTH_SUCCESS", "REPEATED_RISK");
         assertThat(rules).filteredOn(rule -> rule.shape() == Shape.JAVA).extracting(RuleDefinition::id)
                 .containsAll(WindowedRules.javaRules());
     }

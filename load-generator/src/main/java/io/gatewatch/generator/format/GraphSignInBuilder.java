@@ -36,10 +36,12 @@ public final class GraphSignInBuilder {
         if (spec.additionalDetails() != null) {
             status.put("additionalDetails", spec.additionalDetails());
         }
-        p.put("clientAppUsed", "Browser");
+        SignInSpec.Client client = spec.client();
+        p.put("clientAppUsed", or(client.clientAppUsed(), "Browser"));
         // a browser's sign-in: Entra writes "none" for every protocol without a value of its own
-        p.put("authenticationProtocol", "none");
-        p.put("userAgent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0");
+        p.put("authenticationProtocol", or(client.authenticationProtocol(), "none"));
+        p.put("userAgent", or(client.userAgent(),
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"));
         p.put("sessionId", spec.sessionId());
         ObjectNode device = p.putObject("deviceDetail");
         device.put("deviceId", "");
@@ -60,9 +62,9 @@ public final class GraphSignInBuilder {
         policy(policies, "Require compliant device", "notEnabled");
         p.put("isInteractive", spec.interactive());
         p.put("riskDetail", "none");
-        p.put("riskLevelAggregated", "none");
+        p.put("riskLevelAggregated", or(client.riskLevelAggregated(), "none"));
         p.put("riskLevelDuringSignIn", spec.riskLevel() == null ? "none" : spec.riskLevel());
-        p.put("riskState", "none");
+        p.put("riskState", or(client.riskState(), "none"));
         p.putArray("riskEventTypes_v2");
         p.put("resourceDisplayName", "Office 365 SharePoint Online");
         p.put("resourceId", "00000003-0000-0ff1-ce00-000000000000");
@@ -75,10 +77,14 @@ public final class GraphSignInBuilder {
         step.put("succeeded", spec.errorCode() != 50126 && spec.errorCode() != 50053);
         step.put("authenticationStepResultDetail", spec.errorCode() == 50126 ? "Invalid username or password" : "Correct password");
         step.put("authenticationStepRequirement", "Primary authentication");
-        p.put("authenticationRequirement", "singleFactorAuthentication");
+        p.put("authenticationRequirement", or(client.authenticationRequirement(), "singleFactorAuthentication"));
         p.put("userType", "Member");
         p.put("tokenIssuerType", "AzureAD");
         return p;
+    }
+
+    private static String or(String value, String browser) {
+        return value != null ? value : browser;
     }
 
     private static void policy(ArrayNode policies, String name, String result) {

@@ -124,10 +124,21 @@ public final class ScenarioBuilder {
 
     public void signIn(Instant time, SyntheticUser user, int code, String details, String risk, String ip,
                        HomeLocation location, String app) {
+        write(time, user, code, details, risk, ip, location, app, SignInSpec.Client.BROWSER);
+    }
+
+    /** A sign-in made with another client than a browser (a legacy mail client, ROPC), or with a risk state. */
+    public void signInWith(Instant time, SyntheticUser user, int code, String risk, String ip, HomeLocation location,
+                       String app, SignInSpec.Client client) {
+        write(time, user, code, null, risk, ip, location, app, client);
+    }
+
+    private void write(Instant time, SyntheticUser user, int code, String details, String risk, String ip,
+                       HomeLocation location, String app, SignInSpec.Client client) {
         String id = String.format(Locale.ROOT, "5c3a%04x-%04x-4000-8000-%012x", index & 0xffff,
                 events.size() & 0xffff, time.toEpochMilli());
         events.add(new GeneratedEvent.SignIn(new SignInSpec(id, time, user, ip, location, code, REASONS.get(code),
-                details, risk, true, app)));
+                details, risk, true, app, client)));
         failures |= code != 0;
     }
 

@@ -16,6 +16,7 @@ public final class ScenarioCatalog {
         all.addAll(AccessScenarios.all());
         all.addAll(CorrelationScenarios.all());
         all.addAll(BaselineScenarios.all());
+        all.addAll(ModernScenarios.all());
         ALL = List.copyOf(all);
     }
 

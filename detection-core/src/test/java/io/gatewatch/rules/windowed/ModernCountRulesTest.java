@@ -1,0 +1,97 @@
+package io.gatewatch.rules.windowed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.classify.SignInClassifier;
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.SignInEvent;
+import io.gatewatch.schema.read.ReadResult;
+import io.gatewatch.schema.read.ReaderLimits;
+import io.gatewatch.schema.read.RecordDecoder;
+import io.gatewatch.state.StateView;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The count rules of issue 24 at their edges: threshold - 1, threshold, out of the window, the benign lookalike. */
+class ModernCountRulesTest {
+
+    private static final Instant T0 = Instant.parse("2025-11-14T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final RecordDecoder DECODER = new RecordDecoder(ReaderLimits.DEFAULT);
+    private static final SignInClassifier CLASSIFIER = new SignInClassifier(ClassificationData.defaults());
+
+    private final WindowedRuleEngine engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS),
+            Duration.ofMinutes(2), RuleSettings.DEFAULTS);
+    private final Map<String, EntityWindows> store = new HashMap<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private int sequence;
+
+    private void signIn(String user, String ip, int code, Instant time, Map<String, Object> fields) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", "w" + ++sequence);
+        node.put("createdDateTime", time.toString());
+        node.put("userPrincipalName", user);
+        node.put("ipAddress", ip);
+        node.put("appDisplayName", "Office 365 Exchange Online");
+        node.putObject("status").put("errorCode", code);
+        fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
+        List<ReadResult> results = DECODER.decode(node.toString().getBytes(StandardCharsets.UTF_8), "test");
+        SignInEvent event = (SignInEvent) ((ReadResult.Read) results.get(0)).event();
+        ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event));
+        alerts.addAll(engine.process("t1", classified, StateView.of(store), time));
+    }
+
+    private List<String> rules() {
+        return alerts.stream().map(Alert::rule).toList();
+    }
+
+    private static Map<String, Object> risk(String during, String aggregated, String state) {
+        return Map.of("riskLevelDuringSignIn", during, "riskLevelAggregated", aggregated, "riskState", state);
+    }
+
+    @Test
+    void threeRiskySignInsWithinFifteenMinutesFireTwoDoNot() {
+        signIn("ann@contoso.com", "198.51.100.1", 0, T0, risk("medium", "none", "atRisk"));
+        signIn("ann@contoso.com", "198.51.100.2", 0, T0.plusSeconds(300), risk("none", "high", "confirmedCompromised"));
+        assertThat(rules()).doesNotContain("REPEATED_RISK");
+        signIn("ann@contoso.com", "198.51.100.3", 0, T0.plusSeconds(840), risk("high", "medium", "atRisk"));
+        assertThat(alerts).filteredOn(a -> a.rule().equals("REPEATED_RISK")).singleElement()
+                .satisfies(a -> assertThat(a.entity().value()).isEqualTo("ann@contoso.com"));
+    }
+
+    @Test
+    void threeSpreadOverMoreThanTheWindowOrAtLowRiskOrRemediatedStayQuiet() {
+        signIn("bob@contoso.com", "198.51.100.1", 0, T0, risk("medium", "none", "atRisk"));
+        signIn("bob@contoso.com", "198.51.100.1", 0, T0.plusSeconds(480), risk("medium", "none", "atRisk"));
+        signIn("bob@contoso.com", "198.51.100.1", 0, T0.plusSeconds(960), risk("medium", "none", "atRisk"));
+        for (int i = 0; i < 3; i++) {
+            signIn("cy@contoso.com", "198.51.100.2", 0, T0.plusSeconds(60L * i), risk("low", "low", "atRisk"));
+            signIn("di@contoso.com", "198.51.100.3", 0, T0.plusSeconds(60L * i), risk("high", "high", "remediated"));
+            signIn("ed@contoso.com", "198.51.100.4", 0, T0.plusSeconds(60L * i), risk("high", "high", "dismissed"));
+            signIn("fi@contoso.com", "198.51.100.5", 53004, T0.plusSeconds(60L * i), risk("high", "high", "atRisk"));
+        }
+        assertThat(rules()).doesNotContain("REPEATED_RISK");
+    }
+
+    @Test
+    void distributedCrackingCounts50056() {
+        String[] places = {"198.51.100.1", "198.51.100.2", "198.51.100.3"};
+        String[] countries = {"US", "DE", "JP"};
+        for (int i = 0; i < 32; i++) {
+            signIn("gus@contoso.com", places[i % 3], 50056, T0.plusSeconds(60L * i),
+                    Map.of("location", Map.of("city", "C" + i % 3, "countryOrRegion", countries[i % 3])));
+        }
+        assertThat(rules()).contains("DISTRIBUTED_CRACKING");
+    }
+}

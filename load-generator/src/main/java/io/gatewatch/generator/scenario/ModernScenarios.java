@@ -1,0 +1,82 @@
+package io.gatewatch.generator.scenario;
+
+import static io.gatewatch.generator.scenario.ScenarioBuilder.city;
+import static io.gatewatch.generator.scenario.ScenarioEntities.user;
+
+import io.gatewatch.generator.SignInSpec;
+import io.gatewatch.generator.SyntheticUser;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The attacks of issue 24 that never fail a password: a legacy protocol or ROPC getting in with a
+ * password alone, and Identity Protection holding one user at risk again and again; each with a
+ * near miss (a modern client, ROPC with MFA, a failed IMAP attempt; two risky sign-ins, a remediated one).
+ */
+final class ModernScenarios {
+
+    private static final String EXCHANGE = "Office 365 Exchange Online";
+    private static final SignInSpec.Client IMAP = new SignInSpec.Client("IMAP4", null, null, null, null, null);
+    private static final SignInSpec.Client ROPC = new SignInSpec.Client("Mobile Apps and Desktop clients", "ropc",
+            null, "singleFactorAuthentication", null, null);
+    private static final SignInSpec.Client ROPC_MFA = new SignInSpec.Client("Mobile Apps and Desktop clients", "ropc",
+            null, "multiFactorAuthentication", null, null);
+    private static final SignInSpec.Client BAV2ROPC = new SignInSpec.Client("Other clients", null, "BAV2ROPC",
+            null, null, null);
+    private static final SignInSpec.Client MODERN = new SignInSpec.Client("Mobile Apps and Desktop clients", "oAuth2",
+            "Microsoft Office/16.0", "multiFactorAuthentication", null, null);
+
+    private ModernScenarios() {
+    }
+
+    static List<ScenarioType> all() {
+        return List.of(
+                ScenarioType.of("legacy-auth-success", "a stolen password used over IMAP4, ROPC and BAV2ROPC (three users)",
+                        Duration.ofMinutes(10), ModernScenarios::legacy),
+                ScenarioType.of("legacy-auth-success-near-miss",
+                        "a modern Outlook client, ROPC with MFA, and an IMAP4 attempt with a wrong password",
+                        Duration.ofMinutes(10), ModernScenarios::legacyNearMiss),
+                ScenarioType.of("repeated-risk", "three sign-ins held at medium risk within 10 min",
+                        Duration.ofMinutes(15), b -> risk(b, true)),
+                ScenarioType.of("repeated-risk-near-miss", "two sign-ins at risk, and a third whose risk was remediated",
+                        Duration.ofMinutes(15), b -> risk(b, false)));
+    }
+
+    private static void legacy(ScenarioBuilder b) {
+        String attacker = b.attackerIp(1);
+        SignInSpec.Client[] clients = {IMAP, ROPC, BAV2ROPC};
+        for (int i = 0; i < clients.length; i++) {
+            SyntheticUser victim = b.user(i + 1);
+            b.signInWith(b.atSeconds(i * 120L), victim, 0, null, attacker, city("Frankfurt"), EXCHANGE, clients[i]);
+            b.expect("LEGACY_AUTH_SUCCESS", user(victim));
+        }
+    }
+
+    private static void legacyNearMiss(ScenarioBuilder b) {
+        SyntheticUser outlook = b.user(1);
+        b.signInWith(b.atSeconds(0), outlook, 0, null, outlook.usualIp(), outlook.home(), EXCHANGE, MODERN);
+        SyntheticUser script = b.user(2);
+        b.signInWith(b.atSeconds(120), script, 0, null, script.usualIp(), script.home(), EXCHANGE, ROPC_MFA);
+        SyntheticUser guessed = b.user(3);
+        b.signInWith(b.atSeconds(240), guessed, 50126, null, b.attackerIp(1), city("Frankfurt"), EXCHANGE, IMAP);
+        for (SyntheticUser user : List.of(outlook, script, guessed)) {
+            b.nearMiss("LEGACY_AUTH_SUCCESS", user(user));
+        }
+    }
+
+    private static void risk(ScenarioBuilder b, boolean attack) {
+        SyntheticUser victim = b.user(1);
+        String attacker = b.attackerIp(1);
+        SignInSpec.Client atRisk = new SignInSpec.Client(null, null, null, null, "medium", "atRisk");
+        SignInSpec.Client remediated = new SignInSpec.Client(null, null, null, null, "medium", "remediated");
+        for (int i = 0; i < 3; i++) {
+            SignInSpec.Client client = attack || i < 2 ? atRisk : remediated;
+            b.signInWith(b.atSeconds(i * 300L), victim, 0, "medium", attacker, city("Frankfurt"), EXCHANGE, client);
+        }
+        if (attack) {
+            b.expect("REPEATED_RISK", user(victim));
+        } else {
+            b.nearMiss("REPEATED_RISK", user(victim));
+        }
+    }
+}

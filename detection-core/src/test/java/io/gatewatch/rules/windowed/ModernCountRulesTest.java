@@ -94,4 +94,41 @@ class ModernCountRulesTest {
         }
         assertThat(rules()).contains("DISTRIBUTED_CRACKING");
     }
+
+    private static final Map<String, Object> DEVICE_CODE = Map.of("authenticationProtocol", "deviceCode",
+            "originalTransferMethod", "deviceCodeFlow");
+
+    private long count(String rule) {
+        return alerts.stream().filter(a -> a.rule().equals(rule)).count();
+    }
+
+    @Test
+    void aUsersFirstDeviceCodeSuccessAlertsOnceAndAnAdminEnrollingDailyStaysQuietAfter() {
+        for (int day = 0; day < 20; day++) {
+            signIn("admin@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(day)), DEVICE_CODE);
+        }
+        assertThat(alerts).filteredOn(a -> a.rule().equals("DEVICE_CODE_FIRST_USE")).singleElement().satisfies(a -> {
+            assertThat(a.entity().value()).isEqualTo("admin@contoso.com");
+            assertThat(a.lastSeen()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void deviceCodeAgainAfterTheFourteenDayLookBackAlertsAgainWithinItNot() {
+        signIn("hal@contoso.com", "198.51.100.1", 0, T0, DEVICE_CODE);
+        signIn("hal@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(13)), DEVICE_CODE);
+        assertThat(count("DEVICE_CODE_FIRST_USE")).isEqualTo(1);
+        signIn("hal@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(27)).plusSeconds(3600), DEVICE_CODE);
+        assertThat(count("DEVICE_CODE_FIRST_USE")).isEqualTo(2);
+    }
+
+    @Test
+    void aPendingOrFailedDeviceCodeABrowserSignInOrATokenRefreshOfTheFlowStayQuiet() {
+        signIn("ivy@contoso.com", "198.51.100.1", 70016, T0, DEVICE_CODE);
+        signIn("ivy@contoso.com", "198.51.100.1", 50126, T0.plusSeconds(60), DEVICE_CODE);
+        signIn("ivy@contoso.com", "198.51.100.1", 0, T0.plusSeconds(120), Map.of("authenticationProtocol", "none",
+                "originalTransferMethod", "deviceCodeFlow"));
+        signIn("ivy@contoso.com", "198.51.100.1", 0, T0.plusSeconds(180), Map.of());
+        assertThat(rules()).doesNotContain("DEVICE_CODE_FIRST_USE");
+    }
 }

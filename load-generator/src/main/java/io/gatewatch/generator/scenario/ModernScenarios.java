@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The attacks of issue 24 that never fail a password: a legacy protocol or ROPC getting in with a
  * password alone, and Identity Protection holding one user at risk again and again; each with a
- * near miss (a modern client, ROPC with MFA, a failed IMAP attempt; two risky sign-ins, a remediated one).
+ * near miss (a modern client, ROPC with MFA, a failed IMAP attempt; two risky sign-ins, a remediated one);
+ * a phished user's first device-code sign-in, and a device-code attempt that failed.
  */
 final class ModernScenarios {
 
@@ -25,6 +26,8 @@ final class ModernScenarios {
             null, null, null);
     private static final SignInSpec.Client MODERN = new SignInSpec.Client("Mobile Apps and Desktop clients", "oAuth2",
             "Microsoft Office/16.0", "multiFactorAuthentication", null, null);
+    private static final SignInSpec.Client DEVICE_CODE = new SignInSpec.Client("Mobile Apps and Desktop clients",
+            "deviceCode", null, "multiFactorAuthentication", null, null);
 
     private ModernScenarios() {
     }
@@ -39,7 +42,13 @@ final class ModernScenarios {
                 ScenarioType.of("repeated-risk", "three sign-ins held at medium risk within 10 min",
                         Duration.ofMinutes(15), b -> risk(b, true)),
                 ScenarioType.of("repeated-risk-near-miss", "two sign-ins at risk, and a third whose risk was remediated",
-                        Duration.ofMinutes(15), b -> risk(b, false)));
+                        Duration.ofMinutes(15), b -> risk(b, false)),
+                ScenarioType.of("device-code-first-use",
+                        "a phished user completes a device-code sign-in the attacker started (Storm-2372)",
+                        Duration.ofMinutes(10), ModernScenarios::deviceCode),
+                ScenarioType.of("device-code-first-use-near-miss",
+                        "a device-code sign-in that failed (wrong password), then the user's own browser sign-in",
+                        Duration.ofMinutes(10), ModernScenarios::deviceCodeNearMiss));
     }
 
     private static void legacy(ScenarioBuilder b) {
@@ -78,5 +87,19 @@ final class ModernScenarios {
         } else {
             b.nearMiss("REPEATED_RISK", user(victim));
         }
+    }
+
+    private static void deviceCode(ScenarioBuilder b) {
+        SyntheticUser victim = b.user(1);
+        b.signInWith(b.atSeconds(0), victim, 0, null, b.attackerIp(1), city("Frankfurt"), "Microsoft Office", DEVICE_CODE);
+        b.expect("DEVICE_CODE_FIRST_USE", user(victim));
+    }
+
+    private static void deviceCodeNearMiss(ScenarioBuilder b) {
+        SyntheticUser user = b.user(1);
+        b.signInWith(b.atSeconds(0), user, 50126, null, b.attackerIp(1), city("Frankfurt"), "Microsoft Office",
+                DEVICE_CODE);
+        b.signInWith(b.atSeconds(120), user, 0, null, user.usualIp(), user.home(), EXCHANGE, SignInSpec.Client.BROWSER);
+        b.nearMiss("DEVICE_CODE_FIRST_USE", user(user));
     }
 }

@@ -110,6 +110,8 @@ class ModernCountRulesTest {
         assertThat(alerts).filteredOn(a -> a.rule().equals("DEVICE_CODE_FIRST_USE")).singleElement().satisfies(a -> {
             assertThat(a.entity().value()).isEqualTo("admin@contoso.com");
             assertThat(a.lastSeen()).isEqualTo(T0);
+            assertThat(a.summary()).isEqualTo("admin@contoso.com signed in by device code, the first time in 14 days: "
+                    + "check the user started it (device-code phishing).");
         });
     }
 
@@ -130,5 +132,49 @@ class ModernCountRulesTest {
                 "originalTransferMethod", "deviceCodeFlow"));
         signIn("ivy@contoso.com", "198.51.100.1", 0, T0.plusSeconds(180), Map.of());
         assertThat(rules()).doesNotContain("DEVICE_CODE_FIRST_USE");
+    }
+
+    private static final String VS_CODE = "aebc6443-996d-45c2-90f0-388ff96faa56";
+    private static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+
+    private static Map<String, Object> toGraph(String appId) {
+        return Map.of("appId", appId, "resourceDisplayName", "Microsoft Graph",
+                "resourceId", "00000003-0000-0000-c000-000000000000");
+    }
+
+    @Test
+    void aDeveloperUsingVsCodeDailyAlertsOnceAndAgainOnlyForAnotherClient() {
+        for (int day = 0; day < 20; day++) {
+            signIn("dev@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(day)), toGraph(VS_CODE));
+        }
+        assertThat(count("FIRST_PARTY_CLIENT_TO_GRAPH")).isEqualTo(1);
+        signIn("dev@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(20)).plusSeconds(7200), toGraph(AZURE_CLI));
+        assertThat(alerts).filteredOn(a -> a.rule().equals("FIRST_PARTY_CLIENT_TO_GRAPH")).hasSize(2)
+                .allSatisfy(a -> assertThat(a.entity().value()).isEqualTo("dev@contoso.com"))
+                .last().satisfies(a -> assertThat(a.summary()).isEqualTo("dev@contoso.com signed in to Microsoft Graph "
+                        + "with the first-party client " + AZURE_CLI + " (VS Code, Azure CLI or Azure PowerShell), "
+                        + "the first time in 14 days: check for OAuth phishing."));
+    }
+
+    @Test
+    void firstPartyClientToGraphAfterTheLookBackAlertsAgainWithinItNot() {
+        signIn("joe@contoso.com", "198.51.100.1", 0, T0, toGraph("1950a258-227b-4e31-a9cf-717495945fc2"));
+        signIn("joe@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(13)), toGraph("1950a258-227b-4e31-a9cf-717495945fc2"));
+        assertThat(count("FIRST_PARTY_CLIENT_TO_GRAPH")).isEqualTo(1);
+        signIn("joe@contoso.com", "198.51.100.1", 0, T0.plus(Duration.ofDays(27)).plusSeconds(3600),
+                toGraph("1950a258-227b-4e31-a9cf-717495945fc2"));
+        assertThat(count("FIRST_PARTY_CLIENT_TO_GRAPH")).isEqualTo(2);
+    }
+
+    @Test
+    void anotherResourceAnotherAppOrAFailureStaysQuietTheLegacyAadGraphAlerts() {
+        signIn("kim@contoso.com", "198.51.100.1", 0, T0, Map.of("appId", AZURE_CLI,
+                "resourceDisplayName", "Windows Azure Service Management API", "resourceId", "797f4846-ba00-4fd7-ba43-dac1f8f63013"));
+        signIn("kim@contoso.com", "198.51.100.1", 0, T0.plusSeconds(60), toGraph("d3590ed6-52b3-4102-aeff-aad2292ab01c"));
+        signIn("kim@contoso.com", "198.51.100.1", 50126, T0.plusSeconds(120), toGraph(VS_CODE));
+        assertThat(rules()).doesNotContain("FIRST_PARTY_CLIENT_TO_GRAPH");
+        signIn("kim@contoso.com", "198.51.100.1", 0, T0.plusSeconds(180), Map.of("appId", AZURE_CLI,
+                "resourceDisplayName", "Windows Azure Active Directory", "resourceId", "00000002-0000-0000-c000-000000000000"));
+        assertThat(rules()).containsOnlyOnce("FIRST_PARTY_CLIENT_TO_GRAPH");
     }
 }

@@ -26,7 +26,8 @@ class EvaluateGeneratedDayTest {
             "MFA_FATIGUE_SUCCESS", "DISABLED_ACCOUNT_PROBING", "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE",
             "RISKY_SIGN_IN", "PASSWORD_EXPIRY_WAVE", "DYNAMICS_REGION_MISMATCH", "DYNAMICS_MISSING_ROLE",
             "IMPOSSIBLE_TRAVEL", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS", "CROSS_TENANT_SPRAY", "LEGACY_AUTH_SUCCESS",
-            "REPEATED_RISK", "DEVICE_CODE_FIRST_USE");
+            "REPEATED_RISK", "DEVICE_CODE_FIRST_USE",
+            "FIRST_PARTY_CLIENT_TO_GRAPH");
     private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|",
             Pattern.MULTILINE);
 

@@ -16,13 +16,21 @@ public record SignInSpec(String id, Instant time, SyntheticUser user, String ipA
     /**
      * How a scenario's sign-in was made, where it differs from a browser's: the client app, the
      * protocol, the user agent, the authentication requirement, the aggregated risk and the risk
-     * state. A null field keeps the browser's value; {@link #BROWSER} keeps them all, so every
-     * sign-in written without one is what it always was.
+     * state, the app id and the resource (display name and id). A null field keeps the browser's
+     * value; {@link #BROWSER} keeps them all, so every sign-in written without one is what it always was.
      */
     public record Client(String clientAppUsed, String authenticationProtocol, String userAgent,
-                         String authenticationRequirement, String riskLevelAggregated, String riskState) {
+                         String authenticationRequirement, String riskLevelAggregated, String riskState,
+                         String appId, String resourceDisplayName, String resourceId) {
 
         public static final Client BROWSER = new Client(null, null, null, null, null, null);
+
+        /** A client that keeps the browser's app id and resource. */
+        public Client(String clientAppUsed, String authenticationProtocol, String userAgent,
+                      String authenticationRequirement, String riskLevelAggregated, String riskState) {
+            this(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement, riskLevelAggregated,
+                    riskState, null, null, null);
+        }
     }
 
     public SignInSpec {

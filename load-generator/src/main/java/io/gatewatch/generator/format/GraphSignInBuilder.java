@@ -25,7 +25,7 @@ public final class GraphSignInBuilder {
         p.put("userDisplayName", spec.user().displayName());
         p.put("userPrincipalName", spec.user().userPrincipalName());
         p.put("userId", spec.user().userId());
-        p.put("appId", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c");
+        p.put("appId", or(spec.client().appId(), "c44b4083-3bb0-49c1-b47d-974e53cbdf3c"));
         p.put("appDisplayName", spec.appDisplayName());
         p.put("ipAddress", spec.ipAddress());
         ObjectNode status = p.putObject("status");
@@ -66,8 +66,8 @@ public final class GraphSignInBuilder {
         p.put("riskLevelDuringSignIn", spec.riskLevel() == null ? "none" : spec.riskLevel());
         p.put("riskState", or(client.riskState(), "none"));
         p.putArray("riskEventTypes_v2");
-        p.put("resourceDisplayName", "Office 365 SharePoint Online");
-        p.put("resourceId", "00000003-0000-0ff1-ce00-000000000000");
+        p.put("resourceDisplayName", or(client.resourceDisplayName(), "Office 365 SharePoint Online"));
+        p.put("resourceId", or(client.resourceId(), "00000003-0000-0ff1-ce00-000000000000"));
         p.put("resourceTenantId", spec.user().tenantId());
         p.put("homeTenantId", spec.user().tenantId());
         ArrayNode steps = p.putArray("authenticationDetails");

@@ -12,7 +12,8 @@ import java.util.List;
  * The attacks of issue 24 that never fail a password: a legacy protocol or ROPC getting in with a
  * password alone, and Identity Protection holding one user at risk again and again; each with a
  * near miss (a modern client, ROPC with MFA, a failed IMAP attempt; two risky sign-ins, a remediated one);
- * a phished user's first device-code sign-in, and a device-code attempt that failed.
+ * a phished user's first device-code sign-in, and a device-code attempt that failed; Azure CLI to
+ * Microsoft Graph from the attacker, and Azure CLI to Resource Manager, Office to Graph.
  */
 final class ModernScenarios {
 
@@ -28,6 +29,18 @@ final class ModernScenarios {
             "Microsoft Office/16.0", "multiFactorAuthentication", null, null);
     private static final SignInSpec.Client DEVICE_CODE = new SignInSpec.Client("Mobile Apps and Desktop clients",
             "deviceCode", null, "multiFactorAuthentication", null, null);
+
+    private static final String GRAPH = "00000003-0000-0000-c000-000000000000";
+    private static final SignInSpec.Client AZURE_CLI_TO_GRAPH = new SignInSpec.Client("Mobile Apps and Desktop clients",
+            "none", "python-requests/2.32.3", "multiFactorAuthentication", null, null,
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Graph", GRAPH);
+    private static final SignInSpec.Client AZURE_CLI_TO_ARM = new SignInSpec.Client("Mobile Apps and Desktop clients",
+            "none", null, "multiFactorAuthentication", null, null,
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Windows Azure Service Management API",
+            "797f4846-ba00-4fd7-ba43-dac1f8f63013");
+    private static final SignInSpec.Client OFFICE_TO_GRAPH = new SignInSpec.Client("Mobile Apps and Desktop clients",
+            "none", null, "multiFactorAuthentication", null, null,
+            "d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Graph", GRAPH);
 
     private ModernScenarios() {
     }
@@ -48,7 +61,13 @@ final class ModernScenarios {
                         Duration.ofMinutes(10), ModernScenarios::deviceCode),
                 ScenarioType.of("device-code-first-use-near-miss",
                         "a device-code sign-in that failed (wrong password), then the user's own browser sign-in",
-                        Duration.ofMinutes(10), ModernScenarios::deviceCodeNearMiss));
+                        Duration.ofMinutes(10), ModernScenarios::deviceCodeNearMiss),
+                ScenarioType.of("first-party-client-to-graph",
+                        "a phished user's OAuth code for Azure CLI redeemed against Microsoft Graph (ConsentFix)",
+                        Duration.ofMinutes(10), ModernScenarios::firstPartyClient),
+                ScenarioType.of("first-party-client-to-graph-near-miss",
+                        "Azure CLI to Azure Resource Manager, and Microsoft Office to Microsoft Graph",
+                        Duration.ofMinutes(10), ModernScenarios::firstPartyClientNearMiss));
     }
 
     private static void legacy(ScenarioBuilder b) {
@@ -101,5 +120,22 @@ final class ModernScenarios {
                 DEVICE_CODE);
         b.signInWith(b.atSeconds(120), user, 0, null, user.usualIp(), user.home(), EXCHANGE, SignInSpec.Client.BROWSER);
         b.nearMiss("DEVICE_CODE_FIRST_USE", user(user));
+    }
+
+    private static void firstPartyClient(ScenarioBuilder b) {
+        SyntheticUser victim = b.user(1);
+        b.signInWith(b.atSeconds(0), victim, 0, null, b.attackerIp(1), city("Frankfurt"), "Microsoft Azure CLI",
+                AZURE_CLI_TO_GRAPH);
+        b.expect("FIRST_PARTY_CLIENT_TO_GRAPH", user(victim));
+    }
+
+    private static void firstPartyClientNearMiss(ScenarioBuilder b) {
+        SyntheticUser admin = b.user(1);
+        b.signInWith(b.atSeconds(0), admin, 0, null, admin.usualIp(), admin.home(), "Microsoft Azure CLI", AZURE_CLI_TO_ARM);
+        SyntheticUser office = b.user(2);
+        b.signInWith(b.atSeconds(120), office, 0, null, office.usualIp(), office.home(), "Microsoft Office", OFFICE_TO_GRAPH);
+        for (SyntheticUser user : List.of(admin, office)) {
+            b.nearMiss("FIRST_PARTY_CLIENT_TO_GRAPH", user(user));
+        }
     }
 }

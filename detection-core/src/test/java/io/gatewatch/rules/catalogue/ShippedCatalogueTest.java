@@ -21,7 +21,7 @@ class ShippedCatalogueTest {
                 "MFA_FATIGUE_SUCCESS", "IMPOSSIBLE_TRAVEL", "DISTRIBUTED_CRACKING", "LOCKOUT_STORM", "PASSWORD_EXPIRY_WAVE",
                 "DISABLED_ACCOUNT_PROBING", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS", "CROSS_TENANT_SPRAY",
                 "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE", "BREAK_GLASS_SIGN_IN", "PRIVILEGED_ACCOUNT_FAILURES",
-                "LEGACY_AUTH_SUCCESS", "REPEATED_RISK", "DEVICE_CODE_FIRST_USE", "FIRST_PARTY_CLIENT_TO_GRAPH");
+                "LEGACY_AUTH_SUCCESS", "REPEATED_RISK", "DEVICE_CODE_FIRST_USE", "FIRST_PARTY_CLIENT_TO_GRAPH", "SEAMLESS_SSO_SPRAY");
         assertThat(rules).filteredOn(rule -> rule.shape() == Shape.JAVA).extracting(RuleDefinition::id)
                 .containsAll(WindowedRules.javaRules());
     }

@@ -177,4 +177,34 @@ class ModernCountRulesTest {
                 "resourceDisplayName", "Windows Azure Active Directory", "resourceId", "00000002-0000-0000-c000-000000000000"));
         assertThat(rules()).containsOnlyOnce("FIRST_PARTY_CLIENT_TO_GRAPH");
     }
+
+    private static Map<String, Object> nonInteractive() {
+        return Map.of("isInteractive", false, "tenantId", "contoso-tenant");
+    }
+
+    @Test
+    void sixUsersFailingSeamlessSsoWithinAnHourFireFiveDoNot() {
+        for (int i = 0; i < 5; i++) {
+            signIn("u" + i + "@contoso.com", "203.0.113." + i, 81016, T0.plusSeconds(600L * i), nonInteractive());
+        }
+        assertThat(rules()).doesNotContain("SEAMLESS_SSO_SPRAY");
+        signIn("u5@contoso.com", "203.0.113.5", 81010, T0.plusSeconds(3540), nonInteractive());
+        assertThat(alerts).filteredOn(a -> a.rule().equals("SEAMLESS_SSO_SPRAY")).singleElement()
+                .satisfies(a -> assertThat(a.entity().value()).isEqualTo("contoso-tenant"));
+    }
+
+    @Test
+    void seamlessSsoFailuresSpreadOverMoreThanAnHourOneUsersKerberosTroubleOrInteractiveStayQuiet() {
+        for (int i = 0; i < 6; i++) {
+            signIn("v" + i + "@contoso.com", "203.0.113.9", 81016, T0.plusSeconds(780L * i), nonInteractive());
+        }
+        for (int i = 0; i < 20; i++) {
+            signIn("kerb@contoso.com", "10.0.0.5", 81010, T0.plus(Duration.ofHours(3)).plusSeconds(60L * i), nonInteractive());
+        }
+        for (int i = 0; i < 6; i++) {
+            signIn("w" + i + "@contoso.com", "10.0.0.6", 81012, T0.plus(Duration.ofHours(5)).plusSeconds(60L * i),
+                    Map.of("isInteractive", true, "tenantId", "contoso-tenant"));
+        }
+        assertThat(rules()).doesNotContain("SEAMLESS_SSO_SPRAY");
+    }
 }

@@ -27,7 +27,7 @@ class EvaluateGeneratedDayTest {
             "RISKY_SIGN_IN", "PASSWORD_EXPIRY_WAVE", "DYNAMICS_REGION_MISMATCH", "DYNAMICS_MISSING_ROLE",
             "IMPOSSIBLE_TRAVEL", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS", "CROSS_TENANT_SPRAY", "LEGACY_AUTH_SUCCESS",
             "REPEATED_RISK", "DEVICE_CODE_FIRST_USE",
-            "FIRST_PARTY_CLIENT_TO_GRAPH");
+            "FIRST_PARTY_CLIENT_TO_GRAPH", "SEAMLESS_SSO_SPRAY");
     private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|",
             Pattern.MULTILINE);
 

@@ -13,7 +13,8 @@ import java.util.List;
  * password alone, and Identity Protection holding one user at risk again and again; each with a
  * near miss (a modern client, ROPC with MFA, a failed IMAP attempt; two risky sign-ins, a remediated one);
  * a phished user's first device-code sign-in, and a device-code attempt that failed; Azure CLI to
- * Microsoft Graph from the attacker, and Azure CLI to Resource Manager, Office to Graph.
+ * Microsoft Graph from the attacker, and Azure CLI to Resource Manager, Office to Graph; six users
+ * failing Seamless SSO within half an hour, and five.
  */
 final class ModernScenarios {
 
@@ -67,7 +68,13 @@ final class ModernScenarios {
                         Duration.ofMinutes(10), ModernScenarios::firstPartyClient),
                 ScenarioType.of("first-party-client-to-graph-near-miss",
                         "Azure CLI to Azure Resource Manager, and Microsoft Office to Microsoft Graph",
-                        Duration.ofMinutes(10), ModernScenarios::firstPartyClientNearMiss));
+                        Duration.ofMinutes(10), ModernScenarios::firstPartyClientNearMiss),
+                ScenarioType.of("seamless-sso-spray",
+                        "six users' passwords tried at the Seamless SSO endpoint (81016, non-interactive) within 30 min",
+                        Duration.ofMinutes(30), b -> seamlessSso(b, 6)),
+                ScenarioType.of("seamless-sso-spray-near-miss",
+                        "five users failing Seamless SSO (81016, non-interactive) within 30 min",
+                        Duration.ofMinutes(30), b -> seamlessSso(b, 5)));
     }
 
     private static void legacy(ScenarioBuilder b) {
@@ -136,6 +143,18 @@ final class ModernScenarios {
         b.signInWith(b.atSeconds(120), office, 0, null, office.usualIp(), office.home(), "Microsoft Office", OFFICE_TO_GRAPH);
         for (SyntheticUser user : List.of(admin, office)) {
             b.nearMiss("FIRST_PARTY_CLIENT_TO_GRAPH", user(user));
+        }
+    }
+
+    private static void seamlessSso(ScenarioBuilder b, int users) {
+        for (int i = 0; i < users; i++) {
+            b.signInNonInteractive(b.atSeconds(i * 300L), b.user(i + 1), 81016, b.attackerIp(i % 3 + 1),
+                    city("Frankfurt"), "Windows Sign In");
+        }
+        if (users >= 6) {
+            b.expect("SEAMLESS_SSO_SPRAY", b.tenant());
+        } else {
+            b.nearMiss("SEAMLESS_SSO_SPRAY", b.tenant());
         }
     }
 }

@@ -133,12 +133,23 @@ public final class ScenarioBuilder {
         write(time, user, code, null, risk, ip, location, app, client);
     }
 
+    /** A non-interactive sign-in (a token redeemed, a Seamless SSO attempt) with a browser's client. */
+    public void signInNonInteractive(Instant time, SyntheticUser user, int code, String ip, HomeLocation location,
+                                     String app) {
+        write(time, user, code, null, null, ip, location, app, SignInSpec.Client.BROWSER, false);
+    }
+
     private void write(Instant time, SyntheticUser user, int code, String details, String risk, String ip,
                        HomeLocation location, String app, SignInSpec.Client client) {
+        write(time, user, code, details, risk, ip, location, app, client, true);
+    }
+
+    private void write(Instant time, SyntheticUser user, int code, String details, String risk, String ip,
+                       HomeLocation location, String app, SignInSpec.Client client, boolean interactive) {
         String id = String.format(Locale.ROOT, "5c3a%04x-%04x-4000-8000-%012x", index & 0xffff,
                 events.size() & 0xffff, time.toEpochMilli());
         events.add(new GeneratedEvent.SignIn(new SignInSpec(id, time, user, ip, location, code, REASONS.get(code),
-                details, risk, true, app, client)));
+                details, risk, interactive, app, client)));
         failures |= code != 0;
     }
 

@@ -2,7 +2,6 @@ package io.gatewatch.rules.windowed;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,15 +45,20 @@ public final class EntityWindows {
      * redefined since it was written) or is idle past {@code idleMs} at {@code nowMs}; true when
      * none is left.
      */
-    boolean forgetStale(Set<String> current, long nowMs, long idleMs) {
-        byRule.entrySet().removeIf(window -> !current.contains(window.getKey()) || window.getValue().idleAt(nowMs, idleMs));
+    boolean forgetStale(Map<String, Long> idleMsByKey, long nowMs) {
+        byRule.entrySet().removeIf(window -> !idleMsByKey.containsKey(window.getKey())
+                || window.getValue().idleAt(nowMs, idleMsByKey.get(window.getKey())));
         return byRule.isEmpty();
     }
 
-    /** True when every window is either of no {@code current} key or idle past {@code idleMs} at {@code nowMs}. */
-    boolean staleAt(Set<String> current, long nowMs, long idleMs) {
+    /**
+     * True when every window is either of no current key (none in {@code idleMsByKey}) or idle past
+     * its rule's idle time at {@code nowMs}.
+     */
+    boolean staleAt(Map<String, Long> idleMsByKey, long nowMs) {
         for (Map.Entry<String, EntityWindow> window : byRule.entrySet()) {
-            if (current.contains(window.getKey()) && !window.getValue().idleAt(nowMs, idleMs)) {
+            Long idleMs = idleMsByKey.get(window.getKey());
+            if (idleMs != null && !window.getValue().idleAt(nowMs, idleMs)) {
                 return false;
             }
         }

@@ -12,13 +12,11 @@ import io.gatewatch.state.StateView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
@@ -43,7 +41,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     private final RuleSettings settings;
     private final ExceptionList[] exceptions;
     private final String[] stateKeys;
-    private final Set<String> current;
+    /** Each current rule's state key with how long its window may idle before the purge drops it. */
+    private final Map<String, Long> idleMsByKey;
 
     /** @param settings where each rule's exceptions and each alert's ATT&CK ids come from */
     public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
@@ -54,7 +53,11 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         // windows live under a rule's state key, not its name: a rule file's rule redefined under the
         // same id gets another key, so it never reads the old definition's observations as its own
         this.stateKeys = rules.stream().map(rule -> settings.catalogue().stateKey(rule.name())).toArray(String[]::new);
-        this.current = Set.copyOf(Arrays.asList(stateKeys));
+        Map<String, Long> idle = new HashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            idle.merge(stateKeys[r], idleMs(rules.get(r)), Math::max);
+        }
+        this.idleMsByKey = Map.copyOf(idle);
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
@@ -99,7 +102,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                     entity = new EntityWindows();
                 } else if (!changed.containsKey(key)) {
                     // a window gone idle, or of a rule removed or redefined since, would otherwise ride along in every write
-                    entity.forgetStale(current, keyed.observation().timeMs(), idleMs());
+                    entity.forgetStale(idleMsByKey, keyed.observation().timeMs());
                 }
                 entity.put(stateKeys[r], window);
                 changed.put(key, entity);
@@ -114,13 +117,13 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         return tenant + "|" + entityType + "|" + entityValue;
     }
 
-    /** 48 h, or the longest window of a rule that looks back further (a new-terms rule's two weeks). */
-    private long idleMs() {
-        long longest = LONGEST_WINDOW.toMillis();
-        for (WindowedRule rule : rules) {
-            longest = Math.max(longest, rule.window().toMillis());
-        }
-        return longest + graceMs;
+    /**
+     * 48 h, or the rule's window when it looks back further (a new-terms rule's two weeks), plus
+     * grace: per rule, so that two weeks of one rule do not keep every other rule's windows of an
+     * entity (an address's, a user's failures) for two weeks.
+     */
+    private long idleMs(WindowedRule rule) {
+        return Math.max(LONGEST_WINDOW.toMillis(), rule.window().toMillis()) + graceMs;
     }
 
     /**
@@ -130,6 +133,6 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
      */
     @Override
     public boolean expired(EntityWindows windows, long nowMs) {
-        return windows.staleAt(current, nowMs, idleMs());
+        return windows.staleAt(idleMsByKey, nowMs);
     }
 }

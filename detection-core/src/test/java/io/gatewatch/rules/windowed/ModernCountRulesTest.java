@@ -207,4 +207,15 @@ class ModernCountRulesTest {
         }
         assertThat(rules()).doesNotContain("SEAMLESS_SSO_SPRAY");
     }
+
+    @Test
+    void aTwoWeekNewTermsWindowOutlivesTheFortyEightHourPurgeOtherWindowsDoNot() {
+        signIn("liz@contoso.com", "198.51.100.1", 0, T0, DEVICE_CODE);
+        signIn("max@contoso.com", "198.51.100.2", 50126, T0, Map.of());
+        long threeDays = T0.plus(Duration.ofDays(3)).toEpochMilli();
+        assertThat(engine.expired(store.get("t1|user|liz@contoso.com"), threeDays)).isFalse();
+        assertThat(engine.expired(store.get("t1|user|max@contoso.com"), threeDays)).isTrue();
+        assertThat(engine.expired(store.get("t1|user|liz@contoso.com"), T0.plus(Duration.ofDays(15)).toEpochMilli()))
+                .isTrue();
+    }
 }

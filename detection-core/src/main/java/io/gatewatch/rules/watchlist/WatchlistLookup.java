@@ -12,4 +12,9 @@ public interface WatchlistLookup {
 
     /** @param watchlist a list's name as {@link Watchlists#name} gives it; {@code user} in any case, null for none */
     boolean contains(String watchlist, String user);
+
+    /** False when the list has no member now: a rule then need not read the event's field at all. */
+    default boolean hasMembers(String watchlist) {
+        return this != NONE;
+    }
 }

@@ -56,6 +56,12 @@ public final class Watchlists implements WatchlistLookup {
     }
 
     @Override
+    public boolean hasMembers(String watchlist) {
+        Set<String> members = lists.get(watchlist);
+        return members != null && !members.isEmpty();
+    }
+
+    @Override
     public boolean contains(String watchlist, String user) {
         if (user == null) {
             return false;

@@ -7,4 +7,9 @@ import java.util.Optional;
 public interface EventRule {
 
     Optional<Finding> evaluate(ClassifiedEvent event);
+
+    /** True for a rule about workload identities: it sees only their sign-ins, every other rule only users'. */
+    default boolean workloadIdentities() {
+        return false;
+    }
 }

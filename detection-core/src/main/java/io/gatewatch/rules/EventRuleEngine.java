@@ -36,10 +36,11 @@ public final class EventRuleEngine implements RuleEngine<Long> {
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<Long> suppressedUntil,
                                Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
-        if (WorkloadIdentities.excludedFromUserRules(event)) {
-            return alerts;
-        }
+        boolean workload = WorkloadIdentities.excludedFromUserRules(event);
         for (EventRule rule : rules) {
+            if (rule.workloadIdentities() != workload) {
+                continue; // user rules never see a workload identity's sign-in, nor workload rules a user's
+            }
             rule.evaluate(event).ifPresent(finding -> {
                 String key = incidentKey(finding, tenant);
                 Long until = suppressedUntil.get(key);

@@ -29,7 +29,8 @@ final class MatchRule implements EventRule {
     private static final String UNKNOWN_USER = "(unknown user)";
 
     private final String id;
-    private final Severity severity;
+    /** Each case's severity: its own or the rule's, under the rule's severity key when that is set. */
+    private final List<Severity> severities;
     private final RuleLogic.Match logic;
     /** Each case's condition, bound to the settings' watchlists: a list changed later is seen at the next event. */
     private final List<Predicate<ClassifiedEvent>> conditions;
@@ -38,11 +39,17 @@ final class MatchRule implements EventRule {
 
     MatchRule(RuleDefinition definition, RuleSettings settings) {
         this.id = definition.id();
-        this.severity = settings.severity(id, definition.severity());
         this.logic = (RuleLogic.Match) definition.logic();
+        this.severities = logic.cases().stream().map(branch -> settings.regraded(id).orElse(
+                branch.severity() != null ? branch.severity() : settings.severity(id, definition.severity()))).toList();
         this.conditions = logic.cases().stream().map(branch -> branch.where().bind(settings.watchlists())).toList();
         this.suppression = settings.suppression(id);
         this.exceptions = settings.exceptions().forRule(id);
+    }
+
+    @Override
+    public boolean workloadIdentities() {
+        return logic.entity().workloadIdentities();
     }
 
     @Override
@@ -50,13 +57,14 @@ final class MatchRule implements EventRule {
         for (int i = 0; i < conditions.size(); i++) {
             if (conditions.get(i).test(event)) {
                 // checked only for a match: most events match no rule, and a match rule keeps no state before this
-                return exceptions.excepts(event) ? Optional.empty() : Optional.of(finding(event, logic.cases().get(i).summary()));
+                return exceptions.excepts(event) ? Optional.empty()
+                        : Optional.of(finding(event, logic.cases().get(i).summary(), severities.get(i)));
             }
         }
         return Optional.empty();
     }
 
-    private Finding finding(ClassifiedEvent classified, String summary) {
+    private Finding finding(ClassifiedEvent classified, String summary, Severity severity) {
         InputEvent event = classified.event();
         Instant time = event.createdDateTime();
         String correlationId = event instanceof SignInEvent s && s.correlationId() != null ? s.correlationId() : event.id();

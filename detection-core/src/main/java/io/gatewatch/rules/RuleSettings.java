@@ -104,16 +104,21 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     /** A rule's severity: {@code rule.<ID>.severity} if set (re-graded), else its catalogue entry's. */
     public Severity severity(String rule, Severity otherwise) {
+        return regraded(rule).orElseGet(() -> catalogue.get(rule).map(RuleDefinition::severity).orElse(otherwise));
+    }
+
+    /** The severity {@code rule.<ID>.severity} gives the rule, if set: it overrides every case's own. */
+    public java.util.Optional<Severity> regraded(String rule) {
         String value = parameters.get(rule + ".severity");
-        if (value != null) {
-            try {
-                return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(RULE_PREFIX + rule + ".severity must be INFO, LOW, MEDIUM, HIGH "
-                        + "or CRITICAL, was '" + value + "'");
-            }
+        if (value == null) {
+            return java.util.Optional.empty();
         }
-        return catalogue.get(rule).map(RuleDefinition::severity).orElse(otherwise);
+        try {
+            return java.util.Optional.of(Severity.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(RULE_PREFIX + rule + ".severity must be INFO, LOW, MEDIUM, HIGH "
+                    + "or CRITICAL, was '" + value + "'");
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ public record SignInSpec(String id, Instant time, SyntheticUser user, String ipA
      */
     public record Client(String clientAppUsed, String authenticationProtocol, String userAgent,
                          String authenticationRequirement, String riskLevelAggregated, String riskState,
-                         String appId, String resourceDisplayName, String resourceId) {
+                         String appId, String resourceDisplayName, String resourceId, String originalTransferMethod,
+                         String sessionId, String mfaMethod, String servicePrincipalName) {
 
         public static final Client BROWSER = new Client(null, null, null, null, null, null);
 
@@ -30,6 +31,41 @@ public record SignInSpec(String id, Instant time, SyntheticUser user, String ipA
                       String authenticationRequirement, String riskLevelAggregated, String riskState) {
             this(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement, riskLevelAggregated,
                     riskState, null, null, null);
+        }
+
+        /** A client of its own app and resource, in the browser's session. */
+        public Client(String clientAppUsed, String authenticationProtocol, String userAgent,
+                      String authenticationRequirement, String riskLevelAggregated, String riskState,
+                      String appId, String resourceDisplayName, String resourceId) {
+            this(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement, riskLevelAggregated,
+                    riskState, appId, resourceDisplayName, resourceId, null, null, null, null);
+        }
+
+        /** This client's sign-in in the given session: a session carried to another address (a replay, a roaming phone). */
+        public Client inSession(String session) {
+            return new Client(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement,
+                    riskLevelAggregated, riskState, appId, resourceDisplayName, resourceId, originalTransferMethod, session,
+                    mfaMethod, servicePrincipalName);
+        }
+
+        /** This client with the flow the session began with ({@code deviceCodeFlow}). */
+        public Client transferredBy(String method) {
+            return new Client(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement,
+                    riskLevelAggregated, riskState, appId, resourceDisplayName, resourceId, method, sessionId, mfaMethod,
+                    servicePrincipalName);
+        }
+
+        /** This client answering MFA with the given method ({@code OATH verification code}, ...). */
+        public Client withMfaMethod(String method) {
+            return new Client(clientAppUsed, authenticationProtocol, userAgent, authenticationRequirement,
+                    riskLevelAggregated, riskState, appId, resourceDisplayName, resourceId, originalTransferMethod, sessionId,
+                    method, servicePrincipalName);
+        }
+
+        /** A service principal's sign-in (the spec's user stands for the app): no user signs in. */
+        public static Client servicePrincipal(String name) {
+            return new Client("Mobile Apps and Desktop clients", "none", null, "singleFactorAuthentication", null, null,
+                    null, "Microsoft Graph", "00000003-0000-0000-c000-000000000000", null, null, null, name);
         }
     }
 
@@ -59,10 +95,13 @@ public record SignInSpec(String id, Instant time, SyntheticUser user, String ipA
      * The Entra session the sign-in belongs to: a GUID derived from the user, the address and the
      * UTC day, so a user's sign-ins from one place on one day share a session and the same
      * generation always gives the same one. No random draw: the generated sequences stay as they
-     * were. An attacker's sign-in from its own address gets a session of its own; a stolen
-     * session used elsewhere is for a scenario to write.
+     * were. An attacker's sign-in from its own address gets a session of its own; a session
+     * carried to another address (a replay, a roaming phone) is the client's ({@link Client#inSession}).
      */
     public String sessionId() {
+        if (client.sessionId() != null) {
+            return client.sessionId();
+        }
         String day = time.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         return UUID.nameUUIDFromBytes(("session|" + user.userId() + "|" + ipAddress + "|" + day)
                 .getBytes(StandardCharsets.UTF_8)).toString();

@@ -17,7 +17,12 @@ public enum EntityKind {
     APP("app", "app", e -> EventField.APP.read(e)),
     USER_ADDRESS("user+address", "user+ip", e -> pair(EventField.USER.read(e), e.event().ipAddress())),
     USER_APP("user+app", "user+app", e -> pair(EventField.USER.read(e), EventField.APP.read(e))),
-    USER_ORG("user+org", "user+org", e -> pair(EventField.USER.read(e), EventField.ORG_HOST.read(e)));
+    USER_ORG("user+org", "user+org", e -> pair(EventField.USER.read(e), EventField.ORG_HOST.read(e))),
+    /** An Entra sign-in session (sessionId): what a stolen session cookie or token replays. */
+    SESSION("session", "session", e -> EventField.SESSION_ID.read(e)),
+    /** A workload identity: the only entity whose rules see service principal and managed identity sign-ins. */
+    SERVICE_PRINCIPAL("servicePrincipal", "servicePrincipal", e -> EventField.SERVICE_PRINCIPAL_ID.read(e) != null
+            ? EventField.SERVICE_PRINCIPAL_ID.read(e) : EventField.SERVICE_PRINCIPAL_NAME.read(e));
 
     private final String yamlName;
     private final String alertType;
@@ -36,6 +41,14 @@ public enum EntityKind {
     /** The entity type alerts carry. */
     public String alertType() {
         return alertType;
+    }
+
+    /**
+     * True for the workload-identity entity: its rules see only service principal and managed
+     * identity sign-ins, every other rule only users' ({@link io.gatewatch.rules.WorkloadIdentities}).
+     */
+    public boolean workloadIdentities() {
+        return this == SERVICE_PRINCIPAL;
     }
 
     /** The entity's value in the event, or null when the event lacks a part of it. */

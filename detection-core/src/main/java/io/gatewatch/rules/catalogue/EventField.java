@@ -92,7 +92,7 @@ public enum EventField {
         return read.apply(event);
     }
 
-    static EventField named(String name) {
+    public static EventField named(String name) {
         for (EventField field : values()) {
             if (field.yamlName.equals(name)) {
                 return field;

@@ -37,10 +37,11 @@ final class LogicParser {
                 JsonNode one = list.get(i);
                 String field = "cases[" + i + "]";
                 cases.add(new RuleLogic.Case(Condition.of(one.get("where"), nested(at, field)),
-                        RuleParser.text(one, "summary", nested(at, field), true)));
+                        RuleParser.text(one, "summary", nested(at, field), true),
+                        one.has("severity") ? RuleParser.severity(one, nested(at, field)) : null));
             }
         } else {
-            cases.add(new RuleLogic.Case(Condition.of(rule.get("where"), at), RuleParser.text(rule, "summary", at, true)));
+            cases.add(new RuleLogic.Case(Condition.of(rule.get("where"), at), RuleParser.text(rule, "summary", at, true), null));
         }
         return new RuleLogic.Match(entity, cases);
     }
@@ -63,8 +64,9 @@ final class LogicParser {
 
     private static RuleLogic.Group group(JsonNode node, Problems at) {
         String distinct = RuleParser.text(node, "distinct", at, false);
-        if (distinct != null && !DISTINCT.contains(distinct)) {
-            throw at.problem("distinct", "what to count distinct values of; allowed: user, address, app, location");
+        if (distinct != null && !DISTINCT.contains(distinct) && EventField.named(distinct) == null) {
+            throw at.problem("distinct", "what to count distinct values of; allowed: user, address, app, location, "
+                    + "or a field: " + EventField.allowed());
         }
         String noun = RuleParser.text(node, "noun", at, false);
         return new RuleLogic.Group(entity(node, at), distinct, noun != null ? noun : distinct == null ? "" : distinct + "s",
@@ -96,8 +98,7 @@ final class LogicParser {
         String name = RuleParser.text(node, "entity", at, true);
         EntityKind kind = EntityKind.named(name);
         if (kind == null) {
-            throw at.problem("entity", "unknown entity '" + name + "'; allowed: " + EntityKind.allowed()
-                    + " (session comes with the session fields)");
+            throw at.problem("entity", "unknown entity '" + name + "'; allowed: " + EntityKind.allowed());
         }
         return kind;
     }

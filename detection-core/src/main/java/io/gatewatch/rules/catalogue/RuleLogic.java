@@ -9,8 +9,11 @@ public sealed interface RuleLogic {
     record Match(EntityKind entity, List<Case> cases) implements RuleLogic {
     }
 
-    /** One branch of a match rule; {@code summary} may name any field as {@code {field}}. */
-    record Case(Condition where, String summary) {
+    /**
+     * One branch of a match rule; {@code summary} may name any field as {@code {field}}; a case's
+     * own {@code severity} (null: the rule's) grades what it finds, as a risk pass-through grades by level.
+     */
+    record Case(Condition where, String summary, io.gatewatch.schema.Severity severity) {
     }
 
     /**

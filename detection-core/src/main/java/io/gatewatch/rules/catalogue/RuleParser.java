@@ -62,7 +62,7 @@ final class RuleParser {
                 at.source() + ":" + at.ruleLine());
     }
 
-    private static Severity severity(JsonNode rule, Problems at) {
+    static Severity severity(JsonNode rule, Problems at) {
         String value = text(rule, "severity", at, true);
         try {
             return Severity.valueOf(value.toUpperCase(Locale.ROOT));

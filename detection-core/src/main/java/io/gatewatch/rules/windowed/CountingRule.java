@@ -21,10 +21,15 @@ import java.util.function.Predicate;
  */
 public final class CountingRule implements WindowedRule {
 
-    /** What a counting rule matches, groups by and counts; defaults for its numbers. */
+    /**
+     * What a counting rule matches, groups by and counts; defaults for its numbers. {@code term},
+     * when set, reads the field whose distinct values count (a session's countries, a user's
+     * sessions): the observation carries it in its app slot, and {@code distinctField} reads it there.
+     */
     public record Spec(String name, String entityType, Function<ClassifiedEvent, String> entity,
                        Predicate<ClassifiedEvent> matches, Function<Observation, String> distinctField,
-                       String distinctNoun, Severity severity, String summary) {
+                       String distinctNoun, Severity severity, String summary, Function<ClassifiedEvent, String> term,
+                       boolean workloadIdentities) {
     }
 
     private final Spec spec;
@@ -51,7 +56,17 @@ public final class CountingRule implements WindowedRule {
             return List.of();
         }
         String entity = spec.entity().apply(event);
-        return entity == null ? List.of() : List.of(new Keyed(spec.entityType(), entity, Observations.of(event, "hit")));
+        if (entity == null) {
+            return List.of();
+        }
+        Observation hit = Observations.of(event, "hit");
+        return List.of(new Keyed(spec.entityType(), entity, spec.term() == null ? hit : Observations.withTerm(hit,
+                spec.term().apply(event))));
+    }
+
+    @Override
+    public boolean workloadIdentities() {
+        return spec.workloadIdentities();
     }
 
     @Override
@@ -65,7 +80,8 @@ public final class CountingRule implements WindowedRule {
         int ips = state.distinct(hits, Observation::ip).size();
         String summary = spec.summary().replace("{count}", String.valueOf(hits.size()))
                 .replace("{distinct}", distinct.size() + " " + spec.distinctNoun())
-                .replace("{window}", humanize(timing.window()));
+                .replace("{window}", humanize(timing.window())).replace("{entity}", entity.value())
+                .replace("{user}", latest.user() == null ? "(unknown user)" : latest.user());
         return Optional.of(finding(spec.name(), spec.severity(), entity, summary, hits.size(),
                 Math.max(minCount, minDistinct), users, ips, hits, false));
     }

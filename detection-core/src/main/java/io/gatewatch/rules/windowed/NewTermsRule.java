@@ -21,8 +21,6 @@ import java.util.function.Predicate;
 final class NewTermsRule implements WindowedRule {
 
     private static final String KIND = "term";
-    /** When the entity was first seen, kept in one observation that moves with the newest event. */
-    private static final String SINCE = "since";
 
     private final String id;
     private final RuleLogic.NewTerms logic;
@@ -47,6 +45,11 @@ final class NewTermsRule implements WindowedRule {
     @Override
     public RuleTiming timing() {
         return timing;
+    }
+
+    @Override
+    public boolean workloadIdentities() {
+        return logic.entity().workloadIdentities();
     }
 
     @Override
@@ -79,18 +82,8 @@ final class NewTermsRule implements WindowedRule {
                 List.of(latest), false));
     }
 
-    /**
-     * The entity's first sighting within the look-back, carried forward in a {@code since}
-     * observation stamped with the newest event so that it lasts while the entity is active.
-     */
     private long firstSeen(EntityWindow window, Observation latest) {
-        List<Observation> since = window.of(SINCE);
-        long first = since.isEmpty() ? latest.timeMs() : Math.min(Long.parseLong(since.get(0).location()), latest.timeMs());
-        long stamp = since.isEmpty() ? latest.timeMs() : Math.max(since.get(0).timeMs(), latest.timeMs());
-        Observation anchor = new Observation(stamp, SINCE, null, null, null, String.valueOf(first), null);
-        window.add(anchor, timing.window().toMillis(), cap());
-        window.dropEarlier(anchor, Observation::kind);
-        return first;
+        return FirstSeen.update(window, latest.timeMs(), timing.window().toMillis(), cap());
     }
 
     private static String humanize(Duration duration) {

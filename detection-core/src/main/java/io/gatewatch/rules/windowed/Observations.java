@@ -65,6 +65,15 @@ final class Observations {
     }
 
     /**
+     * The observation with a rule's own term (a country, a session, an autonomous system) in its
+     * app slot: rules that compare or count one field beyond the usual four keep it there.
+     */
+    static Observation withTerm(Observation seen, String term) {
+        return new Observation(seen.timeMs(), seen.kind(), seen.user(), seen.ip(), term == null ? null : SharedTexts.share(term),
+                seen.location(), seen.correlationId());
+    }
+
+    /**
      * An address's success as its window keeps it: spray and probe rules only count who succeeded
      * from the address and when (their evidence is the failures, and the success being evaluated).
      */

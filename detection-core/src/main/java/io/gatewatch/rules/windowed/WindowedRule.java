@@ -38,6 +38,14 @@ public interface WindowedRule {
     }
 
     /**
+     * True for a rule about workload identities (service principals, managed identities): it sees
+     * only their sign-ins, and every other rule only users'.
+     */
+    default boolean workloadIdentities() {
+        return false;
+    }
+
+    /**
      * What the window keeps of an observation, all of it by default; the rule still evaluates the
      * whole one. Rules that only count the users of a kind keep those as time, kind and user: an
      * office address holds one per user signing in from it, written again at every commit.

@@ -43,6 +43,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     private final String[] stateKeys;
     /** Each current rule's state key with how long its window may idle before the purge drops it. */
     private final Map<String, Long> idleMsByKey;
+    private final boolean anyForWorkloads;
 
     /** @param settings where each rule's exceptions and each alert's ATT&CK ids come from */
     public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
@@ -58,19 +59,24 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
             idle.merge(stateKeys[r], idleMs(rules.get(r)), Math::max);
         }
         this.idleMsByKey = Map.copyOf(idle);
+        this.anyForWorkloads = rules.stream().anyMatch(WindowedRule::workloadIdentities);
     }
 
     /** Feeds one event to every rule; returns the alerts it raised. Each entity touched is written once. */
     @Override
     public List<Alert> process(String tenant, ClassifiedEvent event, StateView<EntityWindows> state, Instant detectedAt) {
         List<Alert> alerts = new ArrayList<>();
-        if (WorkloadIdentities.excludedFromUserRules(event)) {
+        boolean workload = WorkloadIdentities.excludedFromUserRules(event);
+        if (workload && !anyForWorkloads) {
             return alerts; // no window of a user, an address or a tenant counts a workload identity's sign-in
         }
         Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
         for (int r = 0; r < rules.size(); r++) {
             WindowedRule rule = rules.get(r);
+            if (rule.workloadIdentities() != workload) {
+                continue; // user rules never see a workload identity, nor workload rules a user
+            }
             List<WindowedRule.Keyed> observed = rule.observe(event);
             if (observed.isEmpty() || exceptions[r].excepts(event)) {
                 continue; // an excepted event keeps no state: it never reaches the rule's windows

@@ -1,6 +1,7 @@
 package io.gatewatch.rules.windowed;
 
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.catalogue.EventField;
 import io.gatewatch.rules.catalogue.RuleDefinition;
 import io.gatewatch.rules.catalogue.RuleLogic;
 import io.gatewatch.schema.Severity;
@@ -25,7 +26,9 @@ public final class WindowedRules {
     private static final Map<String, Function<RuleSettings, WindowedRule>> JAVA = Map.of(
             PasswordSprayRule.NAME, PasswordSprayRule::new,
             ImpossibleTravelRule.NAME, ImpossibleTravelRule::new,
-            DisabledProbeThenSuccessRule.NAME, DisabledProbeThenSuccessRule::new);
+            DisabledProbeThenSuccessRule.NAME, DisabledProbeThenSuccessRule::new,
+            SuccessThenFailureRule.NAME, SuccessThenFailureRule::new,
+            NewCountryRule.NAME, NewCountryRule::new);
 
     private static final Map<String, Function<Observation, String>> DISTINCT = Map.of(
             "user", Observation::user, "address", Observation::ip, "app", Observation::app,
@@ -45,9 +48,12 @@ public final class WindowedRules {
             RuleLogic logic = definition.logic();
             if (logic instanceof RuleLogic.Count count) {
                 for (RuleLogic.Group group : count.groups()) {
+                    EventField term = group.distinctField() == null || DISTINCT.containsKey(group.distinctField()) ? null
+                            : EventField.named(group.distinctField());
                     rules.add(new CountingRule(new CountingRule.Spec(id, group.entity().alertType(),
-                            e -> group.entity().read(e), count.where().bind(settings.watchlists()), distinct(group.distinctField()),
-                            group.distinctNoun(), severity, group.summary()), settings));
+                            e -> group.entity().read(e), count.where().bind(settings.watchlists()),
+                            term != null ? Observation::app : distinct(group.distinctField()), group.distinctNoun(), severity,
+                            group.summary(), term == null ? null : term::read, group.entity().workloadIdentities()), settings));
                 }
             } else if (logic instanceof RuleLogic.NewTerms newTerms) {
                 rules.add(new NewTermsRule(id, newTerms, severity, settings));

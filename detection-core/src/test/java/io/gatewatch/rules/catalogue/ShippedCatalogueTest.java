@@ -21,7 +21,11 @@ class ShippedCatalogueTest {
                 "MFA_FATIGUE_SUCCESS", "IMPOSSIBLE_TRAVEL", "DISTRIBUTED_CRACKING", "LOCKOUT_STORM", "PASSWORD_EXPIRY_WAVE",
                 "DISABLED_ACCOUNT_PROBING", "DISABLED_ACCOUNT_PROBE_THEN_SUCCESS", "CROSS_TENANT_SPRAY",
                 "CONDITIONAL_ACCESS_SPIKE", "FAILURE_RATE_SPIKE", "BREAK_GLASS_SIGN_IN", "PRIVILEGED_ACCOUNT_FAILURES",
-                "LEGACY_AUTH_SUCCESS", "REPEATED_RISK", "DEVICE_CODE_FIRST_USE", "FIRST_PARTY_CLIENT_TO_GRAPH", "SEAMLESS_SSO_SPRAY");
+                "LEGACY_AUTH_SUCCESS", "REPEATED_RISK", "DEVICE_CODE_FIRST_USE", "FIRST_PARTY_CLIENT_TO_GRAPH", "SEAMLESS_SSO_SPRAY",
+                "SESSION_REPLAY", "DEVICE_CODE_SESSION_SPREAD", "BROKER_DEVICE_CODE_REGISTRATION",
+                "SUCCESS_THEN_FAILURE_OTHER_NETWORK", "NEW_COUNTRY_VALID_PASSWORD", "TOTP_BRUTE_FORCE", "CONSENT_DENIED",
+                "PRIVILEGED_NEW_NETWORK", "PRIVILEGED_SINGLE_FACTOR", "SERVICE_PRINCIPAL_NEW_NETWORK",
+                "SERVICE_PRINCIPAL_CREDENTIAL_FAILURES", "RISK_LEVEL_PASSTHROUGH");
         assertThat(rules).filteredOn(rule -> rule.shape() == Shape.JAVA).extracting(RuleDefinition::id)
                 .containsAll(WindowedRules.javaRules());
     }
@@ -41,7 +45,7 @@ class ShippedCatalogueTest {
 
     @Test
     void everyRuleRunsByDefaultButTheOptInOneAndCanBeSwitchedOffAndRegraded() {
-        Set<String> off = Set.of("CROSS_TENANT_SPRAY");
+        Set<String> off = Set.of("CROSS_TENANT_SPRAY", "RISK_LEVEL_PASSTHROUGH");
         for (RuleDefinition rule : rules) {
             assertThat(RuleSettings.DEFAULTS.enabled(rule.id())).as(rule.id()).isEqualTo(!off.contains(rule.id()));
             RuleSettings settings = RuleSettings.fromProperties(java.util.Map.of("rule." + rule.id() + ".enabled", "false",

@@ -23,7 +23,8 @@ public final class AzureMonitorRecordBuilder {
         record.put("resourceId", "/tenants/" + spec.user().tenantId() + "/providers/Microsoft.aadiam");
         record.put("operationName", "Sign-in activity");
         record.put("operationVersion", "1.0");
-        record.put("category", spec.interactive() ? "SignInLogs" : "NonInteractiveUserSignInLogs");
+        record.put("category", spec.client().servicePrincipalName() != null ? "ServicePrincipalSignInLogs"
+                : spec.interactive() ? "SignInLogs" : "NonInteractiveUserSignInLogs");
         record.put("tenantId", spec.user().tenantId());
         record.put("resultType", String.valueOf(spec.errorCode()));
         record.put("resultSignature", "None");

@@ -22,9 +22,18 @@ public final class GraphSignInBuilder {
         ObjectNode p = JSON.objectNode();
         p.put("id", spec.id());
         p.put("createdDateTime", spec.time().toString());
-        p.put("userDisplayName", spec.user().displayName());
-        p.put("userPrincipalName", spec.user().userPrincipalName());
-        p.put("userId", spec.user().userId());
+        SignInSpec.Client client = spec.client();
+        if (client.servicePrincipalName() != null) {
+            // a workload identity's sign-in names the app, never a user
+            p.putArray("signInEventTypes").add("servicePrincipal");
+            p.put("servicePrincipalId", spec.user().userId());
+            p.put("servicePrincipalName", client.servicePrincipalName());
+            p.put("clientCredentialType", "clientSecret");
+        } else {
+            p.put("userDisplayName", spec.user().displayName());
+            p.put("userPrincipalName", spec.user().userPrincipalName());
+            p.put("userId", spec.user().userId());
+        }
         p.put("appId", or(spec.client().appId(), "c44b4083-3bb0-49c1-b47d-974e53cbdf3c"));
         p.put("appDisplayName", spec.appDisplayName());
         p.put("ipAddress", spec.ipAddress());
@@ -36,13 +45,20 @@ public final class GraphSignInBuilder {
         if (spec.additionalDetails() != null) {
             status.put("additionalDetails", spec.additionalDetails());
         }
-        SignInSpec.Client client = spec.client();
         p.put("clientAppUsed", or(client.clientAppUsed(), "Browser"));
         // a browser's sign-in: Entra writes "none" for every protocol without a value of its own
         p.put("authenticationProtocol", or(client.authenticationProtocol(), "none"));
         p.put("userAgent", or(client.userAgent(),
                 "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"));
         p.put("sessionId", spec.sessionId());
+        p.put("originalTransferMethod", or(client.originalTransferMethod(),
+                "deviceCode".equals(client.authenticationProtocol()) ? "deviceCodeFlow" : "none"));
+        p.put("autonomousSystemNumber", autonomousSystem(spec.ipAddress()));
+        if (client.mfaMethod() != null) {
+            ObjectNode mfa = p.putObject("mfaDetail");
+            mfa.put("authMethod", client.mfaMethod());
+            mfa.put("authDetail", "");
+        }
         ObjectNode device = p.putObject("deviceDetail");
         device.put("deviceId", "");
         device.put("operatingSystem", "Windows 10");
@@ -81,6 +97,17 @@ public final class GraphSignInBuilder {
         p.put("userType", "Member");
         p.put("tokenIssuerType", "AzureAD");
         return p;
+    }
+
+    /**
+     * The address's autonomous system: one per /16 (IPv6: first two hextets), in the private-use
+     * range, so a user's home, office and carrier networks differ and the same address always
+     * gives the same number.
+     */
+    static int autonomousSystem(String ip) {
+        String[] parts = ip.split(ip.indexOf(':') >= 0 ? ":" : "\\.");
+        String network = parts.length < 2 ? ip : parts[0] + "." + parts[1];
+        return 64512 + Math.floorMod(network.hashCode(), 1000);
     }
 
     private static String or(String value, String browser) {

@@ -42,7 +42,8 @@ public final class LogAnalyticsRowBuilder {
             // the JSON export carries dynamic columns as strings of JSON
             row.set(column(field.getKey()), value.isContainerNode() ? row.textNode(value.toString()) : value);
         }
-        row.put("Type", spec.interactive() ? "SigninLogs" : "AADNonInteractiveUserSignInLogs");
+        row.put("Type", spec.client().servicePrincipalName() != null ? "AADServicePrincipalSignInLogs"
+                : spec.interactive() ? "SigninLogs" : "AADNonInteractiveUserSignInLogs");
         return row;
     }
 

@@ -89,6 +89,11 @@ public final class ScenarioBuilder {
         return start.plus(offset);
     }
 
+    /** The scenario's number in its run: it picks the scenario's users and addresses. */
+    public int index() {
+        return index;
+    }
+
     public Instant atSeconds(long seconds) {
         return start.plusSeconds(seconds);
     }

@@ -17,6 +17,8 @@ public final class ScenarioCatalog {
         all.addAll(CorrelationScenarios.all());
         all.addAll(BaselineScenarios.all());
         all.addAll(ModernScenarios.all());
+        all.addAll(TokenScenarios.all());
+        all.addAll(CredentialUseScenarios.all());
         ALL = List.copyOf(all);
     }
 

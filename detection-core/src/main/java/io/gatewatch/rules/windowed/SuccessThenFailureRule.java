@@ -1,0 +1,95 @@
+package io.gatewatch.rules.windowed;
+
+import io.gatewatch.rules.Finding;
+import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.Severity;
+import io.gatewatch.schema.SignInEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * SUCCESS_THEN_FAILURE_OTHER_NETWORK (user): a user's success on an app, then within the window a
+ * wrong password for the same user and app from another network — another /16, or for IPv6
+ * other first two hextets (Sentinel's SuccessThenFail_DiffIP_SameUserandApp: the account works
+ * for its owner while someone elsewhere guesses at it). Only credential failures count: a phone
+ * on its carrier failing a token refresh or an MFA interrupt is no guess. The window lives with
+ * the user's other windows (one state write per event, however many rules watch the user), keeps
+ * the latest success per app and network, and the app rides in each observation's app slot.
+ */
+final class SuccessThenFailureRule implements WindowedRule {
+
+    static final String NAME = "SUCCESS_THEN_FAILURE_OTHER_NETWORK";
+
+    private final Severity severity;
+    private final RuleTiming timing;
+
+    SuccessThenFailureRule(RuleSettings settings) {
+        this.severity = settings.severity(NAME, Severity.MEDIUM);
+        this.timing = RuleTiming.of(settings, NAME);
+    }
+
+    @Override
+    public RuleTiming timing() {
+        return timing;
+    }
+
+    /** A user's successes on a handful of apps within minutes: a few suffice. */
+    @Override
+    public int cap() {
+        return 16;
+    }
+
+    @Override
+    public List<Keyed> observe(ClassifiedEvent event) {
+        if (!(event.event() instanceof SignInEvent signIn) || signIn.ipAddress() == null || Observations.user(signIn) == null) {
+            return List.of();
+        }
+        Outcome outcome = event.classification().outcome();
+        boolean guess = outcome == Outcome.FAILURE && WindowedRules.SPRAY_CODES.contains(event.classification().errorCode());
+        if (outcome != Outcome.SUCCESS && !guess) {
+            return List.of();
+        }
+        // only a success opens the window: a user's failures with no success before them keep no state here
+        return List.of(new Keyed("user", Observations.user(signIn), Observations.of(event, guess ? "fail" : "success"),
+                !guess));
+    }
+
+    @Override
+    public boolean joins(EntityWindow window, Observation failure) {
+        return !window.of("success").isEmpty();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(AlertEntity entity, EntityWindow window, Observation latest) {
+        if (latest.kind().equals("success")) {
+            window.dropEarlier(latest, o -> o.app() + "|" + network(o.ip()));
+            return Optional.empty();
+        }
+        String network = network(latest.ip());
+        for (Observation success : window.of("success")) {
+            if (success.timeMs() <= latest.timeMs() && Objects.equals(success.app(), latest.app())
+                    && !network.equals(network(success.ip()))) {
+                long minutes = Math.max(0, (latest.timeMs() - success.timeMs()) / 60_000);
+                return Optional.of(finding(NAME, severity, entity, latest.user() + " signed in to " + latest.app()
+                        + " from " + success.ip() + ", and " + minutes + " min later a wrong password was tried for the "
+                        + "same app from " + latest.ip() + ", another network.", 2, 2, 1, 2, List.of(success, latest), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The /16 of an IPv4 address, the first two hextets of an IPv6 one. */
+    static String network(String ip) {
+        String lower = ip.toLowerCase(Locale.ROOT);
+        boolean v6 = lower.indexOf(':') >= 0;
+        char separator = v6 ? ':' : '.';
+        int first = lower.indexOf(separator);
+        int second = first < 0 ? -1 : lower.indexOf(separator, first + 1);
+        return second < 0 ? lower : lower.substring(0, second);
+    }
+}

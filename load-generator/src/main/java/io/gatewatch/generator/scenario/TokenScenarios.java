@@ -70,7 +70,8 @@ final class TokenScenarios {
 
     private static void deviceCodeSpread(ScenarioBuilder b, boolean attack) {
         if (attack) {
-            SyntheticUser victim = b.user(1);
+            // the attacker's server in the victim's own country: only the second address gives it away
+            SyntheticUser victim = b.user(1, city("Frankfurt"));
             String session = UUID.nameUUIDFromBytes(("device|" + b.attackerIp(1)).getBytes()).toString();
             b.signInWith(b.atSeconds(0), victim, 0, null, victim.usualIp(), victim.home(), "Microsoft Office",
                     DEVICE_CODE.inSession(session));

@@ -75,6 +75,7 @@ class ModernMatchRulesTest {
         assertThat(rules(signIn(0, Map.of("authenticationProtocol", "ropc",
                 "authenticationRequirement", "multiFactorAuthentication")))).as("ropc with MFA").isEmpty();
         assertThat(rules(signIn(0, Map.of("userAgent", "BAV2ROPC")))).containsExactly("LEGACY_AUTH_SUCCESS");
+        assertThat(rules(signIn(0, Map.of("userAgent", "CBAinTAR")))).as("Sigma's third agent").containsExactly("LEGACY_AUTH_SUCCESS");
         assertThat(rules(signIn(0, Map.of("userAgent", "CBAInPROD")))).containsExactly("LEGACY_AUTH_SUCCESS");
         assertThat(rules(signIn(50126, Map.of("userAgent", "BAV2ROPC")))).as("a failed spray attempt").isEmpty();
         assertThat(rules(signIn(0, Map.of("userAgent", "Mozilla/5.0 BAV2ROPCish")))).isEmpty();

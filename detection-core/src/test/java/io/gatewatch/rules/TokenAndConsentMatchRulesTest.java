@@ -67,7 +67,7 @@ class TokenAndConsentMatchRulesTest {
         assertThat(rules(signIn("a@contoso.com", 0, broker("deviceCode", "Microsoft Graph"))))
                 .containsExactly("BROKER_DEVICE_CODE_REGISTRATION");
         assertThat(rules(signIn("a@contoso.com", 0, broker("none", "Device Registration Service")))).as("a Windows join").isEmpty();
-        assertThat(rules(signIn("a@contoso.com", 0, broker("deviceCode", "Office 365 Exchange Online")))).isEmpty();
+        assertThat(rules(signIn("a@contoso.com", 0, broker("deviceCode", "Azure Key Vault")))).isEmpty();
         assertThat(rules(signIn("a@contoso.com", 50126, broker("deviceCode", "Device Registration Service")))).isEmpty();
         assertThat(rules(signIn("a@contoso.com", 0, Map.of("appId", "1fec8e78-bce4-4aaf-ab1b-5451cc387264",
                 "authenticationProtocol", "deviceCode", "resourceDisplayName", "Microsoft Graph")))).as("Teams on a room device").isEmpty();

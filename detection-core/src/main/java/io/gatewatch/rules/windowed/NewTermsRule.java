@@ -47,6 +47,16 @@ final class NewTermsRule implements WindowedRule {
         return timing;
     }
 
+    /**
+     * At most this many values per entity (and the first-seen anchor): a user shows a handful of
+     * autonomous systems, clients or protocols in two weeks; beyond the cap the oldest value is
+     * forgotten and would alert again if it came back.
+     */
+    @Override
+    public int cap() {
+        return 64;
+    }
+
     @Override
     public boolean workloadIdentities() {
         return logic.entity().workloadIdentities();

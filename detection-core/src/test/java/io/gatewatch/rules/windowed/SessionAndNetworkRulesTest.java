@@ -199,4 +199,20 @@ class SessionAndNetworkRulesTest {
         assertThat(feed.of("PRIVILEGED_NEW_NETWORK")).extracting(Alert::entity).extracting(e -> e.value())
                 .containsExactly("root@contoso.com");
     }
+
+    @Test
+    void anAccountKeepsAtMostSixtyThreeNetworksTheOldestIsForgottenAndAlertsAgain() {
+        lists.add("privileged", "ops@contoso.com");
+        feed.signIn("ops@contoso.com", "203.0.113.5", 0, T0, Map.of("autonomousSystemNumber", 1));
+        Instant t = T0.plus(Duration.ofHours(25));
+        for (int asn = 2; asn <= 64; asn++) { // one a little over an hour apart: each new network alerts past suppression
+            t = t.plus(Duration.ofMinutes(61));
+            feed.signIn("ops@contoso.com", "203.0.113.5", 0, t, Map.of("autonomousSystemNumber", asn));
+        }
+        assertThat(feed.of("PRIVILEGED_NEW_NETWORK")).hasSize(63);
+        feed.signIn("ops@contoso.com", "203.0.113.5", 0, t.plus(Duration.ofMinutes(61)), Map.of("autonomousSystemNumber", 64));
+        assertThat(feed.of("PRIVILEGED_NEW_NETWORK")).as("a network still kept").hasSize(63);
+        feed.signIn("ops@contoso.com", "203.0.113.5", 0, t.plus(Duration.ofMinutes(122)), Map.of("autonomousSystemNumber", 1));
+        assertThat(feed.of("PRIVILEGED_NEW_NETWORK")).as("the oldest, forgotten at the cap").hasSize(64);
+    }
 }

@@ -29,7 +29,8 @@ class EvaluateGeneratedDayTest {
             "REPEATED_RISK", "DEVICE_CODE_FIRST_USE",
             "FIRST_PARTY_CLIENT_TO_GRAPH", "SEAMLESS_SSO_SPRAY", "SESSION_REPLAY", "DEVICE_CODE_SESSION_SPREAD",
             "BROKER_DEVICE_CODE_REGISTRATION", "SUCCESS_THEN_FAILURE_OTHER_NETWORK", "NEW_COUNTRY_VALID_PASSWORD",
-            "TOTP_BRUTE_FORCE", "CONSENT_DENIED", "SERVICE_PRINCIPAL_NEW_NETWORK", "SERVICE_PRINCIPAL_CREDENTIAL_FAILURES");
+            "TOTP_BRUTE_FORCE", "CONSENT_DENIED", "SERVICE_PRINCIPAL_NEW_NETWORK", "SERVICE_PRINCIPAL_CREDENTIAL_FAILURES",
+            "PRIVILEGED_ACCOUNT_FAILURES", "PRIVILEGED_SINGLE_FACTOR", "PRIVILEGED_NEW_NETWORK", "BREAK_GLASS_SIGN_IN");
     private static final Pattern ROW = Pattern.compile("^\\| ([A-Z_]+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|",
             Pattern.MULTILINE);
 
@@ -40,11 +41,13 @@ class EvaluateGeneratedDayTest {
     void everyScenarioIsDetectedAndNoNearMissOrBackgroundEventAlerts() {
         String logs = dir.resolve("two-days.json").toString();
         String labels = dir.resolve("labels.jsonl").toString();
+        String watchlist = dir.resolve("watchlist.csv").toString();
         CliRun generate = CliRun.run("generate", "--scenarios", "all", "--duration", "2d", "--rate", "0.25", "--fast",
-                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels);
+                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels,
+                "--watchlist-out", watchlist);
         assertThat(generate.exitCode()).as(generate.err()).isZero();
 
-        CliRun evaluate = CliRun.run("evaluate", "--labels", labels, logs);
+        CliRun evaluate = CliRun.run("evaluate", "--labels", labels, "--watchlist", watchlist, logs);
 
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         Matcher row = ROW.matcher(evaluate.out());
@@ -71,11 +74,13 @@ class EvaluateGeneratedDayTest {
     void alertsAlreadyProducedScoreAsTheRulesRunHereAndLeftOutOnesAreMissed() throws Exception {
         String logs = dir.resolve("day.json").toString();
         String labels = dir.resolve("labels.jsonl").toString();
+        String watchlist = dir.resolve("watchlist.csv").toString();
         CliRun generate = CliRun.run("generate", "--scenarios", "all", "--duration", "2d", "--rate", "0.25", "--fast",
-                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels);
+                "--start", "2026-11-02T00:00:00Z", "--seed", "11", "-o", logs, "--labels", labels,
+                "--watchlist-out", watchlist);
         assertThat(generate.exitCode()).as(generate.err()).isZero();
         Path rules = Files.writeString(dir.resolve("rules.properties"), "rule.CROSS_TENANT_SPRAY.enabled=true\n");
-        CliRun analyze = CliRun.run("analyze", "--rules", rules.toString(), logs);
+        CliRun analyze = CliRun.run("analyze", "--rules", rules.toString(), "--watchlist", watchlist, logs);
         assertThat(analyze.exitCode()).as(analyze.err()).isZero();
         // as the alert topic holds them: alerts only, without analyze's "type" field
         List<String> alerts = analyze.json().stream().filter(n -> n.get("type").asText().equals("alert"))
@@ -89,7 +94,7 @@ class EvaluateGeneratedDayTest {
         });
         Path alertFile = Files.write(dir.resolve("alerts.jsonl"), alerts);
 
-        CliRun fromRules = CliRun.run("evaluate", "--labels", labels, logs);
+        CliRun fromRules = CliRun.run("evaluate", "--labels", labels, "--watchlist", watchlist, logs);
         CliRun fromAlerts = CliRun.run("evaluate", "--labels", labels, "--alerts", alertFile.toString());
         assertThat(fromAlerts.exitCode()).as(fromAlerts.err()).isZero();
         assertThat(fromAlerts.out()).isEqualTo(fromRules.out()).contains("recall 1.000");

@@ -90,6 +90,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--orgs", paramLabel = "FILE", description = "Write the tenants' Dynamics org directory (for --orgs of analyze).")
     Path orgs;
 
+    @Option(names = "--watchlist-out", paramLabel = "FILE",
+            description = "Write the watchlist (watchlist,user rows) of the scenarios' privileged and break-glass "
+                    + "accounts, for --watchlist of analyze and evaluate.")
+    Path watchlistOut;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -127,7 +132,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 : Duration.ofNanos((long) ((count == null ? 10_000 : count) * 1e9 / rate));
         Instant first = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SyntheticDirectory directory = SyntheticDirectory.generate(seed, tenants, users);
-        return GenerationPlan.of(directory, seed, first, length, rate, noise, scenarios.requests(), labels, orgs, err);
+        return GenerationPlan.of(directory, seed, first, length, rate, noise, scenarios.requests(), labels, orgs, watchlistOut,
+                err);
     }
 
     private EventSink sink() throws IOException {

@@ -27,7 +27,7 @@ record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int s
 
     static GenerationPlan of(SyntheticDirectory directory, long seed, Instant start, Duration length, double rate,
                              boolean noise, List<ScenarioSchedule.Request> requests, Path labelFile, Path orgFile,
-                             PrintWriter err) throws IOException {
+                             Path watchlistFile, PrintWriter err) throws IOException {
         List<ScenarioBuilder.Injection> injections = new ScenarioSchedule(directory, rate)
                 .place(requests, start, length, note -> err.println("note: " + note));
         List<GeneratedEvent> events = injections.stream().flatMap(i -> i.events().stream()).toList();
@@ -44,6 +44,11 @@ record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int s
             writeLines(orgFile, mapper, new TenantOrgs(directory).all().stream().map(org -> mapper.createObjectNode()
                     .put("orgName", org.orgName()).put("tenantId", org.tenantId()).put("regionHost", org.regionHost()))
                     .toList());
+        }
+        if (watchlistFile != null) { // the accounts the scenarios watch, as a watchlist file for analyze and evaluate
+            List<String> rows = new java.util.ArrayList<>(List.of("watchlist,user"));
+            injections.stream().flatMap(i -> i.watched().stream()).forEach(m -> rows.add(m.watchlist() + "," + m.user()));
+            Files.write(watchlistFile, rows, StandardCharsets.UTF_8);
         }
         return new GenerationPlan(new TrafficStream(directory, seed, start, length, rate, events, noise), start,
                 injections.size(), events.size(), labels.size());

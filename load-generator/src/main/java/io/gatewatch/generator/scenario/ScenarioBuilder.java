@@ -46,6 +46,7 @@ public final class ScenarioBuilder {
     private final List<String> tenantIds;
     private final int tenantIndex;
     private final List<GeneratedEvent> events = new ArrayList<>();
+    private final List<WatchlistMember> watched = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
     private final List<Label> open = new ArrayList<>();
     private boolean failures;
@@ -174,6 +175,14 @@ public final class ScenarioBuilder {
                 "https://" + host + "/main.aspx", code, message)));
     }
 
+    /**
+     * Puts the user on a watchlist ({@code privileged}, {@code break-glass}): the run's watchlist
+     * file ({@code generate --watchlist-out}) lists it, as an administrator's would.
+     */
+    public void watch(String watchlist, SyntheticUser user) {
+        watched.add(new WatchlistMember(watchlist, user.userPrincipalName()));
+    }
+
     /** The rule must fire for the entity while the scenario's events run. */
     public void expect(String rule, AlertEntity entity) {
         open.add(new Label(scenario, rule, Label.Expect.ALERT, tenantId, entity, null, null));
@@ -217,10 +226,15 @@ public final class ScenarioBuilder {
             all.add(new Label(scenario, "FAILURE_RATE_SPIKE", Label.Expect.MAY, tenantId, tenant(), first,
                     last.plus(Duration.ofHours(1))));
         }
-        return new Injection(scenario, List.copyOf(events), all);
+        return new Injection(scenario, List.copyOf(events), all, List.copyOf(watched));
     }
 
-    /** What one scenario put into the traffic, and what it expects of the rules. */
-    public record Injection(String scenario, List<GeneratedEvent> events, List<Label> labels) {
+    /** What one scenario put into the traffic, what it expects of the rules, and whom it watches. */
+    public record Injection(String scenario, List<GeneratedEvent> events, List<Label> labels,
+                            List<WatchlistMember> watched) {
+    }
+
+    /** One row of a watchlist file: the list's name and a member's user principal name. */
+    public record WatchlistMember(String watchlist, String user) {
     }
 }

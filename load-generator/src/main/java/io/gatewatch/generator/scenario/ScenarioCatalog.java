@@ -19,6 +19,7 @@ public final class ScenarioCatalog {
         all.addAll(ModernScenarios.all());
         all.addAll(TokenScenarios.all());
         all.addAll(CredentialUseScenarios.all());
+        all.addAll(PrivilegedScenarios.all());
         ALL = List.copyOf(all);
     }
 

@@ -104,6 +104,12 @@ public final class ApiServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Every route the server answers, as {@code METHOD path} (Javalin's own list, static files aside). */
+    public java.util.List<String> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint.method + " " + route.endpoint.path).toList();
+    }
+
     @Override
     public void close() {
         server.stop();

@@ -78,6 +78,9 @@ class AtLeastOnceCrashIT {
                 before.readUntil(read -> read.size() >= EVENTS, Duration.ofMinutes(1));
             }
             first.kill();
+            // the kill must land between output and commit, or the redelivery this test is about never happens
+            assertThat(IngestLag.committed(broker.bootstrapServers(), "alos-it", "alos-signin-events"))
+                    .as("input committed when A was killed").isLessThan(EVENTS);
             instances.add(ChildInstance.start(dir, "alos-a-restarted", settings));
             IngestLag.awaitZero(broker.bootstrapServers(), "alos-it", "alos-signin-events", Duration.ofMinutes(4));
             IngestLag.awaitZero(broker.bootstrapServers(), "alos-it", "alos-it-by-tenant-repartition",

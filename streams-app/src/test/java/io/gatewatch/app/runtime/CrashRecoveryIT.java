@@ -85,6 +85,9 @@ class CrashRecoveryIT {
             IngestLag.awaitCommitted(broker.bootstrapServers(), "crash-it", "crash-signin-events", EVENTS / 5, first);
             first.kill();
             assertThat(first.isAlive()).isFalse();
+            // the kill must land mid-stream, or the test shows nothing about recovery
+            assertThat(IngestLag.committed(broker.bootstrapServers(), "crash-it", "crash-signin-events"))
+                    .as("input committed when A was killed").isBetween(EVENTS / 5L, EVENTS - 1L);
 
             instances.add(ChildInstance.start(dir, "a-restarted", settings));
             settings.put("state.dir", dir.resolve("state-b").toString());

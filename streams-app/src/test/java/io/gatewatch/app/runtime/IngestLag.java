@@ -45,16 +45,26 @@ final class IngestLag {
         return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
     }
 
+    /** The offsets {@code groupId} has committed on {@code topic}, summed over its partitions. */
+    static long committed(String bootstrap, String groupId, String topic) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            return committed(admin, groupId, topic);
+        }
+    }
+
+    private static long committed(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
+                .entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
     /** Waits until {@code groupId} has committed at least {@code atLeast} offsets of {@code topic}, so a kill lands mid-stream. */
     static void awaitCommitted(String bootstrap, String groupId, String topic, long atLeast, ChildInstance instance)
             throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             while (System.nanoTime() < deadline) {
-                long committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
-                        .entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                        .mapToLong(e -> e.getValue().offset()).sum();
-                if (committed >= atLeast) {
+                if (committed(admin, groupId, topic) >= atLeast) {
                     return;
                 }
                 Thread.sleep(100);

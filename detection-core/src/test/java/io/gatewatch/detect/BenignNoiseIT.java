@@ -30,10 +30,16 @@ import org.junit.jupiter.api.Test;
  * first), 1 000 000 sign-ins over 20 tenants and 5 000 users with normal failure rates (typos,
  * KMSI and MFA interrupts, silent-SSO misses, expired sessions, a few expired passwords and CA
  * blocks) and the generator's benign noise (proxy egress shared by hundreds of users, travellers,
- * typo runs, unanswered MFA prompts, a stale service account, a password-reset wave), read from
- * real Azure Monitor records and run through the engine {@code analyze} runs — dedup, tenant
- * windows, every rule, suppression and purges, held equal to the streaming topology by
- * {@code OfflineEquivalenceTest} — must raise no alert.
+ * some asked for MFA on arrival abroad, typo runs, unanswered MFA prompts, a stale service account,
+ * a password-reset wave, phones carrying a session from home Wi-Fi to their carrier, remediated
+ * and dismissed risk, printers on Authenticated SMTP, meeting rooms enrolled by device code,
+ * developers' VS Code and Azure CLI to Microsoft Graph), read from real Azure Monitor records and
+ * run through the engine {@code analyze} runs — dedup, tenant windows, every rule, suppression and
+ * purges, held equal to the streaming topology by {@code OfflineEquivalenceTest} — must raise no
+ * alert. The rules run at their defaults plus the exception lists the tenants keep for their known
+ * clients (printers, enrolment admins, developers: {@link BenignTraffic#knownClientExceptions}),
+ * as a real tenant lists them after their first alert; {@code KnownClientsFirstUseIT} shows what
+ * those clients raise without the lists: one alert at each one's first use, none after.
  */
 class BenignNoiseIT {
 
@@ -45,7 +51,8 @@ class BenignNoiseIT {
         BenignTraffic traffic = new BenignTraffic(directory, 42);
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
         OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(Duration.ofMinutes(1),
-                Duration.ofMinutes(2), Duration.ofHours(6), Duration.ofHours(24), RuleSettings.DEFAULTS),
+                Duration.ofMinutes(2), Duration.ofHours(6), Duration.ofHours(24),
+                RuleSettings.fromProperties(BenignTraffic.knownClientExceptions(directory))),
                 ClassificationData.defaults(), Map.of());
         List<String> alerts = new ArrayList<>();
         long[] counted = new long[2]; // sign-ins and failures in the closed tenant windows

@@ -119,6 +119,11 @@ final class BenignEpisodes {
         }
     }
 
+    /** Queues another kind of noise's later event, to come out in time order with the episodes' own. */
+    void queue(SignInSpec spec) {
+        due.add(spec);
+    }
+
     private void queue(SyntheticUser user, Instant time, Place place, int code, String details, boolean interactive,
                        String app) {
         due.add(spec(user, time, place, code, details, interactive, app));

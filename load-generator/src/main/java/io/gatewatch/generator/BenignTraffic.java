@@ -3,6 +3,7 @@ package io.gatewatch.generator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -10,9 +11,13 @@ import java.util.Random;
  * password typos, KMSI and MFA interrupts, silent-SSO misses, expired sessions and passwords,
  * the odd Conditional Access block — spread over all users, so it should raise no alert. With
  * noise on (the default) it also carries what real tenants add and naive rules trip on: shared
- * proxy egress ({@link ProxyEgress}), long-haul travellers ({@link Travellers}), and failure
+ * proxy egress ({@link ProxyEgress}), long-haul travellers ({@link Travellers}), failure
  * sequences ({@link BenignEpisodes}): typos then success, unanswered MFA prompts, a stale
- * service account, a password-reset wave.
+ * service account, a password-reset wave; and lookalikes of the newer rules' attacks: printers
+ * on Authenticated SMTP, device-code enrolment of meeting rooms ({@link KnownClients}),
+ * developers' VS Code and Azure CLI, roaming phones, remediated risk, MFA on arrival abroad
+ * ({@link BenignLookalikes}). The known clients alert until a tenant lists them, as a real one
+ * does after the first alert: {@link #knownClientExceptions} gives those lists.
  */
 public final class BenignTraffic {
 
@@ -42,6 +47,8 @@ public final class BenignTraffic {
     private final boolean noise;
     private final Travellers travellers;
     private final BenignEpisodes episodes;
+    private final KnownClients knownClients;
+    private final BenignLookalikes lookalikes;
     private long sequence;
 
     public BenignTraffic(SyntheticDirectory directory, long seed) {
@@ -55,6 +62,8 @@ public final class BenignTraffic {
         this.noise = noise;
         this.travellers = new Travellers(seed);
         this.episodes = new BenignEpisodes(directory, seed);
+        this.knownClients = new KnownClients(directory, seed);
+        this.lookalikes = new BenignLookalikes(knownClients, travellers, episodes::queue, seed);
         this.cumulativeUsers = new int[directory.tenantCount()];
         int total = 0;
         for (int t = 0; t < directory.tenantCount(); t++) {
@@ -63,10 +72,7 @@ public final class BenignTraffic {
         }
     }
 
-    /**
-     * The next sign-in at (or, for a queued episode event, just before) the given time; ids are
-     * unique per generator instance and seed.
-     */
+    /** The next sign-in at (or, for a queued event, just before) the given time; ids unique per instance and seed. */
     public SignInSpec next(Instant time) {
         sequence++;
         if (!noise) {
@@ -74,6 +80,7 @@ public final class BenignTraffic {
             return plain(user, new Place(user.usualIp(), user.home()), time);
         }
         travellers.planUntil(time, this::randomUser);
+        knownClients.planUntil(time, episodes::queue); // one queue, so queued events come out in time order
         SignInSpec queued = episodes.due(time);
         if (queued != null) {
             return withId(queued);
@@ -85,8 +92,15 @@ public final class BenignTraffic {
             place = travellers.placeOf(user, time, ProxyEgress.proxied(user) ? ProxyEgress.of(user)
                     : new Place(user.usualIp(), user.home()));
         } while (place == null);
-        SignInSpec episode = episodes.start(user, place, time, APPS.get(random.nextInt(APPS.size())));
+        String app = APPS.get(random.nextInt(APPS.size()));
+        SignInSpec lookalike = lookalikes.start(user, place, time, app);
+        SignInSpec episode = lookalike != null ? lookalike : episodes.start(user, place, time, app);
         return episode != null ? withId(episode) : plain(user, place, time);
+    }
+
+    /** The tenants' exception lists for their known clients ({@code rule.<ID>.except-users}): {@code generate --exceptions}. */
+    public static Map<String, String> knownClientExceptions(SyntheticDirectory directory) {
+        return new KnownClients(directory, 0).ruleExceptions();
     }
 
     private SignInSpec plain(SyntheticUser user, Place place, Instant time) {
@@ -98,7 +112,7 @@ public final class BenignTraffic {
     private SignInSpec withId(SignInSpec spec) {
         return new SignInSpec(idFor(sequence), spec.time(), spec.user(), spec.ipAddress(), spec.location(),
                 spec.errorCode(), spec.failureReason(), spec.additionalDetails(), spec.riskLevel(), spec.interactive(),
-                spec.appDisplayName());
+                spec.appDisplayName(), spec.client());
     }
 
     /** Microsoft's failure text for a code of the mix or an episode. */

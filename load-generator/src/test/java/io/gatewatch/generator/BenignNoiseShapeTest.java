@@ -66,12 +66,80 @@ class BenignNoiseShapeTest {
                 .isGreaterThan(EVENTS / 200);
     }
 
+    /** Each lookalike of the newer rules' attacks is there, in its shape, at its rate (BenignLookalikes, KnownClients). */
+    @Test
+    void theLookalikesOfTheNewerRulesAppearAtTheirRates() {
+        SyntheticDirectory directory = SyntheticDirectory.generate(3, 20, 2_000);
+        List<SignInSpec> events = twoDays(true);
+        Map<String, String> exceptions = BenignTraffic.knownClientExceptions(directory);
+
+        Map<String, List<SignInSpec>> bySession = new HashMap<>();
+        events.stream().filter(e -> e.errorCode() == 0).forEach(e ->
+                bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e));
+        assertThat(bySession.values()).as("no session is used from two countries (SESSION_REPLAY's shape)")
+                .allSatisfy(s -> assertThat(s.stream().map(e -> e.location().countryOrRegion()).distinct()).hasSize(1));
+        // 0.3 % of the sign-ins of the half of users outside the proxy: about 300
+        assertThat(bySession.values().stream().filter(s -> s.stream().map(e -> network(e.ipAddress())).distinct().count() > 1))
+                .as("roaming phones: one session on home Wi-Fi and on the carrier, successes on both").hasSizeBetween(200, 450)
+                .allSatisfy(s -> assertThat(s).extracting(SignInSpec::appDisplayName).containsOnly("Outlook Mobile"));
+
+        List<SignInSpec> deviceCodes = events.stream().filter(e -> "deviceCode".equals(e.client().authenticationProtocol())).toList();
+        assertThat(deviceCodes).as("rooms admins of the 3 largest tenants, 1-3 devices on each of two working days")
+                .hasSizeBetween(6, 18).allSatisfy(e -> {
+                    assertThat(e.appDisplayName()).isEqualTo("Microsoft Teams");
+                    assertThat(exceptions.get("rule.DEVICE_CODE_FIRST_USE.except-users")).contains(e.user().userPrincipalName());
+                });
+        assertThat(deviceCodes.stream().map(e -> e.user().userId()).distinct()).hasSize(3);
+        assertThat(events).filteredOn(e -> "deviceCodeFlow".equals(e.client().originalTransferMethod()))
+                .as("each device's refreshes in its own session, from the address it was enrolled at")
+                .hasSize(2 * deviceCodes.size()).allSatisfy(e -> assertThat(deviceCodes).anySatisfy(d -> {
+                    assertThat(d.sessionId()).isEqualTo(e.sessionId());
+                    assertThat(d.ipAddress()).isEqualTo(e.ipAddress());
+                }));
+
+        List<SignInSpec> tools = events.stream().filter(e -> "Microsoft Graph".equals(e.client().resourceDisplayName())
+                && List.of(KnownClients.VS_CODE, KnownClients.AZURE_CLI).contains(e.client().appId())).toList();
+        assertThat(tools.stream().map(e -> e.user().userPrincipalName()).distinct().toList())
+                .as("developers, 1 user in 200, each listed").hasSizeBetween(5, 20)
+                .allSatisfy(u -> assertThat(exceptions.get("rule.FIRST_PARTY_CLIENT_TO_GRAPH.except-users")).contains(u));
+        assertThat(tools).filteredOn(SignInSpec::interactive).as("one interactive sign-in a developer a working day")
+                .hasSizeBetween((int) tools.stream().map(e -> e.user().userId()).distinct().count(), 40);
+
+        // 5 printers, a mail every 10-40 min of 10 office hours: about 24 a working day each, on two days
+        assertThat(events).filteredOn(e -> "Authenticated SMTP".equals(e.client().clientAppUsed()))
+                .as("printers mailing scans, each listed").hasSizeBetween(160, 330).allSatisfy(e -> assertThat(
+                        exceptions.get("rule.LEGACY_AUTH_SUCCESS.except-users")).contains(e.user().userPrincipalName()));
+
+        assertThat(events).filteredOn(e -> e.client().riskState() != null)
+                .as("0.1 % at medium or high risk, remediated or dismissed").hasSizeBetween(120, 300).allSatisfy(e -> {
+                    assertThat(e.client().riskLevelAggregated()).isIn("medium", "high");
+                    assertThat(e.client().riskState()).isIn("remediated", "dismissed");
+                    assertThat(e.errorCode()).isZero();
+                });
+
+        Map<String, List<SignInSpec>> byUser = new HashMap<>();
+        events.forEach(e -> byUser.computeIfAbsent(e.user().userId(), k -> new ArrayList<>()).add(e));
+        assertThat(byUser.values()).as("travellers asked for MFA at their first sign-in abroad, then approving it")
+                .filteredOn(list -> firstAbroad(list) != null && firstAbroad(list).errorCode() == 50074)
+                .hasSizeGreaterThanOrEqualTo(2).allSatisfy(list -> assertThat(fastestKmh(list)).isLessThan(800));
+    }
+
     @Test
     void withoutNoiseEveryUserSignsInFromTheirOwnAddress() {
         assertThat(twoDays(false)).allSatisfy(e -> {
             assertThat(e.ipAddress()).isEqualTo(e.user().usualIp());
             assertThat(e.location()).isEqualTo(e.user().home());
         });
+    }
+
+    /** The first sign-in 5,000 km or more from the user's first, or null. */
+    private static SignInSpec firstAbroad(List<SignInSpec> signIns) {
+        return signIns.stream().filter(e -> e.location().kmTo(signIns.get(0).location()) >= 5_000).findFirst().orElse(null);
+    }
+
+    /** The /16 (the Graph builder's autonomous system). */
+    private static String network(String ip) {
+        return ip.substring(0, ip.indexOf('.', ip.indexOf('.') + 1));
     }
 
     private static boolean crossedContinents(List<SignInSpec> signIns) {

@@ -6,6 +6,7 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.config.Topic;
 import io.gatewatch.app.runtime.GatewatchApp;
+import io.gatewatch.generator.BenignTraffic;
 import io.gatewatch.generator.SyntheticDirectory;
 import io.gatewatch.generator.TenantOrgs;
 import io.gatewatch.generator.demo.DemoTraffic;
@@ -48,9 +49,14 @@ public final class LiveDemo implements AutoCloseable {
         this.dashboard = dashboard;
     }
 
-    /** The demo's settings over the defaults: what the test of its traffic runs the rules with too. */
-    public static Map<String, String> settings(String bootstrapServers, Path stateDir) {
-        Map<String, String> values = new HashMap<>();
+    /**
+     * The demo's settings over the defaults: what the test of its traffic runs the rules with too.
+     * The demo's tenants keep exception lists for their known clients (printers on SMTP, meeting-room
+     * enrolment admins, developers), as real tenants do after the first alert, so the console shows
+     * the planted attacks rather than a printer's daily mail.
+     */
+    public static Map<String, String> settings(String bootstrapServers, Path stateDir, SyntheticDirectory directory) {
+        Map<String, String> values = new HashMap<>(BenignTraffic.knownClientExceptions(directory));
         values.put("bootstrap.servers", bootstrapServers);
         values.put("application.id", "gatewatch-demo");
         values.put("topic.partitions", "2");
@@ -80,7 +86,7 @@ public final class LiveDemo implements AutoCloseable {
         parts.push(broker);
         Path stateDir = Files.createTempDirectory("gatewatch-demo-state-");
         parts.push(() -> TempDirectories.deleteQuietly(stateDir));
-        GatewatchConfig config = ConfigLoader.build(settings(broker.bootstrapServers(), stateDir));
+        GatewatchConfig config = ConfigLoader.build(settings(broker.bootstrapServers(), stateDir, traffic.directory()));
         say(out, "Starting the Gatewatch streams app (exactly-once)...");
         GatewatchApp app = GatewatchApp.start(config, registry);
         parts.push(app);

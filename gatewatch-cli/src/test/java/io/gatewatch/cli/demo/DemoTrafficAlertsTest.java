@@ -67,7 +67,8 @@ class DemoTrafficAlertsTest {
 
     /** The demo's seconds, one after another from {@link #START}, through the demo's rules; returns the alerts. */
     private static List<Alert> run(DemoTraffic traffic, List<PlantedScenario> planted) {
-        GatewatchConfig config = ConfigLoader.build(LiveDemo.settings("localhost:9092", Path.of("unused")));
+        GatewatchConfig config = ConfigLoader.build(LiveDemo.settings("localhost:9092", Path.of("unused"),
+                traffic.directory()));
         Map<String, String> regionHosts = new HashMap<>();
         for (TenantOrgs.Org org : traffic.orgs()) {
             regionHosts.put(org.orgName(), org.regionHost());

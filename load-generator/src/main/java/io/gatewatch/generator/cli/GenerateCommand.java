@@ -83,8 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--noise", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Realistic benign noise in the background: shared proxy egress, travellers, typos then "
-                    + "success, unanswered MFA prompts, a stale service account, a password-reset wave "
-                    + "(README: Generator). On by default; --no-noise for the plain mix.")
+                    + "success, unanswered MFA prompts, a stale service account, a password-reset wave, and lookalikes "
+                    + "of attacks: roaming phones, remediated risk, printers on SMTP, device-code enrolment, developers' "
+                    + "tools (README: Generator). On by default; --no-noise for the plain mix.")
     boolean noise;
 
     @Option(names = "--orgs", paramLabel = "FILE", description = "Write the tenants' Dynamics org directory (for --orgs of analyze).")
@@ -94,6 +95,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Write the watchlist (watchlist,user rows) of the scenarios' privileged and break-glass "
                     + "accounts, for --watchlist of analyze and evaluate.")
     Path watchlistOut;
+
+    @Option(names = "--exceptions", paramLabel = "FILE",
+            description = "Write the rule exceptions the tenants keep for their known clients (printers on SMTP, "
+                    + "device-code enrolment admins, developers), as properties for --rules of evaluate and analyze.")
+    Path exceptions;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -132,8 +138,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 : Duration.ofNanos((long) ((count == null ? 10_000 : count) * 1e9 / rate));
         Instant first = start != null ? start : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         SyntheticDirectory directory = SyntheticDirectory.generate(seed, tenants, users);
-        return GenerationPlan.of(directory, seed, first, length, rate, noise, scenarios.requests(), labels, orgs, watchlistOut,
-                err);
+        return GenerationPlan.of(directory, seed, first, length, rate, noise, scenarios.requests(),
+                new GenerationPlan.SideFiles(labels, orgs, watchlistOut, exceptions), err);
     }
 
     private EventSink sink() throws IOException {

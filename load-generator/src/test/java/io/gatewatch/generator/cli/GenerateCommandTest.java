@@ -11,7 +11,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -53,6 +58,36 @@ class GenerateCommandTest {
         assertThat(labels).extracting(Label::rule).contains("BRUTE_FORCE");
         assertThat(Files.readAllLines(dir.resolve("orgs"))).hasSize(20)
                 .allSatisfy(l -> assertThat(l).contains("\"orgName\"", "\"tenantId\"", "\"regionHost\""));
+    }
+
+    /** Every known client the noise signs in with is in the exceptions file, under the rule it would trip. */
+    @Test
+    void theExceptionsFileListsEveryKnownClientOfTheNoise() throws IOException {
+        // a Monday: the offices work
+        CommandLine monday = new CommandLine(new GenerateCommand());
+        monday.setErr(new PrintWriter(new StringWriter()));
+        assertThat(monday.execute("--fast", "--rate", "0.1", "--start", "2026-11-02T00:00:00Z", "--duration", "1d",
+                "--format", "graph", "-o", file("day"), "--exceptions", file("exceptions.properties"))).isZero();
+
+        Properties exceptions = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("exceptions.properties"))) {
+            exceptions.load(in);
+        }
+        Map<String, Set<String>> seen = new HashMap<>();
+        ObjectMapper mapper = JsonMappers.internal();
+        for (String line : Files.readAllLines(dir.resolve("day"))) {
+            var event = mapper.readTree(line);
+            String rule = event.path("clientAppUsed").asText().equals("Authenticated SMTP") ? "LEGACY_AUTH_SUCCESS"
+                    : event.path("authenticationProtocol").asText().equals("deviceCode") ? "DEVICE_CODE_FIRST_USE"
+                    : event.path("resourceDisplayName").asText().equals("Microsoft Graph") ? "FIRST_PARTY_CLIENT_TO_GRAPH" : null;
+            if (rule != null) {
+                seen.computeIfAbsent(rule, k -> new HashSet<>()).add(event.path("userPrincipalName").asText());
+            }
+        }
+        assertThat(seen).containsOnlyKeys("LEGACY_AUTH_SUCCESS", "DEVICE_CODE_FIRST_USE", "FIRST_PARTY_CLIENT_TO_GRAPH");
+        seen.forEach((rule, users) -> assertThat(List.of(exceptions.getProperty("rule." + rule + ".except-users").split(",")))
+                .as(rule).containsAll(users));
+        assertThat(exceptions.getProperty("rule.LEGACY_AUTH_SUCCESS.except-users")).contains("scan-to-mail@tenant1.example.com");
     }
 
     @Test

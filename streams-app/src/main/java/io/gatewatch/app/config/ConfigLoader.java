@@ -1,15 +1,12 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.rules.RuleKeys;
-import io.gatewatch.detect.DetectionEngine;
 import io.gatewatch.rules.RuleSettings;
-import io.gatewatch.rules.catalogue.CatalogueException;
 import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +77,12 @@ public final class ConfigLoader {
     public static GatewatchConfig build(ConfigLayers layers) {
         Map<String, String> values = layers.values();
         ConfigValues read = new ConfigValues(values);
-        RuleCatalogue catalogue = catalogue(read, values.get(RULE_FILES));
+        RuleCatalogue catalogue = ConfiguredRules.catalogue(read, values.get(RULE_FILES));
         Watchlists watchlists = ConfiguredWatchlists.read(read, WATCHLIST_FILES, values.get(WATCHLIST_FILES));
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
-                checkRuleSetting(read, key, value, catalogue);
+                ConfiguredRules.checkSetting(read, key, value, catalogue);
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
             }
@@ -117,7 +114,7 @@ public final class ConfigLoader {
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
         if (read.problems().isEmpty()) {
-            checkRulesBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
+            ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
         if (!read.problems().isEmpty()) {
             throw invalid(layers, read.problems());
@@ -135,43 +132,6 @@ public final class ConfigLoader {
             // the message starts with the key it is about
             String first = e.getMessage().split(" ", 2)[0];
             throw invalid(layers, List.of(new ConfigProblem(values.containsKey(first) ? first : null, e.getMessage())));
-        }
-    }
-
-    /** The shipped catalogue and the rule files of {@code rules.files} (comma-separated), each checked. */
-    private static RuleCatalogue catalogue(ConfigValues read, String files) {
-        RuleCatalogue catalogue = RuleCatalogue.shipped();
-        if (files == null || files.isBlank()) {
-            return catalogue;
-        }
-        try {
-            return catalogue.plus(Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
-                    .map(Path::of).toList());
-        } catch (CatalogueException e) {
-            read.problem(RULE_FILES, e.getMessage());
-            return catalogue;
-        }
-    }
-
-    /** Every rule built once, as the topology will: a rule file's rule missing a number fails here, not after the broker answered. */
-    private static void checkRulesBuild(ConfigValues read, RuleSettings settings, Duration grace) {
-        try {
-            new DetectionEngine(settings, grace);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            read.problem(RULE_FILES, e.getMessage());
-        }
-    }
-
-    private static void checkRuleSetting(ConfigValues read, String key, String value, RuleCatalogue catalogue) {
-        if (!RuleKeys.known(key, catalogue)) {
-            String nearest = KnownKeys.nearest(key);
-            read.problem(key, key + " is not a rule setting (the rules and their keys are in config/rules.properties)"
-                    + (nearest == null ? "" : "; the nearest known key is " + nearest));
-            return;
-        }
-        String problem = RuleKeys.problem(key, value);
-        if (problem != null) {
-            read.problem(key, problem);
         }
     }
 

@@ -7,15 +7,16 @@ import io.gatewatch.rules.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Layered configuration: built-in defaults, then a properties file, then the environment
- * ({@link ConfigLayers}). {@code GATEWATCH_WINDOW_SIZE} sets {@code window.size};
- * {@code KAFKA_SASL_MECHANISM} sets the Kafka client property {@code sasl.mechanism} (the
- * streams-bootstrap convention). Keys that are not Gatewatch's own are passed to the Kafka
+ * ({@link ConfigLayers}). {@code GATEWATCH_STARTUP_BROKER_TIMEOUT} sets {@code startup.broker-timeout}
+ * ({@link VariableKeys}); {@code KAFKA_SASL_MECHANISM} sets the Kafka client property {@code sasl.mechanism}
+ * (the streams-bootstrap convention). Keys that are not Gatewatch's own are passed to the Kafka
  * clients as they are.
  */
 public final class ConfigLoader {
@@ -116,8 +117,10 @@ public final class ConfigLoader {
         if (read.problems().isEmpty()) {
             ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
-        if (!read.problems().isEmpty()) {
-            throw invalid(layers, read.problems());
+        List<ConfigProblem> problems = new ArrayList<>(read.problems());
+        layers.unknownVariables().forEach(variable -> problems.add(VariableKeys.unknown(variable)));
+        if (!problems.isEmpty()) {
+            throw invalid(layers, problems);
         }
         try {
             return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),

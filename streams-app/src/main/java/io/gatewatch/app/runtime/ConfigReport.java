@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * {@code gatewatch config} and {@code run --check}: the effective configuration, one key a line as
  * {@code key = value  (default | file PATH | env VAR)} with secrets masked — Gatewatch's keys, every
  * rule setting, the Kafka settings Gatewatch chooses and everything given — then the key each
- * GATEWATCH_ and KAFKA_ variable became, and every problem as one line on stderr. No broker needed.
+ * GATEWATCH_ and KAFKA_ variable sets (or that it sets none), and every problem as one line on stderr.
+ * No broker needed.
  */
 public final class ConfigReport {
 
@@ -44,6 +45,8 @@ public final class ConfigReport {
         lines.values().forEach(out::println);
         layers.environmentKeys().forEach((variable, key) ->
                 out.println("# env " + variable + " -> " + key + (KnownKeys.known(key) ? "" : "  (unknown key)")));
+        layers.unknownVariables().forEach(variable -> out.println("# env " + variable + " -> no key"));
+        layers.serviceLinks().forEach(variable -> out.println("# env " + variable + " -> none: a Kubernetes service link"));
         out.flush();
         problems.forEach(problem -> err.println("gatewatch: " + problem.message()));
         err.flush();

@@ -104,12 +104,12 @@ public final class ConfigLoader {
         Duration aggregateRetention = read.duration("aggregate.retention");
         boolean emitClassified = read.flag("emit.classified");
         boolean createTopics = read.flag("topics.create");
-        int partitions = read.integer("topic.partitions");
-        int replicationFactor = read.integer("topic.replication.factor");
-        long rocksDbBytes = read.wholeNumber("rocksdb.memory.bytes");
-        long decodedBytes = read.wholeNumber("state.decoded-memory.bytes");
+        int partitions = read.integer("topic.partitions", 1, Integer.MAX_VALUE, "");
+        int replicationFactor = read.integer("topic.replication.factor", 1, Short.MAX_VALUE, "");
+        long rocksDbBytes = read.bytes("rocksdb.memory.bytes", GatewatchConfig.MIN_ROCKSDB_MEMORY_BYTES);
+        long decodedBytes = read.bytes("state.decoded-memory.bytes", GatewatchConfig.MIN_DECODED_MEMORY_BYTES);
         Duration brokerTimeout = read.duration("startup.broker-timeout");
-        int httpPort = read.integer("http.port");
+        int httpPort = read.integer("http.port", 0, 65_535, " (0 turns the API off)");
         Duration alertsRetention = read.duration("alerts.retention");
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");

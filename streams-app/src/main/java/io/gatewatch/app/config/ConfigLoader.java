@@ -86,6 +86,10 @@ public final class ConfigLoader {
                 ConfiguredRules.checkSetting(read, key, value, catalogue);
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
+                String problem = KafkaValues.problem(key, value);
+                if (problem != null) {
+                    read.problem(key, problem);
+                }
             }
         });
         kafka.put("bootstrap.servers", values.get("bootstrap.servers"));

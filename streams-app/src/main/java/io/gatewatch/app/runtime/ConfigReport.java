@@ -5,6 +5,7 @@ import io.gatewatch.app.config.ConfigLayers;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.ConfigProblem;
 import io.gatewatch.app.config.KnownKeys;
+import io.gatewatch.app.config.SecretKeys;
 import io.gatewatch.app.config.Topics;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.rules.RuleKeys;
@@ -24,8 +25,6 @@ public final class ConfigReport {
 
     /** Exit code when the configuration has a bad value or an unknown key (the README's usage error). */
     public static final int EXIT_PROBLEMS = 2;
-
-    private static final String MASK = "********";
 
     private ConfigReport() {
     }
@@ -69,6 +68,6 @@ public final class ConfigReport {
     }
 
     private static String line(String key, String value, String origin) {
-        return key + " = " + (ConfigPrinter.isSecret(key) ? MASK : value) + "  (" + origin + ")";
+        return key + " = " + (SecretKeys.isSecret(key) ? SecretKeys.MASK : value) + "  (" + origin + ")";
     }
 }

@@ -79,6 +79,14 @@ class RunStartupErrorsTest {
     }
 
     @Test
+    void aBadKafkaValueStopsRunBeforeTheBrokerNamingTheVariable() {
+        CommandRun run = quietly(() -> CommandRun.run(Map.of("KAFKA_NUM_STREAM_THREADS", "two"),
+                "--config", config.toString(), "--metrics-port", "0"));
+
+        assertOneLine(run, "env KAFKA_NUM_STREAM_THREADS: num.stream.threads must be a whole number (int), was 'two'");
+    }
+
+    @Test
     void aBadDurationInTheFileIsRefusedNamingTheFile() throws IOException {
         Files.writeString(config, "rule.BRUTE_FORCE.window=ten minutes\n", java.nio.file.StandardOpenOption.APPEND);
 

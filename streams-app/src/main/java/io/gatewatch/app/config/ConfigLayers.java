@@ -8,18 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A configuration's layers — built-in defaults, then a properties file, then the environment —
- * merged, remembering where each value came from and which key each environment variable became
- * ({@code GATEWATCH_X_Y} and {@code KAFKA_X_Y} → {@code x.y}), so that a bad value can be traced
- * to its source and {@code gatewatch config} can show the mapping. Rule keys are stored as the
- * rules file spells them ({@code rule.BRUTE_FORCE.threshold}), so a file's and an environment
- * variable's spelling of one key are one key and the environment wins.
+ * merged, remembering where each value came from and which key each environment variable sets
+ * ({@link VariableKeys}: {@code GATEWATCH_STARTUP_BROKER_TIMEOUT} → {@code startup.broker-timeout}),
+ * so that a bad value can be traced to its source and {@code gatewatch config} can show the mapping.
+ * Rule keys are stored as the rules file spells them ({@code rule.BRUTE_FORCE.threshold}), so a
+ * file's and an environment variable's spelling of one key are one key and the environment wins.
  */
 public final class ConfigLayers {
 
@@ -30,6 +30,8 @@ public final class ConfigLayers {
     private final Map<String, String> values = new TreeMap<>();
     private final Map<String, ConfigOrigin> origins = new HashMap<>();
     private final Map<String, String> variables = new TreeMap<>();
+    private final Set<String> unknownVariables = new TreeSet<>();
+    private final Set<String> serviceLinks = new TreeSet<>();
 
     private ConfigLayers() {
         ConfigLoader.DEFAULTS.forEach((key, value) -> put(key, value, ConfigOrigin.DEFAULT));
@@ -48,12 +50,10 @@ public final class ConfigLayers {
         }
         // KAFKA_ before GATEWATCH_, each sorted: when two variables name one key the outcome does not
         // depend on the order the environment happens to list them in, and Gatewatch's own prefix wins
-        for (String prefix : new String[] {"KAFKA_", "GATEWATCH_"}) {
+        for (String prefix : new String[] {VariableKeys.KAFKA, VariableKeys.GATEWATCH}) {
             new TreeMap<>(environment).forEach((name, value) -> {
                 if (name.startsWith(prefix) && name.length() > prefix.length() && !NOT_KEYS.contains(name)) {
-                    String key = RuleKeys.canonical(name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '.'));
-                    layers.variables.put(name, key);
-                    layers.put(key, value, ConfigOrigin.environment(name));
+                    layers.putVariable(prefix, name, value);
                 }
             });
         }
@@ -65,6 +65,28 @@ public final class ConfigLayers {
         ConfigLayers layers = new ConfigLayers();
         overrides.forEach((key, value) -> layers.put(key, value, null));
         return layers;
+    }
+
+    /**
+     * A variable's value under the key it names. One that names no key is refused (GATEWATCH_) or
+     * passed to Kafka as it is (KAFKA_, the documented pass-through); Kubernetes' service links are neither.
+     */
+    private void putVariable(String prefix, String name, String value) {
+        String rest = name.substring(prefix.length());
+        String key = VariableKeys.keyOf(rest);
+        if (key == null && VariableKeys.isServiceLink(name)) {
+            serviceLinks.add(name);
+            return;
+        }
+        if (key == null && prefix.equals(VariableKeys.KAFKA)) {
+            key = VariableKeys.verbatim(rest);
+        }
+        if (key == null) {
+            unknownVariables.add(name);
+            return;
+        }
+        variables.put(name, key);
+        put(key, value, ConfigOrigin.environment(name));
     }
 
     private void put(String key, String value, ConfigOrigin origin) {
@@ -87,8 +109,18 @@ public final class ConfigLayers {
         return origins.get(key);
     }
 
-    /** Each GATEWATCH_ and KAFKA_ variable read, with the key it became, sorted by variable. */
+    /** Each GATEWATCH_ and KAFKA_ variable read, with the key it sets, sorted by variable. */
     public Map<String, String> environmentKeys() {
         return Collections.unmodifiableMap(variables);
+    }
+
+    /** The GATEWATCH_ variables that name no key, sorted: each is a problem of the configuration. */
+    public Set<String> unknownVariables() {
+        return Collections.unmodifiableSet(unknownVariables);
+    }
+
+    /** The variables taken for Kubernetes' service links ({@code GATEWATCH_PORT}, {@code KAFKA_SERVICE_HOST}), ignored, sorted. */
+    public Set<String> serviceLinks() {
+        return Collections.unmodifiableSet(serviceLinks);
     }
 }

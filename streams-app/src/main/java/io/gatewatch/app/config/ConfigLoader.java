@@ -1,24 +1,22 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.rules.RuleKeys;
-import io.gatewatch.detect.DetectionEngine;
 import io.gatewatch.rules.RuleSettings;
-import io.gatewatch.rules.catalogue.CatalogueException;
 import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.watchlist.Watchlists;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Layered configuration: built-in defaults, then a properties file, then the environment
- * ({@link ConfigLayers}). {@code GATEWATCH_WINDOW_SIZE} sets {@code window.size};
- * {@code KAFKA_SASL_MECHANISM} sets the Kafka client property {@code sasl.mechanism} (the
- * streams-bootstrap convention). Keys that are not Gatewatch's own are passed to the Kafka
+ * ({@link ConfigLayers}). {@code GATEWATCH_STARTUP_BROKER_TIMEOUT} sets {@code startup.broker-timeout}
+ * ({@link VariableKeys}); {@code KAFKA_SASL_MECHANISM} sets the Kafka client property {@code sasl.mechanism}
+ * (the streams-bootstrap convention). Keys that are not Gatewatch's own are passed to the Kafka
  * clients as they are.
  */
 public final class ConfigLoader {
@@ -80,14 +78,18 @@ public final class ConfigLoader {
     public static GatewatchConfig build(ConfigLayers layers) {
         Map<String, String> values = layers.values();
         ConfigValues read = new ConfigValues(values);
-        RuleCatalogue catalogue = catalogue(read, values.get(RULE_FILES));
+        RuleCatalogue catalogue = ConfiguredRules.catalogue(read, values.get(RULE_FILES));
         Watchlists watchlists = ConfiguredWatchlists.read(read, WATCHLIST_FILES, values.get(WATCHLIST_FILES));
         Map<String, String> kafka = new HashMap<>();
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
-                checkRuleSetting(read, key, value, catalogue);
+                ConfiguredRules.checkSetting(read, key, value, catalogue);
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
+                String problem = KafkaValues.problem(key, value);
+                if (problem != null) {
+                    read.problem(key, problem);
+                }
             }
         });
         kafka.put("bootstrap.servers", values.get("bootstrap.servers"));
@@ -106,21 +108,23 @@ public final class ConfigLoader {
         Duration aggregateRetention = read.duration("aggregate.retention");
         boolean emitClassified = read.flag("emit.classified");
         boolean createTopics = read.flag("topics.create");
-        int partitions = read.integer("topic.partitions");
-        int replicationFactor = read.integer("topic.replication.factor");
-        long rocksDbBytes = read.wholeNumber("rocksdb.memory.bytes");
-        long decodedBytes = read.wholeNumber("state.decoded-memory.bytes");
+        int partitions = read.integer("topic.partitions", 1, Integer.MAX_VALUE, "");
+        int replicationFactor = read.integer("topic.replication.factor", 1, Short.MAX_VALUE, "");
+        long rocksDbBytes = read.bytes("rocksdb.memory.bytes", GatewatchConfig.MIN_ROCKSDB_MEMORY_BYTES);
+        long decodedBytes = read.bytes("state.decoded-memory.bytes", GatewatchConfig.MIN_DECODED_MEMORY_BYTES);
         Duration brokerTimeout = read.duration("startup.broker-timeout");
-        int httpPort = read.integer("http.port");
+        int httpPort = read.integer("http.port", 0, 65_535, " (0 turns the API off)");
         Duration alertsRetention = read.duration("alerts.retention");
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
         if (read.problems().isEmpty()) {
-            checkRulesBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
+            ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
-        if (!read.problems().isEmpty()) {
-            throw invalid(layers, read.problems());
+        List<ConfigProblem> problems = new ArrayList<>(read.problems());
+        layers.unknownVariables().forEach(variable -> problems.add(VariableKeys.unknown(variable)));
+        if (!problems.isEmpty()) {
+            throw invalid(layers, problems);
         }
         try {
             return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
@@ -135,43 +139,6 @@ public final class ConfigLoader {
             // the message starts with the key it is about
             String first = e.getMessage().split(" ", 2)[0];
             throw invalid(layers, List.of(new ConfigProblem(values.containsKey(first) ? first : null, e.getMessage())));
-        }
-    }
-
-    /** The shipped catalogue and the rule files of {@code rules.files} (comma-separated), each checked. */
-    private static RuleCatalogue catalogue(ConfigValues read, String files) {
-        RuleCatalogue catalogue = RuleCatalogue.shipped();
-        if (files == null || files.isBlank()) {
-            return catalogue;
-        }
-        try {
-            return catalogue.plus(Arrays.stream(files.split(",")).map(String::strip).filter(f -> !f.isEmpty())
-                    .map(Path::of).toList());
-        } catch (CatalogueException e) {
-            read.problem(RULE_FILES, e.getMessage());
-            return catalogue;
-        }
-    }
-
-    /** Every rule built once, as the topology will: a rule file's rule missing a number fails here, not after the broker answered. */
-    private static void checkRulesBuild(ConfigValues read, RuleSettings settings, Duration grace) {
-        try {
-            new DetectionEngine(settings, grace);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            read.problem(RULE_FILES, e.getMessage());
-        }
-    }
-
-    private static void checkRuleSetting(ConfigValues read, String key, String value, RuleCatalogue catalogue) {
-        if (!RuleKeys.known(key, catalogue)) {
-            String nearest = KnownKeys.nearest(key);
-            read.problem(key, key + " is not a rule setting (the rules and their keys are in config/rules.properties)"
-                    + (nearest == null ? "" : "; the nearest known key is " + nearest));
-            return;
-        }
-        String problem = RuleKeys.problem(key, value);
-        if (problem != null) {
-            read.problem(key, problem);
         }
     }
 

@@ -35,24 +35,36 @@ final class ConfigValues {
         }
     }
 
-    int integer(String key) {
+    /** A whole number from {@code min} to {@code max}, {@code note} after the range: out of range is refused here, never wrapped into a short later. */
+    int integer(String key, int min, int max, String note) {
         String value = values.get(key);
         try {
-            return Integer.parseInt(value.strip());
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            problem(key, key + " must be a whole number, was '" + value + "'");
-            return 0;
+            // not a number, or beyond an int: the same message, which says what is allowed
         }
+        problem(key, key + " must be a whole number " + (max == Integer.MAX_VALUE ? "of at least " + min
+                : "from " + min + " to " + max) + note + ", was '" + value + "'");
+        return 0;
     }
 
-    long wholeNumber(String key) {
+    /** A number of bytes, at least {@code min}: a plain number, since "256MB" is the likely mistake. */
+    long bytes(String key, long min) {
         String value = values.get(key);
         try {
-            return Long.parseLong(value.strip());
+            long number = Long.parseLong(value.strip());
+            if (number >= min) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            problem(key, key + " must be a whole number, was '" + value + "'");
-            return 0;
+            // not a number, or beyond a long: the same message, which says what is allowed
         }
+        problem(key, key + " must be a whole number of bytes without a unit, at least " + min + " (" + (min >> 20)
+                + " MiB), was '" + value + "'");
+        return 0;
     }
 
     /** {@code true} or {@code false} in any case; anything else (yes, 1, on) is a problem, not a silent false. */

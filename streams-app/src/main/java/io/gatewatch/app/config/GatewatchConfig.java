@@ -40,6 +40,11 @@ public record GatewatchConfig(
         ApiSettings api,
         AlertFormat alertFormat) {
 
+    /** The least RocksDB memory, {@code rocksdb.memory.bytes}, a configuration may give. */
+    static final long MIN_ROCKSDB_MEMORY_BYTES = 16L << 20;
+    /** The least heap for decoded store values, {@code state.decoded-memory.bytes}, a configuration may give. */
+    static final long MIN_DECODED_MEMORY_BYTES = 1L << 20;
+
     public GatewatchConfig {
         kafka = Map.copyOf(kafka);
         require(windowSize.compareTo(Duration.ofSeconds(1)) >= 0, "window.size must be at least 1 second");
@@ -50,8 +55,8 @@ public record GatewatchConfig(
                 "aggregate.retention must cover window.size + window.grace");
         require(partitions >= 1, "topic.partitions must be at least 1");
         require(replicationFactor >= 1, "topic.replication.factor must be at least 1");
-        require(rocksDbMemoryBytes >= 16L << 20, "rocksdb.memory.bytes must be at least 16 MiB");
-        require(decodedMemoryBytes >= 1L << 20, "state.decoded-memory.bytes must be at least 1 MiB");
+        require(rocksDbMemoryBytes >= MIN_ROCKSDB_MEMORY_BYTES, "rocksdb.memory.bytes must be at least 16 MiB");
+        require(decodedMemoryBytes >= MIN_DECODED_MEMORY_BYTES, "state.decoded-memory.bytes must be at least 1 MiB");
         require(brokerTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "startup.broker-timeout must be at least 1 second");
         require(kafka.containsKey("bootstrap.servers"), "bootstrap.servers is required");
         require(applicationId != null && !applicationId.isBlank(), "application.id is required");

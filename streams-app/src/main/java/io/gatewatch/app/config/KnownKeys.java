@@ -1,13 +1,17 @@
 package io.gatewatch.app.config;
 
 import io.gatewatch.rules.RuleKeys;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -15,8 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * names, every rule setting, the exception lists: {@code exceptions.*} and every rule's
  * {@code rule.<RULE>.except-*}) and the Kafka clients' and Kafka Streams' configuration names, bare
  * or with a Streams client prefix ({@code producer.}, {@code main.consumer.}, ...). Anything else is
- * a typo or a variable the environment mapping turned into a key: passed to Kafka, it would be
- * ignored with a warning no one reads.
+ * a typo: passed to Kafka, it would be ignored with a warning no one reads.
  */
 public final class KnownKeys {
 
@@ -24,13 +27,11 @@ public final class KnownKeys {
     public static final List<String> OPTIONAL = List.of("default.tenant", "api.tokens.file", "rules.files",
             "watchlists.files");
 
-    private static final List<String> CONSUMER_PREFIXES = List.of(StreamsConfig.CONSUMER_PREFIX,
-            StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.RESTORE_CONSUMER_PREFIX, StreamsConfig.GLOBAL_CONSUMER_PREFIX);
-
-    /** The Streams client prefixes a Kafka key may carry. */
-    private static final List<String> PREFIXES = List.of(StreamsConfig.RESTORE_CONSUMER_PREFIX,
-            StreamsConfig.GLOBAL_CONSUMER_PREFIX, StreamsConfig.MAIN_CONSUMER_PREFIX, StreamsConfig.CONSUMER_PREFIX,
-            StreamsConfig.PRODUCER_PREFIX, StreamsConfig.ADMIN_CLIENT_PREFIX);
+    /**
+     * Each Streams client prefix with the settings of the client it configures, longest first:
+     * {@code main.consumer.} is not read as {@code consumer.}.
+     */
+    private static final Map<String, ConfigDef> CLIENTS = clientDefinitions();
 
     private static final Set<String> GATEWATCH = gatewatchKeys();
     private static final Set<String> KAFKA = kafkaKeys();
@@ -52,14 +53,8 @@ public final class KnownKeys {
         if (KAFKA.contains(key)) {
             return true;
         }
-        if (key.startsWith(StreamsConfig.PRODUCER_PREFIX)) {
-            return ProducerConfig.configNames().contains(key.substring(StreamsConfig.PRODUCER_PREFIX.length()));
-        }
-        if (key.startsWith(StreamsConfig.ADMIN_CLIENT_PREFIX)) {
-            return AdminClientConfig.configNames().contains(key.substring(StreamsConfig.ADMIN_CLIENT_PREFIX.length()));
-        }
-        return CONSUMER_PREFIXES.stream().anyMatch(prefix -> key.startsWith(prefix)
-                && ConsumerConfig.configNames().contains(key.substring(prefix.length())));
+        return CLIENTS.entrySet().stream().anyMatch(client -> key.startsWith(client.getKey())
+                && client.getValue().names().contains(key.substring(client.getKey().length())));
     }
 
     /**
@@ -68,7 +63,7 @@ public final class KnownKeys {
      * none is within a third of the key's length (at least 3 edits): "home" is not a typo of "acks".
      */
     public static String nearest(String key) {
-        for (String prefix : PREFIXES) {
+        for (String prefix : CLIENTS.keySet()) {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
                 String rest = nearest(key.substring(prefix.length()), List.of(KAFKA));
                 return rest == null ? null : prefix + rest;
@@ -93,30 +88,19 @@ public final class KnownKeys {
         return best;
     }
 
-    /**
-     * The known key that differs from {@code key} only in case and in '-', '_' or '.' — the key an
-     * environment variable was meant for when the mapping ({@code _} → {@code .}) could not spell
-     * it — or null.
-     */
-    public static String spelledAlike(String key) {
-        String folded = fold(key);
-        for (Set<String> keys : List.of(GATEWATCH, KAFKA)) {
-            for (String candidate : keys) {
-                if (fold(candidate).equals(folded)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String fold(String key) {
-        return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
-    }
-
     /** Gatewatch's own keys, sorted. */
     public static Set<String> gatewatch() {
         return GATEWATCH;
+    }
+
+    /** The Kafka clients' and Kafka Streams' settings, bare, sorted. */
+    static Set<String> kafka() {
+        return KAFKA;
+    }
+
+    /** Each Streams client prefix ({@code producer.}, {@code main.consumer.}, ...) with its client's settings, longest first. */
+    static Map<String, ConfigDef> clients() {
+        return CLIENTS;
     }
 
     private static Set<String> gatewatchKeys() {
@@ -126,6 +110,18 @@ public final class KnownKeys {
         keys.addAll(RuleKeys.defaults().keySet());
         keys.addAll(RuleKeys.exceptionKeys());
         return keys;
+    }
+
+    private static Map<String, ConfigDef> clientDefinitions() {
+        Map<String, ConfigDef> clients = new LinkedHashMap<>();
+        ConfigDef consumer = ConsumerConfig.configDef();
+        clients.put(StreamsConfig.RESTORE_CONSUMER_PREFIX, consumer);
+        clients.put(StreamsConfig.GLOBAL_CONSUMER_PREFIX, consumer);
+        clients.put(StreamsConfig.MAIN_CONSUMER_PREFIX, consumer);
+        clients.put(StreamsConfig.CONSUMER_PREFIX, consumer);
+        clients.put(StreamsConfig.PRODUCER_PREFIX, ProducerConfig.configDef());
+        clients.put(StreamsConfig.ADMIN_CLIENT_PREFIX, AdminClientConfig.configDef());
+        return Collections.unmodifiableMap(clients);
     }
 
     private static Set<String> kafkaKeys() {

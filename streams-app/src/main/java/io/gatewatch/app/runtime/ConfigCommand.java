@@ -11,11 +11,12 @@ import picocli.CommandLine.Command;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"Check a configuration without a broker (the same as 'run --check').",
                 "Prints every key with its effective value and where it came from (default, file, which environment "
-                        + "variable), secrets masked, then the key each GATEWATCH_/KAFKA_ variable became; reports each "
-                        + "bad value or unknown key as one line on stderr."},
+                        + "variable), secrets masked, then the key each GATEWATCH_/KAFKA_ variable sets; reports each "
+                        + "bad value, unknown key or GATEWATCH_ variable that names no key as one line on stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the configuration is sound",
-                "2:a bad value, an unknown key or an unreadable --config file (one line each on stderr)"})
+                "2:a bad value, an unknown key, a GATEWATCH_ variable that names no key or an unreadable --config "
+                        + "file (one line each on stderr)"})
 public final class ConfigCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

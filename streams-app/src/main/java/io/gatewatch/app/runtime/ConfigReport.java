@@ -5,6 +5,7 @@ import io.gatewatch.app.config.ConfigLayers;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.ConfigProblem;
 import io.gatewatch.app.config.KnownKeys;
+import io.gatewatch.app.config.SecretKeys;
 import io.gatewatch.app.config.Topics;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.rules.RuleKeys;
@@ -17,14 +18,13 @@ import java.util.TreeMap;
  * {@code gatewatch config} and {@code run --check}: the effective configuration, one key a line as
  * {@code key = value  (default | file PATH | env VAR)} with secrets masked — Gatewatch's keys, every
  * rule setting, the Kafka settings Gatewatch chooses and everything given — then the key each
- * GATEWATCH_ and KAFKA_ variable became, and every problem as one line on stderr. No broker needed.
+ * GATEWATCH_ and KAFKA_ variable sets (or that it sets none), and every problem as one line on stderr.
+ * No broker needed.
  */
 public final class ConfigReport {
 
     /** Exit code when the configuration has a bad value or an unknown key (the README's usage error). */
     public static final int EXIT_PROBLEMS = 2;
-
-    private static final String MASK = "********";
 
     private ConfigReport() {
     }
@@ -44,6 +44,8 @@ public final class ConfigReport {
         lines.values().forEach(out::println);
         layers.environmentKeys().forEach((variable, key) ->
                 out.println("# env " + variable + " -> " + key + (KnownKeys.known(key) ? "" : "  (unknown key)")));
+        layers.unknownVariables().forEach(variable -> out.println("# env " + variable + " -> no key"));
+        layers.serviceLinks().forEach(variable -> out.println("# env " + variable + " -> none: a Kubernetes service link"));
         out.flush();
         problems.forEach(problem -> err.println("gatewatch: " + problem.message()));
         err.flush();
@@ -66,6 +68,6 @@ public final class ConfigReport {
     }
 
     private static String line(String key, String value, String origin) {
-        return key + " = " + (ConfigPrinter.isSecret(key) ? MASK : value) + "  (" + origin + ")";
+        return key + " = " + (SecretKeys.isSecret(key) ? SecretKeys.MASK : value) + "  (" + origin + ")";
     }
 }

@@ -38,7 +38,8 @@ public final class RunCommand implements Callable<Integer> {
     ConfigFileOption configFile;
 
     @Option(names = "--check", description = "Print the effective configuration (every key, where its value came from, "
-            + "secrets masked) and exit without starting: 0 when sound, 2 on a bad value or unknown key. No broker needed.")
+            + "secrets masked) and exit without starting: 0 when sound, 2 on a bad value, an unknown key or a GATEWATCH_ "
+            + "variable that names no key. No broker needed.")
     boolean check;
 
     @Option(names = "--metrics-port", defaultValue = "9404",

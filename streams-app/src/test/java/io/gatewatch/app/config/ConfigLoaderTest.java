@@ -97,7 +97,32 @@ class ConfigLoaderTest {
                 e -> assertThat(e.problems()).extracting(ConfigProblem::message).containsExactlyInAnyOrder(
                         "file " + file + ": window.size must be an ISO-8601 duration such as PT1M, was '1m'",
                         "file " + file + ": emit.classified must be true or false, was 'yes'",
-                        "file " + file + ": rocksdb.memory.bytes must be a whole number, was 'lots'"));
+                        "file " + file + ": rocksdb.memory.bytes must be a whole number of bytes without a unit, at least"
+                                + " 16777216 (16 MiB), was 'lots'"));
+    }
+
+    @Test
+    void eachByteSizeWithABadValueNamesItsKeyItsVariableAndWhatIsAllowed() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GATEWATCH_ROCKSDB_MEMORY_BYTES", "256MB",
+                "GATEWATCH_STATE_DECODED_MEMORY_BYTES", "128MB")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                                "env GATEWATCH_ROCKSDB_MEMORY_BYTES: rocksdb.memory.bytes must be a whole number of bytes"
+                                        + " without a unit, at least 16777216 (16 MiB), was '256MB'",
+                                "env GATEWATCH_STATE_DECODED_MEMORY_BYTES: state.decoded-memory.bytes must be a whole"
+                                        + " number of bytes without a unit, at least 1048576 (1 MiB), was '128MB'"))
+                .hasMessageNotContaining("For input string");
+    }
+
+    @Test
+    void aNumberOutOfItsRangeIsRefusedNotWrapped() {
+        assertThatThrownBy(() -> ConfigLoader.build(Map.of("topic.replication.factor", "70000", "http.port", "-1",
+                "topic.partitions", "0")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::message).containsExactlyInAnyOrder(
+                                "topic.replication.factor must be a whole number from 1 to 32767, was '70000'",
+                                "http.port must be a whole number from 0 to 65535 (0 turns the API off), was '-1'",
+                                "topic.partitions must be a whole number of at least 1, was '0'"));
     }
 
     @Test

@@ -54,13 +54,6 @@ class KnownKeysTest {
     }
 
     @Test
-    void aKeyAVariableCouldNotSpellIsFoundBySpellingAlike() {
-        assertThat(KnownKeys.spelledAlike("event.max.future")).isEqualTo("event.max-future");
-        assertThat(KnownKeys.spelledAlike("rule.BRUTE_FORCE_SUCCESS.window")).isEqualTo("rule.BRUTE_FORCE.success-window");
-        assertThat(KnownKeys.spelledAlike("window.gace")).isNull();
-    }
-
-    @Test
     void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
         assertThat(EditDistance.between("window.grace", "window.grace")).isZero();
         assertThat(EditDistance.between("window.gace", "window.grace")).isEqualTo(1);

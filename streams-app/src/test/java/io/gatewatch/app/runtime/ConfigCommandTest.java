@@ -65,13 +65,27 @@ class ConfigCommandTest {
     }
 
     @Test
-    void aVariableThatCannotSpellItsKeyShowsWhichKeyItBecameAndWhatToDo() {
-        CommandRun run = CommandRun.config(Map.of("GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW", "PT30M"));
+    void aVariableSetsAKeyWithADashAndShowsWhichKeyItSets() {
+        CommandRun run = CommandRun.config(Map.of("GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW", "PT30M",
+                "GATEWATCH_STARTUP_BROKER_TIMEOUT", "PT5S"));
 
-        RunStartupErrorsTest.assertOneLine(run, "env GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW",
-                "rule.BRUTE_FORCE_SUCCESS.window is not a rule setting", "rule.BRUTE_FORCE.success-window", "--config file");
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).contains(
-                "# env GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW -> rule.BRUTE_FORCE_SUCCESS.window  (unknown key)");
+                "rule.BRUTE_FORCE.success-window = PT30M  (env GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW)",
+                "startup.broker-timeout = PT5S  (env GATEWATCH_STARTUP_BROKER_TIMEOUT)",
+                "# env GATEWATCH_RULE_BRUTE_FORCE_SUCCESS_WINDOW -> rule.BRUTE_FORCE.success-window",
+                "# env GATEWATCH_STARTUP_BROKER_TIMEOUT -> startup.broker-timeout");
+    }
+
+    @Test
+    void aGatewatchVariableThatNamesNoKeyIsOneLineWithTheNearestKeyAndItsVariable() {
+        CommandRun run = CommandRun.config(Map.of("GATEWATCH_STATE_DECODED_MEMORY_BYTE", "1048576",
+                "GATEWATCH_PORT", "tcp://10.0.0.7:8080"));
+
+        RunStartupErrorsTest.assertOneLine(run, "env GATEWATCH_STATE_DECODED_MEMORY_BYTE:",
+                "nearest known key is state.decoded-memory.bytes (GATEWATCH_STATE_DECODED_MEMORY_BYTES)");
+        assertThat(run.outLines()).contains("# env GATEWATCH_STATE_DECODED_MEMORY_BYTE -> no key",
+                "# env GATEWATCH_PORT -> none: a Kubernetes service link");
     }
 
     @Test

@@ -68,6 +68,25 @@ class RunStartupErrorsTest {
     }
 
     @Test
+    void aGatewatchVariableThatNamesNoKeyStopsRunNamingTheVariableAndTheNearestKey() {
+        CommandRun run = quietly(() -> CommandRun.run(Map.of("GATEWATCH_STARTUP_BROKER_TIMOUT", "PT5S"),
+                "--config", config.toString(), "--metrics-port", "0"));
+
+        assertOneLine(run, "invalid configuration: env GATEWATCH_STARTUP_BROKER_TIMOUT:",
+                "nearest known key is startup.broker-timeout (GATEWATCH_STARTUP_BROKER_TIMEOUT)");
+        assertThat(quietly(() -> CommandRun.run(Map.of("GATEWATCH_STARTUP_BROKER_TIMOUT", "PT5S"),
+                "--config", config.toString(), "--check")).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadKafkaValueStopsRunBeforeTheBrokerNamingTheVariable() {
+        CommandRun run = quietly(() -> CommandRun.run(Map.of("KAFKA_NUM_STREAM_THREADS", "two"),
+                "--config", config.toString(), "--metrics-port", "0"));
+
+        assertOneLine(run, "env KAFKA_NUM_STREAM_THREADS: num.stream.threads must be a whole number (int), was 'two'");
+    }
+
+    @Test
     void aBadDurationInTheFileIsRefusedNamingTheFile() throws IOException {
         Files.writeString(config, "rule.BRUTE_FORCE.window=ten minutes\n", java.nio.file.StandardOpenOption.APPEND);
 

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Service principal and managed identity sign-ins never reach a user rule: every scenario the
  * generator plants, replayed as Azure Monitor records of the workload categories (their user
- * fields left in, as a hand-made record may have them), raises no alert and leaves no window,
- * incident or tenant baseline, while the same records as user sign-ins alert.
+ * fields left in, as a hand-made record may have them), raises no user alert and leaves no user,
+ * address or tenant window or baseline — only the workload rules, keyed by the service principal,
+ * see them — while the same records as user sign-ins alert.
  */
 class WorkloadIdentityRulesTest {
 
@@ -52,8 +53,10 @@ class WorkloadIdentityRulesTest {
             assertThat(((SignInEvent) event).workloadIdentity()).isTrue();
             assertThat(event.userPrincipalName()).isNull();
         });
-        assertThat(workloads.alerts).isEmpty();
-        assertThat(workloads.memory.windows()).as("no user, address or tenant window counted them").isEmpty();
+        assertThat(workloads.alerts).as("only workload rules alert on them")
+                .allSatisfy(alert -> assertThat(alert.entity().type()).isEqualTo("servicePrincipal"));
+        assertThat(workloads.memory.windows().keySet()).as("no user, address or tenant window counted them")
+                .allSatisfy(key -> assertThat(key).contains("|servicePrincipal|"));
         assertThat(workloads.memory.baselines()).as("no tenant baseline learned from them").isEmpty();
     }
 

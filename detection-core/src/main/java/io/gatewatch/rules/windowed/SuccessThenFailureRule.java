@@ -17,9 +17,13 @@ import java.util.Optional;
  * wrong password for the same user and app from another network — another /16, or for IPv6
  * other first two hextets (Sentinel's SuccessThenFail_DiffIP_SameUserandApp: the account works
  * for its owner while someone elsewhere guesses at it). Only credential failures count: a phone
- * on its carrier failing a token refresh or an MFA interrupt is no guess. The window lives with
- * the user's other windows (one state write per event, however many rules watch the user), keeps
- * the latest success per app and network, and the app rides in each observation's app slot.
+ * on its carrier failing a token refresh or an MFA interrupt is no guess. Nor is a failure from
+ * a network the user signed in from successfully within the window (a day): the laptop at home
+ * mistyping minutes after the phone refreshed Teams on its carrier is the user, not an attacker —
+ * an attacker's network is one the user never succeeded from. The success must precede the failure
+ * by at most {@code within} (10 min). The window lives with the user's other windows (one state
+ * write per event, however many rules watch the user) and keeps the latest success per app and
+ * network, the app in each observation's app slot.
  */
 final class SuccessThenFailureRule implements WindowedRule {
 
@@ -27,10 +31,12 @@ final class SuccessThenFailureRule implements WindowedRule {
 
     private final Severity severity;
     private final RuleTiming timing;
+    private final long withinMs;
 
     SuccessThenFailureRule(RuleSettings settings) {
         this.severity = settings.severity(NAME, Severity.MEDIUM);
         this.timing = RuleTiming.of(settings, NAME);
+        this.withinMs = settings.period(NAME, "within").toMillis();
     }
 
     @Override
@@ -38,10 +44,10 @@ final class SuccessThenFailureRule implements WindowedRule {
         return timing;
     }
 
-    /** A user's successes on a handful of apps within minutes: a few suffice. */
+    /** A user's apps times networks in a day: a few dozen at most. */
     @Override
     public int cap() {
-        return 16;
+        return 32;
     }
 
     @Override
@@ -71,9 +77,13 @@ final class SuccessThenFailureRule implements WindowedRule {
             return Optional.empty();
         }
         String network = network(latest.ip());
-        for (Observation success : window.of("success")) {
-            if (success.timeMs() <= latest.timeMs() && Objects.equals(success.app(), latest.app())
-                    && !network.equals(network(success.ip()))) {
+        List<Observation> successes = window.of("success");
+        if (successes.stream().anyMatch(success -> network.equals(network(success.ip())))) {
+            return Optional.empty(); // the user's own network: a typo, not a guess from elsewhere
+        }
+        for (Observation success : successes) {
+            if (success.timeMs() <= latest.timeMs() && latest.timeMs() - success.timeMs() <= withinMs
+                    && Objects.equals(success.app(), latest.app())) {
                 long minutes = Math.max(0, (latest.timeMs() - success.timeMs()) / 60_000);
                 return Optional.of(finding(NAME, severity, entity, latest.user() + " signed in to " + latest.app()
                         + " from " + success.ip() + ", and " + minutes + " min later a wrong password was tried for the "

@@ -98,6 +98,17 @@ class SessionAndNetworkRulesTest {
         assertThat(feed.of("SUCCESS_THEN_FAILURE_OTHER_NETWORK")).hasSize(1);
     }
 
+    @Test
+    void theLaptopMistypingAtHomeJustAfterThePhoneRefreshedOnItsCarrierStaysQuiet() {
+        Map<String, Object> teams = Map.of("appDisplayName", "Microsoft Teams");
+        feed.signIn("jan@contoso.com", "203.0.113.5", 0, T0, teams); // the laptop at home, this morning
+        feed.signIn("jan@contoso.com", "100.72.1.9", 0, T0.plus(Duration.ofHours(3)), teams); // the phone on its carrier
+        feed.signIn("jan@contoso.com", "203.0.113.5", 50126, T0.plus(Duration.ofHours(3)).plusSeconds(240), teams);
+        assertThat(feed.of("SUCCESS_THEN_FAILURE_OTHER_NETWORK")).as("home is the user's own network").isEmpty();
+        feed.signIn("jan@contoso.com", "198.51.100.7", 50126, T0.plus(Duration.ofHours(3)).plusSeconds(300), teams);
+        assertThat(feed.of("SUCCESS_THEN_FAILURE_OTHER_NETWORK")).as("a network the user never succeeded from").hasSize(1);
+    }
+
     private static Map<String, Object> at(String city, String country, double lat, double lon) {
         return Map.of("location", Map.of("city", city, "countryOrRegion", country,
                 "geoCoordinates", Map.of("latitude", lat, "longitude", lon)));

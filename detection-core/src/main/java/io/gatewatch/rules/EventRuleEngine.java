@@ -46,7 +46,8 @@ public final class EventRuleEngine implements RuleEngine<Long> {
                 Long until = suppressedUntil.get(key);
                 IncidentSuppressor.Decision decision = IncidentSuppressor.admit(
                         until == null ? Incident.NONE : Incident.until(until), finding, tenant,
-                        event.classification().remediation(), detectedAt, settings.attack(finding.rule()));
+                        event.classification().remediation(), detectedAt, settings.attack(finding.rule()),
+                        event.event().createdDateTime());
                 if (decision.raised()) {
                     suppressedUntil.put(key, decision.incident().suppressedUntilMs());
                     alerts.add(decision.alert());

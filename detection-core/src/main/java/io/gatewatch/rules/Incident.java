@@ -1,5 +1,7 @@
 package io.gatewatch.rules;
 
+import io.gatewatch.schema.Alert;
+
 /**
  * The incident one rule last alerted on for one entity: until when (event time) further findings
  * belong to it, and the alert that opened it, which an escalation references.
@@ -16,6 +18,18 @@ public record Incident(long suppressedUntilMs, String alertId, long alertTimeMs,
 
     public boolean suppresses(long timeMs) {
         return timeMs < suppressedUntilMs;
+    }
+
+    /**
+     * True when this incident was opened by the alert {@code alert} for a finding at {@code atMs}:
+     * the same finding again, as an at-least-once replay brings it after a crash that kept the
+     * incident (its state reached the changelog) but maybe not the alert (still in flight). The
+     * per-event rules' store keeps only the end, which that finding alone gives: {@code atMs} plus
+     * the suppression.
+     */
+    public boolean openedBy(Alert alert, long atMs, long suppressionMs) {
+        return alertId != null ? alertId.equals(alert.alertId()) && alertTimeMs == atMs
+                : suppressedUntilMs == atMs + suppressionMs;
     }
 
     Incident escalate() {

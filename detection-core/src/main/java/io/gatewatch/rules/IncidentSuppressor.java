@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * One alert per incident, for every rule family: a finding inside the suppression period of the
  * entity's last alert belongs to that incident and raises nothing; an escalation always raises
- * one, referencing the alert it escalates, and keeps the incident open.
+ * one, referencing the alert it escalates, and keeps the incident open. The finding that opened
+ * the incident, met again, raises its alert again under the same id: under at-least-once a crash
+ * can keep the incident (in the changelog) and lose the alert (in flight), and the replay must
+ * not find itself suppressed — as dedup marks let a replayed record through.
  */
 public final class IncidentSuppressor {
 
@@ -23,18 +26,24 @@ public final class IncidentSuppressor {
     private IncidentSuppressor() {
     }
 
-    /** @param attack the rule's ATT&CK ids, which the alert carries */
+    /**
+     * @param attack the rule's ATT&CK ids, which the alert carries
+     * @param event  the event being processed: only the event a finding ends with can be its replay
+     */
     public static Decision admit(Incident current, Finding finding, String tenant, List<String> remediation,
-                                 Instant detectedAt, AttackIds attack) {
+                                 Instant detectedAt, AttackIds attack, Instant event) {
         long at = finding.at().toEpochMilli();
         if (finding.escalation()) {
             Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, current.alertId(), attack);
             return new Decision(alert, current.escalate());
         }
-        if (current.suppresses(at)) {
-            return new Decision(null, current);
-        }
         Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, null, attack);
+        if (current.suppresses(at)) {
+            // the finding that opened the incident, met again: a replay whose alert may have been lost, raised
+            // again under the same id (consumers de-duplicate on it); any other finding belongs to the incident
+            boolean replay = event.toEpochMilli() == at && current.openedBy(alert, at, finding.suppression().toMillis());
+            return replay ? new Decision(alert, current) : new Decision(null, current);
+        }
         return new Decision(alert, new Incident(at + finding.suppression().toMillis(), alert.alertId(), at, false));
     }
 }

@@ -144,7 +144,8 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     private Incident admit(Incident current, Finding spike, String tenant, ClassifiedEvent event,
                            Instant detectedAt, Consumer<Alert> raised) {
         IncidentSuppressor.Decision decision = IncidentSuppressor.admit(current, spike, tenant,
-                event.classification().remediation(), detectedAt, spike.rule().equals(CA_SPIKE) ? caAttack : rateAttack);
+                event.classification().remediation(), detectedAt, spike.rule().equals(CA_SPIKE) ? caAttack : rateAttack,
+                event.event().createdDateTime());
         if (decision.raised()) {
             raised.accept(decision.alert());
         }

@@ -75,7 +75,8 @@ public final class CrossTenantSprayRule {
         List<Alert> alerts = List.of();
         if (tenantsHit.size() >= tenants) {
             IncidentSuppressor.Decision decision = IncidentSuppressor.admit(addressWindow.incident(),
-                    finding(failure.ip(), failures, tenantsHit.size()), PROVIDER, REMEDIATION, detectedAt, attack);
+                    finding(failure.ip(), failures, tenantsHit.size()), PROVIDER, REMEDIATION, detectedAt, attack,
+                    Instant.ofEpochMilli(failure.timeMs()));
             if (decision.raised()) {
                 addressWindow.incident(decision.incident());
                 alerts = List.of(decision.alert());

@@ -85,6 +85,11 @@ public final class EntityWindow {
                 && key.equals(same.apply(o)) && o.timeMs() <= latest.timeMs());
     }
 
+    /** Drops the observations of {@code kind} older than {@code beforeMs}: a rule's shorter span within its window. */
+    void dropOlder(String kind, long beforeMs) {
+        observations.removeIf(o -> o.kind().equals(kind) && o.timeMs() < beforeMs);
+    }
+
     public List<Observation> of(String kind) {
         return observations.stream().filter(o -> o.kind().equals(kind)).toList();
     }

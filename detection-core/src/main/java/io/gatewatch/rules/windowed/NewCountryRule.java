@@ -67,12 +67,23 @@ final class NewCountryRule implements WindowedRule {
                 Observations.of(event, candidate ? CANDIDATE : SEEN), signIn.location().countryOrRegion())));
     }
 
+    /**
+     * What every user keeps for a week is small: time, kind, country (app slot) and place with its
+     * coordinates — no name (the window's entity), address or correlation id.
+     */
+    @Override
+    public Observation kept(Observation observation) {
+        return new Observation(observation.timeMs(), observation.kind(), null, null, observation.app(),
+                observation.location(), null);
+    }
+
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow window, Observation latest) {
+        Observation self = window.observations().stream().filter(kept(latest)::equals).findFirst().orElseThrow();
         Observation previous = null; // where the user last was: their latest success in another country
         boolean known = false;
         for (Observation o : window.observations()) {
-            if (o == latest || o.kind().equals(FirstSeen.KIND)) {
+            if (o == self || o.kind().equals(FirstSeen.KIND)) {
                 continue;
             }
             known |= o.app().equals(latest.app());
@@ -81,7 +92,7 @@ final class NewCountryRule implements WindowedRule {
                 previous = o;
             }
         }
-        window.dropEarlier(latest, Observation::app); // the latest sign-in per country and kind
+        window.dropEarlier(self, Observation::app); // the latest sign-in per country and kind
         long firstSeen = FirstSeen.update(window, latest.timeMs(), timing.window().toMillis(), cap());
         if (known || !latest.kind().equals(CANDIDATE) || previous == null || firstSeen > latest.timeMs() - historyMs
                 || reachable(previous, latest)) {

@@ -28,6 +28,10 @@ import java.util.Optional;
 final class SuccessThenFailureRule implements WindowedRule {
 
     static final String NAME = "SUCCESS_THEN_FAILURE_OTHER_NETWORK";
+    private static final String SUCCESS = "success";
+    private static final String FAIL = "fail";
+    /** A network the user signed in from within the window: its /16 in the address slot. */
+    private static final String KNOWN = "known";
 
     private final Severity severity;
     private final RuleTiming timing;
@@ -60,28 +64,44 @@ final class SuccessThenFailureRule implements WindowedRule {
         if (outcome != Outcome.SUCCESS && !guess) {
             return List.of();
         }
-        // only a success opens the window: a user's failures with no success before them keep no state here
-        return List.of(new Keyed("user", Observations.user(signIn), Observations.of(event, guess ? "fail" : "success"),
-                !guess));
+        // only a success opens the window: a user's failures with no success before them keep no state here.
+        // What is kept is small (time, address, app, correlation id): every user keeps it for a day
+        Observation seen = Observations.of(event, guess ? FAIL : SUCCESS);
+        return List.of(new Keyed("user", Observations.user(signIn), new Observation(seen.timeMs(), seen.kind(), seen.user(),
+                seen.ip(), seen.app(), null, seen.correlationId()), !guess));
+    }
+
+    /** A success is kept without its user (the window's entity); a failure is judged, never kept. */
+    @Override
+    public Observation kept(Observation observation) {
+        return new Observation(observation.timeMs(), observation.kind(), null, observation.ip(), observation.app(), null,
+                observation.correlationId());
     }
 
     @Override
     public boolean joins(EntityWindow window, Observation failure) {
-        return !window.of("success").isEmpty();
+        return !window.of(SUCCESS).isEmpty();
     }
 
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow window, Observation latest) {
-        if (latest.kind().equals("success")) {
-            window.dropEarlier(latest, o -> o.app() + "|" + network(o.ip()));
+        if (latest.kind().equals(SUCCESS)) {
+            // the latest success per app and network within `within`, and per network for the window (the user's own)
+            Observation stored = window.of(SUCCESS).stream().filter(kept(latest)::equals).findFirst().orElseThrow();
+            window.dropEarlier(stored, o -> o.app() + "|" + network(o.ip()));
+            window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
+            Observation known = new Observation(latest.timeMs(), KNOWN, null, network(latest.ip()), null, null, null);
+            window.add(known, timing.window().toMillis(), cap());
+            window.dropEarlier(known, Observation::ip);
             return Optional.empty();
         }
+        window.dropOlder(FAIL, Long.MAX_VALUE); // a failure is judged now and never kept
+        window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
         String network = network(latest.ip());
-        List<Observation> successes = window.of("success");
-        if (successes.stream().anyMatch(success -> network.equals(network(success.ip())))) {
+        if (window.of(KNOWN).stream().anyMatch(known -> network.equals(known.ip()))) {
             return Optional.empty(); // the user's own network: a typo, not a guess from elsewhere
         }
-        for (Observation success : successes) {
+        for (Observation success : window.of(SUCCESS)) {
             if (success.timeMs() <= latest.timeMs() && latest.timeMs() - success.timeMs() <= withinMs
                     && Objects.equals(success.app(), latest.app())) {
                 long minutes = Math.max(0, (latest.timeMs() - success.timeMs()) / 60_000);

@@ -98,7 +98,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 AlertEntity alertEntity = new AlertEntity(keyed.entityType(), keyed.entityValue());
                 rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {
                     IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
-                            event.classification().remediation(), detectedAt, settings.attack(finding.rule()));
+                            event.classification().remediation(), detectedAt, settings.attack(finding.rule()),
+                            event.event().createdDateTime());
                     if (decision.raised()) {
                         window.incident(decision.incident());
                         alerts.add(decision.alert());

@@ -28,7 +28,8 @@ public final class WindowedRules {
             ImpossibleTravelRule.NAME, ImpossibleTravelRule::new,
             DisabledProbeThenSuccessRule.NAME, DisabledProbeThenSuccessRule::new,
             SuccessThenFailureRule.NAME, SuccessThenFailureRule::new,
-            NewCountryRule.NAME, NewCountryRule::new);
+            NewCountryRule.NAME, NewCountryRule::new,
+            SessionReplayRule.NAME, SessionReplayRule::new);
 
     private static final Map<String, Function<Observation, String>> DISTINCT = Map.of(
             "user", Observation::user, "address", Observation::ip, "app", Observation::app,

@@ -39,7 +39,7 @@ class SessionAndNetworkRulesTest {
         assertThat(feed.of("SESSION_REPLAY")).singleElement().satisfies(alert -> {
             assertThat(alert.entity().type()).isEqualTo("session");
             assertThat(alert.entity().value()).isEqualTo(SESSION);
-            assertThat(alert.summary()).startsWith("Session of ann@contoso.com used from 2 countries within 1 h");
+            assertThat(alert.summary()).startsWith("Session of ann@contoso.com used from DE (203.0.113.5) and NL (198.51.100.7)");
             assertThat(alert.attack().techniques()).contains("T1539");
         });
     }

@@ -30,7 +30,7 @@ final class DynamicsAccessReader {
             throw new UnreadableRecordException("record has no requestedUrl");
         }
         Integer errorCode = integer(record, "errorCode");
-        return new DynamicsAccessEvent(id, time, text(record, "tenantId"),
+        return new DynamicsAccessEvent(id, time, TenantIds.normalise(text(record, "tenantId")),
                 text(record, "userPrincipalName"), text(record, "ipAddress"), url,
                 errorCode == null ? 0 : errorCode, text(record, "message"));
     }

@@ -51,7 +51,7 @@ final class SignInMapper {
         return new SignInEvent(
                 id,
                 time,
-                firstText(node, "tenantId", "resourceTenantId", "homeTenantId"),
+                TenantIds.normalise(firstText(node, "tenantId", "resourceTenantId", "homeTenantId")),
                 sourceFormat,
                 category,
                 user ? text(node, "userPrincipalName") : null,

@@ -4,6 +4,8 @@ import io.gatewatch.rules.RuleKeys;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.catalogue.RuleCatalogue;
 import io.gatewatch.rules.watchlist.Watchlists;
+import io.gatewatch.schema.read.TenantIds;
+import io.gatewatch.schema.read.UnreadableRecordException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +120,12 @@ public final class ConfigLoader {
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
+        String defaultTenant = null;
+        try {
+            defaultTenant = TenantIds.normalise(values.get("default.tenant")); // as the records' tenants are spelled
+        } catch (UnreadableRecordException e) {
+            read.problem("default.tenant", "must not hold '|' or a control character, nor be longer than 128 characters");
+        }
         if (read.problems().isEmpty()) {
             ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
@@ -128,7 +136,7 @@ public final class ConfigLoader {
         }
         try {
             return new GatewatchConfig(values.get("application.id"), kafka, topics, guarantee.equals("exactly_once_v2"),
-                    windowSize, grace, dedupHorizon, maxFuture, aggregateRetention, values.get("default.tenant"),
+                    windowSize, grace, dedupHorizon, maxFuture, aggregateRetention, defaultTenant,
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),

@@ -27,6 +27,7 @@ final class NewCountryRule implements WindowedRule {
     static final String NAME = "NEW_COUNTRY_VALID_PASSWORD";
     private static final String SEEN = "seen";
     private static final String CANDIDATE = "validated";
+    private static final long REFRESH_MS = 10 * 60_000;
 
     private final Severity severity;
     private final RuleTiming timing;
@@ -60,8 +61,10 @@ final class NewCountryRule implements WindowedRule {
         Outcome outcome = event.classification().outcome();
         boolean candidate = outcome != Outcome.SUCCESS && event.classification().credentialValidated()
                 && !Boolean.FALSE.equals(signIn.isInteractive());
-        if (outcome != Outcome.SUCCESS && !candidate) {
-            return List.of(); // a wrong password says nothing of where the user is, nor makes its country known
+        if (outcome != Outcome.SUCCESS && !candidate || Boolean.FALSE.equals(signIn.isInteractive())) {
+            // a wrong password says nothing of where the user is, nor makes its country known; nor does a
+            // token refreshed in the background, which a stolen token does from wherever its thief is
+            return List.of();
         }
         return List.of(new Keyed("user", Observations.user(signIn), Observations.withTerm(
                 Observations.of(event, candidate ? CANDIDATE : SEEN), signIn.location().countryOrRegion())));
@@ -75,6 +78,21 @@ final class NewCountryRule implements WindowedRule {
     public Observation kept(Observation observation) {
         return new Observation(observation.timeMs(), observation.kind(), null, null, observation.app(),
                 observation.location(), null);
+    }
+
+    /**
+     * A sign-in from a country with one of the same kind kept from the last 10 minutes changes
+     * nothing the rule needs: the look-back is a week, and 10 minutes of staleness in the
+     * reachability check still puts a neighbouring country out of reach of a sign-in minutes old.
+     */
+    @Override
+    public boolean refreshes(EntityWindow window, Observation seen) {
+        for (Observation kept : window.of(seen.kind())) {
+            if (seen.app().equals(kept.app()) && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -26,6 +26,7 @@ final class SessionReplayRule implements WindowedRule {
 
     static final String NAME = "SESSION_REPLAY";
     private static final String KIND = "session";
+    private static final long REFRESH_MS = 15 * 60_000;
 
     private final Severity severity;
     private final RuleTiming timing;
@@ -56,7 +57,19 @@ final class SessionReplayRule implements WindowedRule {
         Observation seen = Observations.of(event, KIND);
         return List.of(new Keyed("user", Observations.user(signIn), new Observation(seen.timeMs(), KIND, null, seen.ip(),
                 SharedTexts.share(EventField.SESSION_ID.read(event)), SharedTexts.share(signIn.location().countryOrRegion()),
-                seen.correlationId())));
+                null)));
+    }
+
+    /** The same session from the same country within a quarter of an hour adds nothing the hour needs. */
+    @Override
+    public boolean refreshes(EntityWindow window, Observation seen) {
+        for (Observation kept : window.of(KIND)) {
+            if (kept.app().equals(seen.app()) && kept.location().equals(seen.location())
+                    && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -32,6 +32,7 @@ final class SuccessThenFailureRule implements WindowedRule {
     private static final String FAIL = "fail";
     /** A network the user signed in from within the window: its /16 in the address slot. */
     private static final String KNOWN = "known";
+    private static final long REFRESH_MS = 2 * 60_000;
 
     private final Severity severity;
     private final RuleTiming timing;
@@ -71,11 +72,27 @@ final class SuccessThenFailureRule implements WindowedRule {
                 seen.ip(), seen.app(), null, seen.correlationId()), !guess));
     }
 
+    /** A success on the same app and network as one kept from the last 2 minutes adds nothing. */
+    @Override
+    public boolean refreshes(EntityWindow window, Observation seen) {
+        if (!seen.kind().equals(SUCCESS)) {
+            return true;
+        }
+        String network = network(seen.ip());
+        for (Observation kept : window.of(SUCCESS)) {
+            if (Objects.equals(kept.app(), seen.app()) && network.equals(network(kept.ip()))
+                    && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A success is kept without its user (the window's entity); a failure is judged, never kept. */
     @Override
     public Observation kept(Observation observation) {
         return new Observation(observation.timeMs(), observation.kind(), null, observation.ip(), observation.app(), null,
-                observation.correlationId());
+                null);
     }
 
     @Override

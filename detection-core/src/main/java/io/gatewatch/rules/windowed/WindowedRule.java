@@ -71,6 +71,17 @@ public interface WindowedRule {
         return true;
     }
 
+    /**
+     * For an observation of a window that exists: false when adding it would only move a time the
+     * rule does not need to the minute (the same session, country or network seen moments ago),
+     * so the event changes nothing there and, when no other rule changes the entity, costs no
+     * state write. A rule that keeps something per user for every user needs this: most of a
+     * user's sign-ins repeat what the window already holds. True by default.
+     */
+    default boolean refreshes(EntityWindow window, Observation observation) {
+        return true;
+    }
+
     /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
     List<Keyed> observe(ClassifiedEvent event);
 

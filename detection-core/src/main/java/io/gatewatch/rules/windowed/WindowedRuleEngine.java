@@ -86,7 +86,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 EntityWindows entity = changed.containsKey(key) ? changed.get(key)
                         : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);
                 EntityWindow stored = entity == null ? null : entity.get(stateKeys[r]);
-                if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))) {
+                if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))
+                        || stored != null && !rule.refreshes(stored, keyed.observation())) {
                     continue;
                 }
                 EntityWindow window = stored == null ? new EntityWindow() : stored;

@@ -144,6 +144,18 @@ class SessionAndNetworkRulesTest {
         assertThat(feed.of("NEW_COUNTRY_VALID_PASSWORD")).isEmpty();
     }
 
+    @Test
+    void aTokenRefreshedFromAbroadDoesNotMakeTheCountryKnown() {
+        feed.signIn("kai@contoso.com", "203.0.113.5", 0, T0, FRANKFURT);
+        Instant dayLater = T0.plus(Duration.ofHours(25));
+        feed.signIn("kai@contoso.com", "203.0.113.5", 0, dayLater, FRANKFURT);
+        Map<String, Object> refreshInTokyo = new HashMap<>(TOKYO);
+        refreshInTokyo.put("isInteractive", false);
+        feed.signIn("kai@contoso.com", "198.51.100.7", 0, dayLater.plusSeconds(300), refreshInTokyo); // a stolen token
+        feed.signIn("kai@contoso.com", "198.51.100.7", 50074, dayLater.plusSeconds(600), TOKYO);
+        assertThat(feed.of("NEW_COUNTRY_VALID_PASSWORD")).hasSize(1);
+    }
+
     private static Map<String, Object> totp(String session) {
         return Map.of("sessionId", session, "mfaDetail", Map.of("authMethod", "OATH verification code"));
     }

@@ -11,8 +11,11 @@ import org.slf4j.Marker;
 /**
  * Lets through one Kafka client connection warning a minute: while a broker is away every client
  * (admin, producers, consumers, restore consumers) says so every second, which buries the one
- * line that matters. The start-up wait's own client ({@link BrokerWait}) is silent altogether: its
- * outcome is the one line {@code run} logs. Installed by {@code logback.xml}.
+ * line that matters. Likewise one retriable metadata warning a minute ("reported a recoverable
+ * issue ... UNKNOWN_TOPIC_OR_PARTITION"): every consumer says it while the topics it was just
+ * given are being created, which floods the output of {@code bench} and {@code demo} at start.
+ * The start-up wait's own client ({@link BrokerWait}) is silent altogether: its outcome is the one
+ * line {@code run} logs. Installed by {@code logback.xml}.
  */
 public final class ConnectionWarningThrottle extends TurboFilter {
 
@@ -20,7 +23,8 @@ public final class ConnectionWarningThrottle extends TurboFilter {
     private static final String NETWORK_CLIENT = "org.apache.kafka.clients.NetworkClient";
 
     private final LongSupplier clock;
-    private final AtomicLong nextAllowedMs = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong nextConnectionMs = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong nextRecoverableMs = new AtomicLong(Long.MIN_VALUE);
 
     public ConnectionWarningThrottle() {
         this(System::currentTimeMillis);
@@ -35,13 +39,18 @@ public final class ConnectionWarningThrottle extends TurboFilter {
         if (format != null && format.contains("clientId=" + BrokerWait.CLIENT_ID + "]")) {
             return FilterReply.DENY; // the client's prefix is part of the format
         }
-        if (level != Level.WARN || !logger.getName().equals(NETWORK_CLIENT) || format == null
-                || !(format.contains("could not be established") || format.contains("disconnected"))) {
+        if (level != Level.WARN || !logger.getName().equals(NETWORK_CLIENT) || format == null) {
             return FilterReply.NEUTRAL;
         }
+        if (format.contains("could not be established") || format.contains("disconnected")) {
+            return onceAMinute(nextConnectionMs);
+        }
+        return format.contains("recoverable issue") ? onceAMinute(nextRecoverableMs) : FilterReply.NEUTRAL;
+    }
+
+    private FilterReply onceAMinute(AtomicLong next) {
         long now = clock.getAsLong();
-        long allowed = nextAllowedMs.get();
-        return now >= allowed && nextAllowedMs.compareAndSet(allowed, now + INTERVAL_MS)
-                ? FilterReply.NEUTRAL : FilterReply.DENY;
+        long allowed = next.get();
+        return now >= allowed && next.compareAndSet(allowed, now + INTERVAL_MS) ? FilterReply.NEUTRAL : FilterReply.DENY;
     }
 }

@@ -70,6 +70,23 @@ class StartupWithoutBrokerTest {
     }
 
     @Test
+    void retriableMetadataWarningsPassOnceAMinuteApartFromConnectionWarnings() {
+        AtomicLong now = new AtomicLong(1_000_000);
+        ConnectionWarningThrottle throttle = new ConnectionWarningThrottle(now::get);
+        Logger network = new LoggerContext().getLogger("org.apache.kafka.clients.NetworkClient");
+        String metadata = "[{}] The metadata response from the cluster reported a recoverable issue with correlation id {} : {}";
+        String connection = "[{}] Connection to node {} ({}) could not be established. Node may not be available.";
+
+        assertThat(throttle.decide(null, network, Level.WARN, metadata, null, null)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(throttle.decide(null, network, Level.WARN, metadata, null, null)).isEqualTo(FilterReply.DENY);
+        assertThat(throttle.decide(null, network, Level.WARN, connection, null, null)).as("a slot of its own")
+                .isEqualTo(FilterReply.NEUTRAL);
+        now.addAndGet(60_000);
+        assertThat(throttle.decide(null, network, Level.WARN, metadata, null, null)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(throttle.decide(null, network, Level.WARN, "[{}] Something else", null, null)).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
     void theShippedLogConfigurationInstallsTheThrottle() throws IOException {
         try (InputStream in = RunCommand.class.getResourceAsStream("/logback.xml")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))

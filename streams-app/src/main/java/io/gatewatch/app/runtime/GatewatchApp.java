@@ -4,6 +4,7 @@ import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.app.topology.StreamsSettings;
 import io.gatewatch.classify.ClassificationData;
+import io.gatewatch.app.serde.UnreadableStoredValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
@@ -50,6 +51,10 @@ public final class GatewatchApp implements AutoCloseable {
         }), METRICS_REFRESH);
         metrics.bindTo(registry);
         StateWrites.bindTo(registry, streams, config.applicationId());
+        io.micrometer.core.instrument.FunctionCounter.builder("gatewatch.state.unreadable.values", UnreadableStoredValues.class,
+                        values -> UnreadableStoredValues.count())
+                .description("Stored values that could not be read (corrupt, or a newer format) and were left out")
+                .register(registry);
     }
 
     /**

@@ -30,12 +30,12 @@ public final class GatewatchSerdes {
     public static final JsonSerde<ObjectNode> OCSF_FINDING = JsonSerde.of(ObjectNode.class);
     public static final JsonSerde<TenantAggregate> AGGREGATE = JsonSerde.of(TenantAggregate.class);
     public static final JsonSerde<DynamicsOrg> ORG = JsonSerde.of(DynamicsOrg.class);
-    public static final Serde<EntityWindows> ENTITY_WINDOWS = new EntityWindowsSerde();
+    public static final Serde<EntityWindows> ENTITY_WINDOWS = UnreadableStoredValues.leftOut(new EntityWindowsSerde());
     /** A credential failure on its way to the cross-tenant view (internal by-address topic). */
     public static final JsonSerde<AddressFailure> ADDRESS_FAILURE = JsonSerde.binary(AddressFailure.class);
-    public static final Serde<TenantBaseline> BASELINE = new TenantBaselineSerde();
-    public static final Serde<TenantWindowCounts> WINDOW_COUNTS = new WindowCountsSerde();
-    public static final Serde<SignInSummary> SIGN_IN_SUMMARY = new SignInSummarySerde();
+    public static final Serde<TenantBaseline> BASELINE = UnreadableStoredValues.leftOut(new TenantBaselineSerde());
+    public static final Serde<TenantWindowCounts> WINDOW_COUNTS = UnreadableStoredValues.leftOut(new WindowCountsSerde());
+    public static final Serde<SignInSummary> SIGN_IN_SUMMARY = UnreadableStoredValues.leftOut(new SignInSummarySerde());
 
     private GatewatchSerdes() {
     }

@@ -10,13 +10,14 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A PKCS12 key store with a fresh self-signed EC certificate for {@code localhost} and
  * {@code 127.0.0.1}, made by the running JDK's own keytool (no test library makes certificates
- * here), and a client context that trusts exactly that certificate.
+ * here), a client context that trusts exactly that certificate and a server context presenting it.
  */
 public record SelfSignedKeyStore(Path file, String password) {
 
@@ -38,14 +39,27 @@ public record SelfSignedKeyStore(Path file, String password) {
 
     /** A client TLS context that trusts this certificate and nothing else. */
     public SSLContext trustingContext() throws IOException, GeneralSecurityException {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(open());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A server TLS context presenting this certificate. */
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(open(), password.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    private KeyStore open() throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, password.toCharArray());
         }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
+        return store;
     }
 }

@@ -1,9 +1,11 @@
 package io.gatewatch.app.api;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -28,6 +30,7 @@ final class OidcTokens {
 
     /** How far the issuer's clock may be from this instance's when judging exp and nbf. */
     static final Duration SKEW = Duration.ofSeconds(60);
+    private static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
 
     private final OidcSettings settings;
     private final OidcIssuer issuer;
@@ -52,6 +55,8 @@ final class OidcTokens {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 issuer.keys()));
+        // Entra ID's access tokens say JWT; RFC 9068 issuers say at+jwt
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, AT_JWT, null));
         processor.setJWTClaimsSetVerifier((claims, context) -> check(claims));
         JWTClaimsSet claims;
         try {
@@ -61,7 +66,7 @@ final class OidcTokens {
         } catch (ParseException e) {
             throw new ApiException(401, "the bearer token is not a well-formed JWT");
         } catch (RateLimitReachedException | BadJOSEException e) {
-            // a key id the issuer does not publish (after one fresh look), a bad signature, another algorithm
+            // a key id the issuer does not publish (after one fresh look), a bad signature, another algorithm or type
             throw new ApiException(401, "the token's signature does not verify with the issuer's keys (RS256 or ES256)");
         } catch (JOSEException e) {
             throw new ApiException(503, "the OpenID Connect issuer's keys cannot be fetched; retry");

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the instance that owns a tenant (every tenant-keyed store lives on the tenant's
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * instance and every query is local.
  */
 final class QueryRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueryRouter.class);
 
     /** The one line when several instances have no secret to sign with. */
     static final String NO_SECRET = "several instances share this application.id but api.internal.secret is not set:"
@@ -96,6 +100,9 @@ final class QueryRouter {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
+            // the class tells a refused connection from a TLS failure (SSLHandshakeException: a certificate not
+            // trusted, or not naming the host in application.server); the host is not logged
+            LOG.warn("forwarding a query to another instance failed ({})", e.getClass().getSimpleName());
             throw new ApiException(502, "the instance owning this tenant did not answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package io.gatewatch.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatewatch.app.config.OidcSettings;
@@ -50,6 +51,13 @@ class OidcTokensTest {
         assertThat(scope.tenants()).containsExactly("tenant-a", "tenant-b");
         assertThat(OidcTokens.looksLikeJwt(token)).isTrue();
         assertThat(OidcTokens.looksLikeJwt("Jq3xV_w-a1")).as("a tokens file token").isFalse();
+    }
+
+    @Test
+    void anRfc9068AccessTokenIsAcceptedAndAnotherTypeIsNot() throws Exception {
+        JWTClaimsSet claims = issuer.claims(AUDIENCE).claim("roles", "Gatewatch.All").build();
+        assertThat(tokens.verify(TestIssuer.sign(claims, issuer.key(), new JOSEObjectType("at+jwt"))).allTenants()).isTrue();
+        refused(() -> tokens.verify(TestIssuer.sign(claims, issuer.key(), new JOSEObjectType("logout+jwt"))), "");
     }
 
     @Test

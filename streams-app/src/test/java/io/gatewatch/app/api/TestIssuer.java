@@ -94,9 +94,14 @@ public final class TestIssuer implements AutoCloseable {
 
     /** The claims signed with {@code key} (RS256 or ES256 by its type), the key's id in the header. */
     public static String sign(JWTClaimsSet claims, JWK key) throws JOSEException {
+        return sign(claims, key, JOSEObjectType.JWT);
+    }
+
+    /** As {@link #sign(JWTClaimsSet, JWK)} with another {@code typ}. */
+    public static String sign(JWTClaimsSet claims, JWK key, JOSEObjectType type) throws JOSEException {
         boolean rsa = key instanceof RSAKey;
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rsa ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
-                .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                .keyID(key.getKeyID()).type(type).build(), claims);
         jwt.sign(rsa ? new RSASSASigner((RSAKey) key) : new ECDSASigner((ECKey) key));
         return jwt.serialize();
     }

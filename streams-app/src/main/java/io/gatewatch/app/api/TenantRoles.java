@@ -1,6 +1,8 @@
 package io.gatewatch.app.api;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.gatewatch.schema.read.TenantIds;
+import io.gatewatch.schema.read.UnreadableRecordException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.Set;
  * The tenants a JWT grants, from one claim ({@code api.oidc.tenants-claim}, by default
  * {@code roles}: where Entra ID puts the app roles assigned to a user, group or application). The
  * claim holds one value or a list; {@code Gatewatch.Tenant.<tenant id>} grants that tenant,
- * {@code Gatewatch.All} every tenant (the tokens file's {@code *}); other values, such as the
+ * {@code Gatewatch.All} every tenant (the tokens file's {@code *}); a GUID is read in either case,
+ * as the sign-in records' tenant ids are ({@code TenantIds}); other values, such as the
  * app's other roles, grant nothing. Define the roles in the app registration's manifest (app
  * roles, one per tenant) and assign them.
  */
@@ -38,8 +41,8 @@ final class TenantRoles {
             if (text.equals(ALL)) {
                 return new AccessTokens.Scope(true, Set.of());
             }
-            if (text.startsWith(TENANT) && text.length() > TENANT.length()) {
-                tenants.add(text.substring(TENANT.length()));
+            if (text.startsWith(TENANT)) {
+                tenant(text.substring(TENANT.length()), tenants);
             }
         }
         if (tenants.isEmpty()) {
@@ -47,5 +50,17 @@ final class TenantRoles {
                     + ALL + ")");
         }
         return new AccessTokens.Scope(false, tenants);
+    }
+
+    /** The id spelled as the records' tenants are (a GUID lower-cased); one no tenant can have grants nothing. */
+    private static void tenant(String id, Set<String> tenants) {
+        try {
+            String spelled = TenantIds.normalise(id);
+            if (spelled != null) {
+                tenants.add(spelled);
+            }
+        } catch (UnreadableRecordException e) {
+            // '|', a control character or over 128 characters: no tenant is named so
+        }
     }
 }

@@ -66,6 +66,9 @@ class OidcTokensTest {
                 issuer.key())).allTenants()).isTrue();
         assertThat(tokens.verify(TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.t-9").build(),
                 issuer.key())).tenants()).containsExactly("t-9");
+        assertThat(tokens.verify(TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles",
+                "Gatewatch.Tenant.0A1B2C3D-0000-4000-8000-00000000ABCD").build(), issuer.key())).tenants())
+                .as("a GUID spelled as the records' tenant ids are").containsExactly("0a1b2c3d-0000-4000-8000-00000000abcd");
     }
 
     @Test
@@ -103,6 +106,8 @@ class OidcTokensTest {
                 .build(), issuer.key())), "grants no tenant", "Reports.Read");
         refused(() -> tokens.verify(TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.")
                 .build(), issuer.key())), "grants no tenant");
+        refused(() -> tokens.verify(TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.a|b")
+                .build(), issuer.key())), "grants no tenant", "a|b");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.gatewatch.app.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatewatch.app.config.ApiSettings;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.classify.ClassificationData;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.format.DateTimeParseException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator surface over HTTP (Javalin): the trends, alerts and diagnosis API under
- * {@code /api/v1} (bearer tokens, see {@link AccessTokens}), the dashboard at {@code /}, health
+ * The operator surface over HTTP, or HTTPS only with {@code http.tls.keystore.path} (Javalin): the
+ * trends, alerts and diagnosis API under {@code /api/v1} (bearer tokens, see {@link Callers}), the dashboard at {@code /}, health
  * at {@code /health/live} and {@code /health/ready}, Prometheus text at {@code /metrics}, the
  * OpenAPI document at {@code /api/v1/openapi.json}. Dashboard, health, metrics and the OpenAPI
  * document are open; every {@code /api/v1/tenants} path needs a token.
@@ -60,14 +60,27 @@ public final class ApiServer implements AutoCloseable {
                                   AccessTokens tokens, PrometheusMeterRegistry metrics) {
         LocalQueries local = new LocalQueries(streams, config.windowSize(), config.grace(),
                 new Diagnoser(ClassificationData.defaults()), Clock.systemUTC());
-        QueryRouter router = new QueryRouter(streams, config.applicationServer());
-        TenantEndpoints tenants = new TenantEndpoints(local, router, tokens);
-        ProviderEndpoints provider = new ProviderEndpoints(local, router, tokens,
+        ApiSettings api = config.api();
+        ForwardSignature signature = api.internalSecret() == null ? null
+                : new ForwardSignature(api.internalSecret(), Clock.systemUTC());
+        if (signature == null && config.applicationServer() != null) {
+            LOG.warn("application.server is set but api.internal.secret is not: queries another instance must answer"
+                    + " are refused with 503 until every instance has the same secret");
+        }
+        QueryRouter router = new QueryRouter(streams, config.applicationServer(), signature,
+                api.tls() == null ? null : ForwardingTrust.sslContext(api.tls()));
+        Callers callers = new Callers(tokens, api.oidc() == null ? null : new OidcTokens(api.oidc(), Clock.systemUTC()),
+                signature);
+        TenantEndpoints tenants = new TenantEndpoints(local, router, callers);
+        ProviderEndpoints provider = new ProviderEndpoints(local, router, callers,
                 new CrossTenantSprayRule(config.rules()).enabled());
         byte[] openApi = resource("/gatewatch/openapi.json");
         BrokerProbe probe = new BrokerProbe(config.kafka());
         Javalin server = Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
+            if (api.tls() != null) {
+                app.jetty.addConnector((jetty, http) -> HttpsConnector.create(jetty, http, api.tls(), host, port));
+            }
             app.staticFiles.add("/gatewatch/dashboard", Location.CLASSPATH);
             app.staticFiles.enableWebjars();
             app.routes.get("/health/live", ctx -> json(ctx, new Health("live")));
@@ -85,18 +98,9 @@ public final class ApiServer implements AutoCloseable {
             app.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             tenants.register(app.routes);
             provider.register(app.routes);
-            app.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-            app.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-            app.routes.exception(DateTimeParseException.class, (e, ctx) ->
-                    error(ctx, 400, "from and to must be ISO-8601 instants such as 2026-11-01T10:00:00Z"));
-            app.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
-                    error(ctx, 503, "state is being restored or rebalanced; retry"));
-            app.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("API request failed ({})", e.getClass().getSimpleName());
-                error(ctx, 500, "internal error");
-            });
+            ApiErrors.register(app.routes);
         }).start(host, port);
-        LOG.info("HTTP API and dashboard on {} port {}", host, server.port());
+        LOG.info("{} API and dashboard on {} port {}", api.tls() == null ? "HTTP" : "HTTPS", host, server.port());
         return new ApiServer(server, probe);
     }
 
@@ -134,18 +138,6 @@ public final class ApiServer implements AutoCloseable {
 
     static void json(Context ctx, Object value) throws IOException {
         ctx.contentType("application/json").result(JSON.writeValueAsString(value));
-    }
-
-    private static void error(Context ctx, int status, String message) {
-        ctx.status(status);
-        if (status == 401) {
-            ctx.header("WWW-Authenticate", "Bearer");
-        }
-        try {
-            json(ctx, new ApiViews.Error(message));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] resource(String name) {

@@ -22,13 +22,13 @@ final class ProviderEndpoints {
 
     private final LocalQueries local;
     private final QueryRouter router;
-    private final AccessTokens tokens;
+    private final Callers callers;
     private final boolean enabled;
 
-    ProviderEndpoints(LocalQueries local, QueryRouter router, AccessTokens tokens, boolean enabled) {
+    ProviderEndpoints(LocalQueries local, QueryRouter router, Callers callers, boolean enabled) {
         this.local = local;
         this.router = router;
-        this.tokens = tokens;
+        this.callers = callers;
         this.enabled = enabled;
     }
 
@@ -37,7 +37,7 @@ final class ProviderEndpoints {
     }
 
     private void alerts(Context ctx) throws IOException {
-        AccessTokens.Scope scope = TenantEndpoints.authenticate(tokens, ctx);
+        AccessTokens.Scope scope = callers.scope(ctx);
         if (!scope.allTenants()) {
             throw new ApiException(403, "provider alerts need a token for every tenant (*)");
         }
@@ -49,10 +49,10 @@ final class ProviderEndpoints {
         String rule = ctx.queryParam("rule");
         int limit = TenantEndpoints.limit(ctx);
         List<Alert> all = new ArrayList<>(local.providerAlerts(from, to, rule, limit));
-        if (!TenantEndpoints.forwarded(ctx)) {
+        if (!Callers.forwarded(ctx)) {
             String query = "/api/v1/provider/alerts?from=" + from + "&to=" + to + "&limit=" + limit
                     + (rule == null ? "" : "&rule=" + URLEncoder.encode(rule, StandardCharsets.UTF_8));
-            all.addAll(router.gather(query, ctx.header("Authorization"), new TypeReference<List<Alert>>() {
+            all.addAll(router.gather(query, scope, new TypeReference<List<Alert>>() {
             }));
         }
         ApiServer.json(ctx, LocalQueries.newestFirst(all, limit));

@@ -14,9 +14,9 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * {@code /api/v1/tenants...}: every request needs a bearer token; a tenant outside the token's
- * scope is 403 and missing from the list. A tenant's query is answered by the instance that owns
- * the tenant, forwarded there when it is another.
+ * {@code /api/v1/tenants...}: every request needs a bearer token ({@link Callers}); a tenant
+ * outside the token's scope is 403 and missing from the list. A tenant's query is answered by the
+ * instance that owns the tenant, forwarded there when it is another.
  */
 final class TenantEndpoints {
 
@@ -24,12 +24,12 @@ final class TenantEndpoints {
 
     private final LocalQueries local;
     private final QueryRouter router;
-    private final AccessTokens tokens;
+    private final Callers callers;
 
-    TenantEndpoints(LocalQueries local, QueryRouter router, AccessTokens tokens) {
+    TenantEndpoints(LocalQueries local, QueryRouter router, Callers callers) {
         this.local = local;
         this.router = router;
-        this.tokens = tokens;
+        this.callers = callers;
     }
 
     void register(RoutesConfig routes) {
@@ -48,13 +48,13 @@ final class TenantEndpoints {
 
     /** A tenant's query: authorised, then answered here or by the owning instance. */
     private void answer(Context ctx, Query query) throws IOException {
-        AccessTokens.Scope scope = authenticate(ctx);
+        AccessTokens.Scope scope = callers.scope(ctx);
         if (!scope.allows(ctx.pathParam("tenantId"))) {
             throw new ApiException(403, "this token does not cover the tenant");
         }
-        Optional<HostInfo> owner = forwarded(ctx) ? Optional.empty() : router.ownerOf(ctx.pathParam("tenantId"));
+        Optional<HostInfo> owner = Callers.forwarded(ctx) ? Optional.empty() : router.ownerOf(ctx.pathParam("tenantId"));
         if (owner.isPresent()) {
-            HttpResponse<String> response = router.forward(owner.get(), pathAndQuery(ctx), ctx.header("Authorization"));
+            HttpResponse<String> response = router.forward(owner.get(), Callers.pathAndQuery(ctx), scope);
             ctx.status(response.statusCode()).contentType("application/json").result(response.body());
             return;
         }
@@ -62,39 +62,17 @@ final class TenantEndpoints {
     }
 
     private void tenants(Context ctx) throws IOException {
-        AccessTokens.Scope scope = authenticate(ctx);
+        AccessTokens.Scope scope = callers.scope(ctx);
         Instant from = from(ctx, Duration.ofHours(6));
         Instant to = to(ctx);
         List<ApiViews.TenantSummary> all = new ArrayList<>(local.tenants(from, to));
-        if (!forwarded(ctx)) {
-            all.addAll(router.gather("/api/v1/tenants?from=" + from + "&to=" + to, ctx.header("Authorization"),
+        if (!Callers.forwarded(ctx)) {
+            all.addAll(router.gather("/api/v1/tenants?from=" + from + "&to=" + to, scope,
                     new TypeReference<List<ApiViews.TenantSummary>>() {
                     }));
         }
         ApiServer.json(ctx, all.stream().filter(t -> scope.allows(t.tenantId()))
                 .sorted(Comparator.comparing(ApiViews.TenantSummary::tenantId)).toList());
-    }
-
-    private AccessTokens.Scope authenticate(Context ctx) {
-        return authenticate(tokens, ctx);
-    }
-
-    /** The scope of the request's bearer token; 401 without a known one. */
-    static AccessTokens.Scope authenticate(AccessTokens tokens, Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiException(401, "an Authorization: Bearer <token> header is required");
-        }
-        return tokens.verify(header.substring(7).strip())
-                .orElseThrow(() -> new ApiException(401, "unknown token"));
-    }
-
-    static boolean forwarded(Context ctx) {
-        return ctx.header(QueryRouter.FORWARDED) != null;
-    }
-
-    private static String pathAndQuery(Context ctx) {
-        return ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     }
 
     static Instant to(Context ctx) {

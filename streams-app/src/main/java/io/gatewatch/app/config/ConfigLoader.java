@@ -46,6 +46,9 @@ public final class ConfigLoader {
             // how long run waits for the first broker before it gives up with one line (exit 1)
             Map.entry("startup.broker-timeout", "PT60S"),
             Map.entry("http.port", "8080"),
+            Map.entry("http.tls.keystore.type", "PKCS12"),
+            // Entra ID puts an app registration's app roles in roles: Gatewatch.Tenant.<id>, Gatewatch.All
+            Map.entry("api.oidc.tenants-claim", "roles"),
             Map.entry("alerts.retention", "P7D"),
             Map.entry("diagnosis.retention", "P7D"),
             Map.entry("aggregate.hour-retention", "P7D"),
@@ -126,6 +129,9 @@ public final class ConfigLoader {
         } catch (UnreadableRecordException e) {
             read.problem("default.tenant", "must not hold '|' or a control character, nor be longer than 128 characters");
         }
+        String internalSecret = ApiSecurityValues.internalSecret(read);
+        TlsSettings tls = ApiSecurityValues.tls(read);
+        OidcSettings oidc = ApiSecurityValues.oidc(read);
         if (read.problems().isEmpty()) {
             ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
@@ -140,7 +146,7 @@ public final class ConfigLoader {
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
-                            alertsRetention, historyRetention, hourRetention, dayRetention),
+                            alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc),
                     alertFormat);
         } catch (IllegalArgumentException e) {
             // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):

@@ -25,7 +25,8 @@ public final class KnownKeys {
 
     /** Gatewatch's own keys that have no default. */
     public static final List<String> OPTIONAL = List.of("default.tenant", "api.tokens.file", "rules.files",
-            "watchlists.files");
+            "watchlists.files", "api.internal.secret", "http.tls.keystore.path", "http.tls.keystore.password",
+            "http.tls.truststore.path", "http.tls.truststore.password", "api.oidc.issuer", "api.oidc.audience");
 
     /**
      * Each Streams client prefix with the settings of the client it configures, longest first:

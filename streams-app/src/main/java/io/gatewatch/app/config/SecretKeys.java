@@ -18,7 +18,8 @@ public final class SecretKeys {
      * Whether a key's value is masked: any key with password, secret, jaas, token or key in it
      * ({@code sasl.jaas.config}, {@code ssl.key.password}, {@code ssl.keystore.key}), except those
      * that name a class or a file rather than hold a secret ({@code key.serializer},
-     * {@code api.tokens.file}, {@code ssl.truststore.location}) and the rule settings, whose names
+     * {@code api.tokens.file}, {@code ssl.truststore.location}, {@code http.tls.keystore.path},
+     * {@code ssl.keystore.type}) and the rule settings, whose names
      * are rule names ({@code rule.PASSWORD_SPRAY.threshold}).
      */
     public static boolean isSecret(String key) {
@@ -28,7 +29,8 @@ public final class SecretKeys {
         String lower = key.toLowerCase(Locale.ROOT);
         for (String word : SECRET_WORDS) {
             if (lower.contains(word) && !lower.endsWith(".serializer") && !lower.endsWith(".deserializer")
-                    && !lower.endsWith(".serde") && !lower.endsWith(".file") && !lower.endsWith(".location")) {
+                    && !lower.endsWith(".serde") && !lower.endsWith(".file") && !lower.endsWith(".location")
+                    && !lower.endsWith(".path") && !lower.endsWith(".type")) {
                 return true;
             }
         }

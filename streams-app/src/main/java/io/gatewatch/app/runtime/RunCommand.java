@@ -101,13 +101,17 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The API's tokens, re-read when the file changes; without a tokens file the API refuses every
-     * request, and says so once. A file that cannot be read is a one-line usage error before any broker.
+     * The API's tokens, re-read when the file changes; without a tokens file or an OpenID Connect
+     * issuer the API refuses every request, and says so once. A file that cannot be read is a
+     * one-line usage error before any broker.
      */
     private static AccessTokens tokens(CommandLine commandLine, GatewatchConfig config) {
         Path file = config.api().tokensFile();
         if (file == null) {
-            LOG.warn("No api.tokens.file: the API answers 401 to every request (the dashboard loads but shows nothing)");
+            if (config.api().oidc() == null) {
+                LOG.warn("Neither api.tokens.file nor api.oidc.issuer: the API answers 401 to every request"
+                        + " (the dashboard loads but shows nothing)");
+            }
             return AccessTokens.none();
         }
         ReadableFile.require(commandLine, file, "api.tokens.file");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundled OpenAPI document describes every route the server really registers, and only
  * those: the server is started (its Kafka Streams instance built, never started) and Javalin's
- * own route list is compared with the document's paths and methods.
+ * own route list is compared with the document's paths and methods; the forwarding headers it
+ * documents are the ones {@link ForwardSignature} sends.
  */
 class OpenApiDocumentTest {
 
@@ -42,6 +43,10 @@ class OpenApiDocumentTest {
                 .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
         assertThat(document.get("openapi").asText()).startsWith("3.");
         assertThat(document.at("/paths/~1api~1v1~1tenants~1{tenantId}~1trends/get/responses").has("403")).isTrue();
+        List<String> forwardingHeaders = new ArrayList<>();
+        document.at("/components/parameters").forEach(p -> forwardingHeaders.add(p.get("name").asText()));
+        assertThat(forwardingHeaders).as("the headers instances forward with")
+                .containsExactlyInAnyOrder(ForwardSignature.SCOPE, ForwardSignature.TIME, ForwardSignature.SIGNATURE);
 
         GatewatchConfig config = ConfigLoader.build(Map.of("bootstrap.servers", "127.0.0.1:1",
                 "state.dir", dir.toString()));

@@ -110,6 +110,18 @@ class ConfigCommandTest {
     }
 
     @Test
+    void theInternalSecretFromTheEnvironmentIsShownMasked() {
+        String secret = "s3cret-shared-between-instances-0123456789";
+        CommandRun run = CommandRun.config(Map.of("GATEWATCH_API_INTERNAL_SECRET", secret));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("api.internal.secret = ********  (env GATEWATCH_API_INTERNAL_SECRET)")
+                .contains("# env GATEWATCH_API_INTERNAL_SECRET -> api.internal.secret")
+                .contains("http.tls.keystore.path = (none)").contains("http.tls.keystore.type = PKCS12")
+                .doesNotContain(secret);
+    }
+
+    @Test
     void secretsAreKnownByTheirKeyNotByTheirPlace() {
         assertThat(ConfigPrinter.isSecret("sasl.jaas.config")).isTrue();
         assertThat(ConfigPrinter.isSecret("producer.ssl.keystore.password")).isTrue();

@@ -1,6 +1,7 @@
 package io.gatewatch.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,6 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.app.api.AccessTokens;
 import io.gatewatch.app.api.ApiServer;
+import io.gatewatch.app.api.SelfSignedKeyStore;
+import io.gatewatch.app.api.TestIssuer;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.kafka.KafkaBroker;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two instances of one application, each with its API: whichever receives a query answers it the
- * same (forwarding to the tenant's owner), and access control holds on every endpoint of both:
- * 401 without or with an unknown token, 403 outside the token's tenants, the list filtered, no
- * token in any log line.
+ * Two instances of one application, each with its API over HTTPS: whichever receives a query
+ * answers it the same (forwarding to the tenant's owner, signed with the shared secret and the
+ * caller's scope: the second instance, behind a {@link RecordingProxy}, never receives the
+ * caller's Authorization header, and refuses forwarded requests whose signature is forged or
+ * missing), and access control holds on every endpoint of both: 401 without or with an unknown
+ * token, 403 outside the token's tenants, the list filtered, for the tokens file's tokens and the
+ * JWTs of a real OpenID Connect issuer alike; no token and no secret in any log line.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TwoInstanceApiIT {
@@ -48,7 +55,9 @@ class TwoInstanceApiIT {
     private static final String SCOPED = "tenant-a-token-41d2";
     private static final String SPRAYER = "198.18.5.5";
     private static final List<String> TENANTS = List.of("tenant-a", "tenant-b", "tenant-c", "tenant-d");
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String SECRET = "it-shared-secret-0123456789-abcdefghij";
+    private static final String AUDIENCE = "gatewatch-it";
+    private HttpClient http;
 
     @Test
     void everyInstanceAnswersEveryEndpointTheSameAndGuardsIt(KafkaBroker broker, @TempDir Path dir) throws Exception {
@@ -59,6 +68,8 @@ class TwoInstanceApiIT {
         Files.writeString(tokens, "# admin, then one tenant\n" + AccessTokens.fileLine(ADMIN, "*") + "\n"
                 + AccessTokens.fileLine(SCOPED, "tenant-a") + "\n");
         int[] ports = {freePort(), freePort()};
+        SelfSignedKeyStore keyStore = SelfSignedKeyStore.create(dir, "instances");
+        http = HttpClient.newBuilder().sslContext(keyStore.trustingContext()).build();
         Instant start = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
@@ -74,9 +85,13 @@ class TwoInstanceApiIT {
         List<GatewatchApp> apps = new ArrayList<>();
         List<ApiServer> apis = new ArrayList<>();
         List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
-        try {
+        // the second instance advertises the proxy: every query the first forwards to it is recorded there
+        try (TestIssuer issuer = new TestIssuer();
+             RecordingProxy proxy = new RecordingProxy(keyStore.serverContext(), keyStore.trustingContext(), ports[1])) {
+            int[] advertised = {ports[0], proxy.port()};
             for (int n = 0; n < 2; n++) {
-                GatewatchConfig config = config(broker, dir.resolve("state-" + n), ports[n], tokens);
+                GatewatchConfig config = config(broker, dir.resolve("state-" + n), ports[n], advertised[n], tokens,
+                        keyStore, issuer.issuer());
                 GatewatchApp app = GatewatchApp.start(config, registries.get(n));
                 apps.add(app);
                 apis.add(ApiServer.start(config, app.streams(), AccessTokens.load(tokens), null));
@@ -117,6 +132,23 @@ class TwoInstanceApiIT {
             assertThat(diagnosis.get("status").asText()).as("a MEDIUM alert leaves the verdict to the checklist")
                     .isEqualTo("problem");
 
+            String tenantA = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.tenant-a").build(),
+                    issuer.key());
+            String allTenants = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", List.of("Gatewatch.All")).build(),
+                    issuer.key());
+            for (String tenant : TENANTS) {
+                String url = "/api/v1/tenants/" + tenant + "/trends" + range;
+                for (int port : ports) {
+                    assertThat(get(port, url, tenantA).statusCode()).as("JWT for tenant-a on " + tenant)
+                            .isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
+                    assertThat(get(port, url, allTenants).body()).isEqualTo(get(ports[0], url, ADMIN).body());
+                }
+            }
+            String expired = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.All")
+                    .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(2)))).build(), issuer.key());
+            assertThat(get(ports[1], "/api/v1/tenants/tenant-a/trends", expired).statusCode()).isEqualTo(401);
+            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
+
             assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
             assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
             assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
@@ -133,6 +165,26 @@ class TwoInstanceApiIT {
             assertThat(get(ports[0], provider, ADMIN).body()).isEqualTo(get(ports[1], provider, ADMIN).body());
             assertThat(get(ports[0], provider, SCOPED).statusCode()).as("a tenant's token").isEqualTo(403);
             assertThat(get(ports[0], provider, null).statusCode()).isEqualTo(401);
+            assertThat(get(ports[1], provider, allTenants).body()).isEqualTo(get(ports[0], provider, ADMIN).body());
+            assertThat(get(ports[1], provider, tenantA).statusCode()).isEqualTo(403);
+
+            // what crossed between the instances: signed scopes, never the caller's token
+            assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
+            List<RecordingProxy.Received> forwarded = proxy.received();
+            assertThat(forwarded).as("queries the first instance forwarded to the second").isNotEmpty();
+            assertThat(forwarded).allSatisfy(request -> assertThat(request.headers())
+                    .doesNotContainKey("authorization")
+                    .containsKeys("x-gatewatch-forwarded-scope", "x-gatewatch-forwarded-at",
+                            "x-gatewatch-forwarded-signature"));
+            assertThat(forwarded).extracting(r -> r.headers().get("x-gatewatch-forwarded-scope"))
+                    .as("the callers' scopes: the admin's and the tenant's").contains("*", "tenant-a");
+            RecordingProxy.Received scoped = forwarded.stream()
+                    .filter(r -> "tenant-a".equals(r.headers().get("x-gatewatch-forwarded-scope")))
+                    .reduce((first, last) -> last).orElseThrow();
+            assertThat(forwardedRefusals(ports[1], scoped)).containsOnly(401);
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + ports[0] + "/health/live")).build(), HttpResponse.BodyHandlers.ofString()))
+                    .as("no plain HTTP").isInstanceOf(IOException.class);
             // every event is at least one dedup-store write: what state costs shows in the metric
             double changelogRecords = registries.stream().mapToDouble(r -> r.get("gatewatch.state.changelog.records")
                     .functionCounter().count()).sum();
@@ -143,20 +195,52 @@ class TwoInstanceApiIT {
             assertThat(registries).allSatisfy(r -> assertThat(r.find("gatewatch.state.changelog.records.per.event")
                     .gauge()).isNotNull());
             assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).as("log lines")
-                    .noneMatch(line -> line.contains(ADMIN) || line.contains(SCOPED));
+                    .noneMatch(line -> line.contains(ADMIN) || line.contains(SCOPED) || line.contains(SECRET)
+                            || line.contains(tenantA) || line.contains(allTenants));
         } finally {
             apis.forEach(ApiServer::close);
             apps.forEach(GatewatchApp::close);
         }
     }
 
-    private static GatewatchConfig config(KafkaBroker broker, Path stateDir, int port, Path tokens) {
+    /**
+     * A request to the second instance's own port for each way to forge a forwarded one: a wider
+     * scope (the recorded one is tenant-a's) or another path under a recorded signature, a made-up signature with a valid admin token
+     * beside it, no signature, the former unsigned marker. Each status, to be all 401.
+     */
+    private List<Integer> forwardedRefusals(int port, RecordingProxy.Received recorded) throws Exception {
+        Map<String, String> headers = recorded.headers();
+        String scope = "x-gatewatch-forwarded-scope";
+        String at = "x-gatewatch-forwarded-at";
+        String signature = "x-gatewatch-forwarded-signature";
+        List<Map<String, String>> forged = List.of(
+                Map.of(scope, "*", at, headers.get(at), signature, headers.get(signature)),
+                Map.of(scope, "*", at, String.valueOf(Instant.now().getEpochSecond()), signature, "forged",
+                        "Authorization", "Bearer " + ADMIN),
+                Map.of(scope, "*", at, String.valueOf(Instant.now().getEpochSecond()), "Authorization", "Bearer " + ADMIN),
+                Map.of("X-Gatewatch-Forwarded", "true", "Authorization", "Bearer " + SCOPED));
+        List<Integer> statuses = new ArrayList<>();
+        for (Map<String, String> request : forged) {
+            statuses.add(send(port, recorded.pathAndQuery(), request).statusCode());
+        }
+        Map<String, String> moved = Map.of(scope, headers.get(scope), at, headers.get(at), signature, headers.get(signature));
+        statuses.add(send(port, "/api/v1/tenants/tenant-b/users/locked0@x.com/diagnosis", moved).statusCode());
+        return statuses;
+    }
+
+    private static GatewatchConfig config(KafkaBroker broker, Path stateDir, int port, int advertisedPort, Path tokens,
+                                          SelfSignedKeyStore keyStore, String issuer) {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", broker.bootstrapServers());
         values.put("application.id", "api-it");
-        values.put("application.server", "127.0.0.1:" + port);
+        values.put("application.server", "127.0.0.1:" + advertisedPort);
         values.put("http.port", String.valueOf(port));
         values.put("api.tokens.file", tokens.toString());
+        values.put("http.tls.keystore.path", keyStore.file().toString());
+        values.put("http.tls.keystore.password", keyStore.password());
+        values.put("api.internal.secret", SECRET);
+        values.put("api.oidc.issuer", issuer);
+        values.put("api.oidc.audience", AUDIENCE);
         values.put("topic.partitions", "4");
         values.put("window.grace", "PT1H"); // the input spans 30 minutes: nothing may be dropped as late
         values.put("state.dir", stateDir.toString());
@@ -201,10 +285,13 @@ class TwoInstanceApiIT {
     }
 
     private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        return send(port, path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    private HttpResponse<String> send(int port, String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

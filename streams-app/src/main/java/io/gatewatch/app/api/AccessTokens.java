@@ -1,5 +1,7 @@
 package io.gatewatch.app.api;
 
+import io.gatewatch.schema.read.TenantIds;
+import io.gatewatch.schema.read.UnreadableRecordException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,8 +104,15 @@ public final class AccessTokens {
                 throw new IOException(file + ": line " + number + ": a SHA-256 hash has 64 hex digits");
             }
             String tenants = parts[1].strip();
-            grants.add(new Grant(hash, tenants.equals("*") ? new Scope(true, Set.of())
-                    : new Scope(false, new LinkedHashSet<>(List.of(tenants.split("\\s*,\\s*"))))));
+            Set<String> named = new LinkedHashSet<>();
+            for (String tenant : tenants.split("\\s*,\\s*")) {
+                try {
+                    named.add(TenantIds.normalise(tenant)); // a GUID in any case names the records' tenant
+                } catch (UnreadableRecordException e) {
+                    throw new IOException(file + ": line " + number + ": a tenant id holds '|' or a control character");
+                }
+            }
+            grants.add(new Grant(hash, tenants.equals("*") ? new Scope(true, Set.of()) : new Scope(false, named)));
         }
         return grants;
     }

@@ -1,6 +1,8 @@
 package io.gatewatch.app.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gatewatch.schema.read.TenantIds;
+import io.gatewatch.schema.read.UnreadableRecordException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -34,12 +36,21 @@ final class TenantEndpoints {
 
     void register(RoutesConfig routes) {
         routes.get("/api/v1/tenants", this::tenants);
-        routes.get(TENANT + "/trends", ctx -> answer(ctx, () -> local.trends(ctx.pathParam("tenantId"),
+        routes.get(TENANT + "/trends", ctx -> answer(ctx, () -> local.trends(tenant(ctx),
                 from(ctx, defaultSpan(step(ctx))), to(ctx), step(ctx))));
-        routes.get(TENANT + "/alerts", ctx -> answer(ctx, () -> local.alerts(ctx.pathParam("tenantId"),
+        routes.get(TENANT + "/alerts", ctx -> answer(ctx, () -> local.alerts(tenant(ctx),
                 from(ctx, Duration.ofDays(7)), to(ctx), ctx.queryParam("rule"), limit(ctx))));
-        routes.get(TENANT + "/users/{upn}/diagnosis", ctx -> answer(ctx, () -> local.diagnosis(ctx.pathParam("tenantId"),
+        routes.get(TENANT + "/users/{upn}/diagnosis", ctx -> answer(ctx, () -> local.diagnosis(tenant(ctx),
                 ctx.pathParam("upn"))));
+    }
+
+    /** The path's tenant in the records' spelling (a GUID in any case is the same tenant). */
+    private static String tenant(Context ctx) {
+        try {
+            return TenantIds.normalise(ctx.pathParam("tenantId"));
+        } catch (UnreadableRecordException e) {
+            throw new ApiException(400, "the tenant id holds '|' or a control character, or is longer than 128 characters");
+        }
     }
 
     private interface Query {
@@ -49,10 +60,10 @@ final class TenantEndpoints {
     /** A tenant's query: authorised, then answered here or by the owning instance. */
     private void answer(Context ctx, Query query) throws IOException {
         AccessTokens.Scope scope = callers.scope(ctx);
-        if (!scope.allows(ctx.pathParam("tenantId"))) {
+        if (!scope.allows(tenant(ctx))) {
             throw new ApiException(403, "this token does not cover the tenant");
         }
-        Optional<HostInfo> owner = Callers.forwarded(ctx) ? Optional.empty() : router.ownerOf(ctx.pathParam("tenantId"));
+        Optional<HostInfo> owner = Callers.forwarded(ctx) ? Optional.empty() : router.ownerOf(tenant(ctx));
         if (owner.isPresent()) {
             HttpResponse<String> response = router.forward(owner.get(), Callers.pathAndQuery(ctx), scope);
             ctx.status(response.statusCode()).contentType("application/json").result(response.body());

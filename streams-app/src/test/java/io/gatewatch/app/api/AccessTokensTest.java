@@ -37,6 +37,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTenantGuidInUpperCaseNamesTheRecordsTenantAndACraftedIdIsRefused() throws IOException {
+        Path file = dir.resolve("tokens");
+        Files.writeString(file, AccessTokens.fileLine("t", "72F988BF-86F1-41AF-91AB-2D7CD011DB47") + "\n");
+        assertThat(AccessTokens.load(file).verify("t")).hasValueSatisfying(s ->
+                assertThat(s.allows("72f988bf-86f1-41af-91ab-2d7cd011db47")).isTrue());
+        Files.writeString(file, AccessTokens.fileLine("t", "tenant-a|user") + "\n");
+        assertThatThrownBy(() -> AccessTokens.load(file)).isInstanceOf(IOException.class).hasMessageContaining("line 1")
+                .hasMessageNotContaining("tenant-a");
+    }
+
+    @Test
     void aLineWithoutAHashIsRefusedByNumberWithoutItsContent() throws IOException {
         Path file = dir.resolve("tokens");
         Files.writeString(file, AccessTokens.fileLine("ok", "*") + "\nmy-plain-token-by-mistake tenant-a\n");

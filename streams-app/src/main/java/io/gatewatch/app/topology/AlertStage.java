@@ -11,6 +11,7 @@ import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
+import io.gatewatch.rules.windowed.Observation;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
@@ -47,8 +48,9 @@ final class AlertStage {
     static final String BASELINES_STORE = "tenant-baselines";
     static final String RECENT_ALERTS_STORE = "recent-alerts";
 
-    /** Heap a decoded observation takes, about (time and six short strings), and a baseline. */
-    private static final long OBSERVATION_BYTES = 350;
+    /** Heap of a decoded observation's object and list slot, and of its share of a text it names. */
+    private static final long OBSERVATION_BYTES = 64;
+    private static final long TEXT_SHARE_BYTES = 24;
     private static final long BASELINE_BYTES = 1024;
 
     private AlertStage() {
@@ -120,9 +122,28 @@ final class AlertStage {
     private static long weight(EntityWindows windows) {
         long bytes = 0;
         for (EntityWindow window : windows.byRule().values()) {
-            bytes += 200 + OBSERVATION_BYTES * window.observations().size();
+            bytes += 200;
+            for (Observation observation : window.observations()) {
+                bytes += weight(observation);
+            }
         }
         return bytes;
+    }
+
+    /**
+     * Heap a decoded observation takes, about: the object, a share of each text it names (a
+     * record's texts are read once per record and shared between its observations — a user's
+     * name, address and place recur in all of them), and its correlation id, which is its own.
+     * The slim observations of the rules that keep something for every user (a country, a
+     * network) weigh a third of a full one, so the held values cover as many users as they hold.
+     */
+    private static long weight(Observation o) {
+        long bytes = OBSERVATION_BYTES;
+        bytes += o.user() == null ? 0 : TEXT_SHARE_BYTES;
+        bytes += o.ip() == null ? 0 : TEXT_SHARE_BYTES;
+        bytes += o.app() == null ? 0 : TEXT_SHARE_BYTES;
+        bytes += o.location() == null ? 0 : TEXT_SHARE_BYTES;
+        return bytes + (o.correlationId() == null ? 0 : 40 + o.correlationId().length());
     }
 
     private static <S> KStream<String, Alert> detect(StreamsBuilder builder, KStream<String, ClassifiedEvent> classified,

@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.SignInClassifier;
 import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.SignInEvent;
-import io.gatewatch.schema.read.ReadResult;
-import io.gatewatch.schema.read.ReaderLimits;
-import io.gatewatch.schema.read.RecordDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +18,6 @@ import org.junit.jupiter.api.Test;
 class ModernMatchRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RecordDecoder DECODER = new RecordDecoder(ReaderLimits.DEFAULT);
-    private static final SignInClassifier CLASSIFIER = new SignInClassifier(ClassificationData.defaults());
 
     /** A member's successful browser sign-in; {@code fields} replaces or adds top-level Graph fields. */
     private static ClassifiedEvent signIn(int code, Map<String, Object> fields) {
@@ -43,9 +34,7 @@ class ModernMatchRulesTest {
         node.put("userAgent", "Mozilla/5.0");
         node.putObject("status").put("errorCode", code);
         fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
-        List<ReadResult> results = DECODER.decode(node.toString().getBytes(StandardCharsets.UTF_8), "test");
-        SignInEvent event = (SignInEvent) ((ReadResult.Read) results.get(0)).event();
-        return new ClassifiedEvent(event, CLASSIFIER.classify(event));
+        return ClassifiedSignIns.of(node);
     }
 
     private static List<Finding> detect(RuleSettings settings, ClassifiedEvent event) {

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.SignInClassifier;
 import io.gatewatch.rules.watchlist.Watchlists;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Severity;
-import io.gatewatch.schema.SignInEvent;
-import io.gatewatch.schema.read.ReadResult;
-import io.gatewatch.schema.read.ReaderLimits;
-import io.gatewatch.schema.read.RecordDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +21,6 @@ import org.junit.jupiter.api.Test;
 class TokenAndConsentMatchRulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RecordDecoder DECODER = new RecordDecoder(ReaderLimits.DEFAULT);
-    private static final SignInClassifier CLASSIFIER = new SignInClassifier(ClassificationData.defaults());
     private static final String BROKER = "29d9ed98-a469-4536-ade2-f981bc1d605e";
 
     private static ClassifiedEvent signIn(String user, int code, Map<String, Object> fields) {
@@ -43,9 +34,7 @@ class TokenAndConsentMatchRulesTest {
         node.put("authenticationRequirement", "multiFactorAuthentication");
         node.putObject("status").put("errorCode", code);
         fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
-        List<ReadResult> results = DECODER.decode(node.toString().getBytes(StandardCharsets.UTF_8), "test");
-        SignInEvent event = (SignInEvent) ((ReadResult.Read) results.get(0)).event();
-        return new ClassifiedEvent(event, CLASSIFIER.classify(event));
+        return ClassifiedSignIns.of(node);
     }
 
     private static List<Finding> detect(RuleSettings settings, ClassifiedEvent event) {

@@ -2,23 +2,10 @@ package io.gatewatch.rules.windowed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatewatch.classify.ClassificationData;
-import io.gatewatch.classify.SignInClassifier;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.SignInEvent;
-import io.gatewatch.schema.read.ReadResult;
-import io.gatewatch.schema.read.ReaderLimits;
-import io.gatewatch.schema.read.RecordDecoder;
-import io.gatewatch.state.StateView;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,29 +14,11 @@ import org.junit.jupiter.api.Test;
 class ModernCountRulesTest {
 
     private static final Instant T0 = Instant.parse("2025-11-14T10:00:00Z");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RecordDecoder DECODER = new RecordDecoder(ReaderLimits.DEFAULT);
-    private static final SignInClassifier CLASSIFIER = new SignInClassifier(ClassificationData.defaults());
-
-    private final WindowedRuleEngine engine = new WindowedRuleEngine(WindowedRules.all(RuleSettings.DEFAULTS),
-            Duration.ofMinutes(2), RuleSettings.DEFAULTS);
-    private final Map<String, EntityWindows> store = new HashMap<>();
-    private final List<Alert> alerts = new ArrayList<>();
-    private int sequence;
+    private final SignInFeed feed = new SignInFeed(RuleSettings.DEFAULTS);
+    private final List<Alert> alerts = feed.alerts;
 
     private void signIn(String user, String ip, int code, Instant time, Map<String, Object> fields) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", "w" + ++sequence);
-        node.put("createdDateTime", time.toString());
-        node.put("userPrincipalName", user);
-        node.put("ipAddress", ip);
-        node.put("appDisplayName", "Office 365 Exchange Online");
-        node.putObject("status").put("errorCode", code);
-        fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
-        List<ReadResult> results = DECODER.decode(node.toString().getBytes(StandardCharsets.UTF_8), "test");
-        SignInEvent event = (SignInEvent) ((ReadResult.Read) results.get(0)).event();
-        ClassifiedEvent classified = new ClassifiedEvent(event, CLASSIFIER.classify(event));
-        alerts.addAll(engine.process("t1", classified, StateView.of(store), time));
+        feed.signIn(user, ip, code, time, fields);
     }
 
     private List<String> rules() {
@@ -213,9 +182,9 @@ class ModernCountRulesTest {
         signIn("liz@contoso.com", "198.51.100.1", 0, T0, DEVICE_CODE);
         signIn("max@contoso.com", "198.51.100.2", 50126, T0, Map.of());
         long threeDays = T0.plus(Duration.ofDays(3)).toEpochMilli();
-        assertThat(engine.expired(store.get("t1|user|liz@contoso.com"), threeDays)).isFalse();
-        assertThat(engine.expired(store.get("t1|user|max@contoso.com"), threeDays)).isTrue();
-        assertThat(engine.expired(store.get("t1|user|liz@contoso.com"), T0.plus(Duration.ofDays(15)).toEpochMilli()))
+        assertThat(feed.expired("t1|user|liz@contoso.com", threeDays)).isFalse();
+        assertThat(feed.expired("t1|user|max@contoso.com", threeDays)).isTrue();
+        assertThat(feed.expired("t1|user|liz@contoso.com", T0.plus(Duration.ofDays(15)).toEpochMilli()))
                 .isTrue();
     }
 }

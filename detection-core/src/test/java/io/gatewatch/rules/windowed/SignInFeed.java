@@ -56,6 +56,11 @@ final class SignInFeed {
         alerts.addAll(engine.process("t1", new ClassifiedEvent(event, CLASSIFIER.classify(event)), StateView.of(store), time));
     }
 
+    /** Whether the purge would drop the entity stored under {@code key} at {@code nowMs}. */
+    boolean expired(String key, long nowMs) {
+        return engine.expired(store.get(key), nowMs);
+    }
+
     List<Alert> of(String rule) {
         return alerts.stream().filter(a -> a.rule().equals(rule)).toList();
     }

@@ -1,0 +1,119 @@
+package io.gatewatch.app.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.app.serde.GatewatchSerdes;
+import io.gatewatch.kafka.KafkaBroker;
+import io.gatewatch.kafka.KafkaBrokerExtension;
+import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.TenantAggregate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Standby replicas ({@code num.standby.replicas=1}): two instances each keep a warm copy of the
+ * other's state; one is killed with SIGKILL and the other takes its tasks over from the standby
+ * instead of restoring them from the changelogs. Every tenant's total stays exact, every event is
+ * classified once, and the time from the kill to the survivor's first output of the dead one's
+ * input is measured (printed for the README; asserted only to be within the session timeout plus
+ * a minute, as a resume, not a benchmark).
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class StandbyTakeoverIT {
+
+    private static final int TENANTS = 6;
+    private static final int EVENTS = 12_000;
+
+    @Test
+    void theStandbyTakesOverAKilledInstanceLosingAndDoublingNothing(KafkaBroker broker, @TempDir Path dir) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("bootstrap.servers", broker.bootstrapServers());
+        settings.put("application.id", "standby-it");
+        settings.put("topic.partitions", "2");
+        settings.put("num.standby.replicas", "1");
+        settings.put("commit.interval.ms", "200");
+        settings.put("session.timeout.ms", "6000");
+        settings.put("http.port", "0");
+        settings.put("emit.classified", "true");
+        for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
+                "classified", "dlq"}) {
+            settings.put("topic." + topic, "standby-" + topic);
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("standby-signin-events", 2, (short) 1))).all().get();
+        }
+        // a live feed's span: 60 s of event time, well within the default grace however the partitions interleave
+        Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Long> expected = new HashMap<>();
+        List<byte[]> first = new ArrayList<>();
+        List<byte[]> second = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            String tenant = "tenant-" + (i % TENANTS);
+            (i < EVENTS / 2 ? first : second).add(TestInput.signIn("e" + i, tenant, "user" + (i % 400) + "@x.com",
+                    i % 11 == 0 ? 50126 : 0, start.plusMillis(i * 5L)));
+            expected.merge(tenant, 1L, Long::sum);
+        }
+        List<ChildInstance> instances = new ArrayList<>();
+        try {
+            settings.put("state.dir", dir.resolve("state-a").toString());
+            ChildInstance a = ChildInstance.start(dir, "a", settings);
+            instances.add(a);
+            settings.put("state.dir", dir.resolve("state-b").toString());
+            ChildInstance b = ChildInstance.start(dir, "b", settings);
+            instances.add(b);
+            TestInput.produce(broker.bootstrapServers(), "standby-signin-events", first);
+            IngestLag.awaitZero(broker.bootstrapServers(), "standby-it", "standby-signin-events", Duration.ofMinutes(3));
+            assertThat(a.metricSum("gatewatch_ingest_events_total")).as("A held input partitions").isPositive();
+            assertThat(b.metricSum("gatewatch_ingest_events_total")).as("B held input partitions").isPositive();
+
+            a.kill();
+            long killedAt = System.nanoTime();
+            TestInput.produce(broker.bootstrapServers(), "standby-signin-events", second);
+            IngestLag.awaitZero(broker.bootstrapServers(), "standby-it", "standby-signin-events", Duration.ofMinutes(3));
+            Duration resumed = Duration.ofNanos(System.nanoTime() - killedAt);
+            System.out.printf("standby takeover: all input processed %d ms after the kill%n", resumed.toMillis());
+            assertThat(resumed).as("resumed within the session timeout and a minute").isLessThan(Duration.ofSeconds(66));
+
+            try (TopicReader<String, ClassifiedEvent> classified = new TopicReader<>(broker.bootstrapServers(),
+                    "standby-classified", new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
+                List<ConsumerRecord<String, ClassifiedEvent>> all = classified.readUntil(read -> read.size() >= EVENTS,
+                        Duration.ofMinutes(1));
+                all = classified.readMore(Duration.ofSeconds(2));
+                assertThat(all).extracting(r -> r.value().event().id()).as("every event classified exactly once")
+                        .doesNotHaveDuplicates().hasSize(EVENTS);
+            }
+            List<byte[]> ticks = new ArrayList<>();
+            for (int partition = 0; partition < 2; partition++) {
+                for (int t = partition; t < TENANTS; t += 2) {
+                    ticks.add(TestInput.signIn("tick" + t, "tenant-" + t, "tick@x.com", 0, start.plus(Duration.ofMinutes(10))));
+                }
+            }
+            TestInput.produce(broker.bootstrapServers(), "standby-signin-events", ticks);
+            try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(broker.bootstrapServers(),
+                    "standby-aggregates", new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer())) {
+                List<ConsumerRecord<String, TenantAggregate>> windows =
+                        aggregates.readUntil(read -> AggregateTotals.perTenant(read).equals(expected), Duration.ofMinutes(2));
+                windows = aggregates.readMore(Duration.ofSeconds(3));
+                assertThat(AggregateTotals.perTenant(windows)).as("per-tenant totals after the takeover\n" + b.logTail())
+                        .isEqualTo(expected);
+            }
+        } finally {
+            for (ChildInstance instance : instances) {
+                instance.close();
+            }
+        }
+    }
+}

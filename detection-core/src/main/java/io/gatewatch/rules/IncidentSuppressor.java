@@ -37,12 +37,15 @@ public final class IncidentSuppressor {
             Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, current.alertId(), attack);
             return new Decision(alert, current.escalate());
         }
+        if (current.suppresses(at) && event.toEpochMilli() != at) {
+            return new Decision(null, current); // the common case while an attack goes on: no alert to build
+        }
         Alert alert = AlertFactory.create(finding, tenant, remediation, detectedAt, null, attack);
         if (current.suppresses(at)) {
             // the finding that opened the incident, met again: a replay whose alert may have been lost, raised
             // again under the same id (consumers de-duplicate on it); any other finding belongs to the incident
-            boolean replay = event.toEpochMilli() == at && current.openedBy(alert, at, finding.suppression().toMillis());
-            return replay ? new Decision(alert, current) : new Decision(null, current);
+            return current.openedBy(alert, at, finding.suppression().toMillis()) ? new Decision(alert, current)
+                    : new Decision(null, current);
         }
         return new Decision(alert, new Incident(at + finding.suppression().toMillis(), alert.alertId(), at, false));
     }

@@ -2,12 +2,9 @@ package io.gatewatch.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.ClassifiedEvent;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,28 +14,18 @@ import org.junit.jupiter.api.Test;
  */
 class ModernMatchRulesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A member's successful browser sign-in; {@code fields} replaces or adds top-level Graph fields. */
+    private static final Map<String, Object> MEMBER_IN_A_BROWSER = Map.of("userType", "Member", "clientAppUsed", "Browser",
+            "authenticationProtocol", "none", "authenticationRequirement", "singleFactorAuthentication",
+            "userAgent", "Mozilla/5.0");
+
     private static ClassifiedEvent signIn(int code, Map<String, Object> fields) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", "m1");
-        node.put("createdDateTime", "2025-11-14T10:00:00Z");
-        node.put("userPrincipalName", "Ann@Contoso.com");
-        node.put("ipAddress", "203.0.113.9");
-        node.put("appDisplayName", "Office 365 Exchange Online");
-        node.put("userType", "Member");
-        node.put("clientAppUsed", "Browser");
-        node.put("authenticationProtocol", "none");
-        node.put("authenticationRequirement", "singleFactorAuthentication");
-        node.put("userAgent", "Mozilla/5.0");
-        node.putObject("status").put("errorCode", code);
-        fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
-        return ClassifiedSignIns.of(node);
+        return ClassifiedSignIns.of("Ann@Contoso.com", code, MEMBER_IN_A_BROWSER, fields);
     }
 
     private static List<Finding> detect(RuleSettings settings, ClassifiedEvent event) {
-        return PerEventRules.all(settings).stream().map(r -> r.evaluate(event)).flatMap(Optional::stream).toList();
+        return ClassifiedSignIns.detect(settings, event);
     }
 
     private static List<String> rules(ClassifiedEvent event) {

@@ -2,15 +2,12 @@ package io.gatewatch.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.rules.watchlist.Watchlists;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,25 +17,17 @@ import org.junit.jupiter.api.Test;
  */
 class TokenAndConsentMatchRulesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROKER = "29d9ed98-a469-4536-ade2-f981bc1d605e";
 
+    private static final Map<String, Object> INTERACTIVE_WITH_MFA = Map.of("isInteractive", true,
+            "authenticationRequirement", "multiFactorAuthentication");
+
     private static ClassifiedEvent signIn(String user, int code, Map<String, Object> fields) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", "m1");
-        node.put("createdDateTime", "2025-11-14T10:00:00Z");
-        node.put("userPrincipalName", user);
-        node.put("ipAddress", "203.0.113.9");
-        node.put("appDisplayName", "Office 365 Exchange Online");
-        node.put("isInteractive", true);
-        node.put("authenticationRequirement", "multiFactorAuthentication");
-        node.putObject("status").put("errorCode", code);
-        fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
-        return ClassifiedSignIns.of(node);
+        return ClassifiedSignIns.of(user, code, INTERACTIVE_WITH_MFA, fields);
     }
 
     private static List<Finding> detect(RuleSettings settings, ClassifiedEvent event) {
-        return PerEventRules.all(settings).stream().map(r -> r.evaluate(event)).flatMap(Optional::stream).toList();
+        return ClassifiedSignIns.detect(settings, event);
     }
 
     private static List<String> rules(ClassifiedEvent event) {

@@ -37,13 +37,4 @@ public final class TenantIds {
         }
         throw new UnreadableRecordException(REFUSED);
     }
-
-    /** True when {@code id} is a tenant id as {@link #normalise} leaves it. */
-    public static boolean valid(String id) {
-        try {
-            return id != null && id.equals(normalise(id));
-        } catch (UnreadableRecordException e) {
-            return false;
-        }
-    }
 }

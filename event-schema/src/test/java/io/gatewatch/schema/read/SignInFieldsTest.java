@@ -4,19 +4,15 @@ import static io.gatewatch.schema.read.TestInputs.failures;
 import static io.gatewatch.schema.read.TestInputs.readResource;
 import static io.gatewatch.schema.read.TestInputs.readText;
 import static io.gatewatch.schema.read.TestInputs.reads;
+import static io.gatewatch.schema.read.TestInputs.singleSignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatewatch.schema.DeviceDetail;
-import io.gatewatch.schema.InputEvent;
 import io.gatewatch.schema.MfaDetail;
 import io.gatewatch.schema.NetworkLocation;
 import io.gatewatch.schema.SignInEvent;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The session, token, client, device, network and workload-identity fields, kept from every input
@@ -30,13 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SignInFieldsTest {
 
-    private static SignInEvent single(String text) {
-        List<ReadResult> results = readText(text);
-        assertThat(failures(results)).isEmpty();
-        assertThat(reads(results)).hasSize(1);
-        return (SignInEvent) reads(results).get(0).event();
-    }
-
     private static SignInEvent resource(String name) {
         List<ReadResult> results = readResource(name);
         assertThat(failures(results)).isEmpty();
@@ -45,7 +34,7 @@ class SignInFieldsTest {
     }
 
     /** Constructed: the Graph beta names and value shapes of the signIn resource page, one of each. */
-    private static final String GRAPH_EVERY_FIELD = """
+    static final String GRAPH_EVERY_FIELD = """
             {"id":"f1","createdDateTime":"2025-11-14T01:48:53Z","userPrincipalName":"a@contoso.com",
              "ipAddress":"203.0.113.5","status":{"errorCode":0},
              "sessionId":"811fe6e4-f4bb-4684-8978-5ce5de39f8b9",
@@ -68,7 +57,7 @@ class SignInFieldsTest {
              "clientCredentialType":"clientSecret"}
             """;
 
-    private static void assertEveryField(SignInEvent event) {
+    static void assertEveryField(SignInEvent event) {
         assertThat(event.sessionId()).isEqualTo("811fe6e4-f4bb-4684-8978-5ce5de39f8b9");
         assertThat(event.uniqueTokenIdentifier()).isEqualTo("xMFjTVvJPE2OChJx_YE-AA");
         assertThat(event.authenticationProtocol()).isEqualTo("deviceCode");
@@ -92,7 +81,7 @@ class SignInFieldsTest {
 
     @Test
     void graphBetaKeepsEveryField() {
-        SignInEvent event = single(GRAPH_EVERY_FIELD.replace("\n", " "));
+        SignInEvent event = singleSignIn(GRAPH_EVERY_FIELD.replace("\n", " "));
         assertThat(event.sourceFormat()).isEqualTo("graph");
         assertEveryField(event);
         assertThat(event.userPrincipalName()).isEqualTo("a@contoso.com");
@@ -167,7 +156,7 @@ class SignInFieldsTest {
      */
     @Test
     void logAnalyticsRowKeepsEveryColumn() {
-        SignInEvent event = single("""
+        SignInEvent event = singleSignIn("""
                 {"TenantId":"workspace","AADTenantId":"entra","Type":"SigninLogs","TimeGenerated":"2025-11-14T01:48:53Z",
                  "Id":"la1","UserPrincipalName":"b@contoso.com","ResultType":"0","IPAddress":"192.0.2.1",
                  "SessionId":"811fe6e4-f4bb-4684-8978-5ce5de39f8b9","UniqueTokenIdentifier":"xMFjTVvJPE2OChJx_YE-AA",
@@ -206,7 +195,7 @@ class SignInFieldsTest {
                         + "{\"applicationId\":\"00000002-0000-0000-c000-000000000000\",\"audienceReasons\":\"none\"}]"), "",
                 "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "b029d485-a308-4311-8720-fb3192e5284e", "Contoso Sync",
                 "clientSecret");
-        SignInEvent event = single(header + "\n" + row + "\n");
+        SignInEvent event = singleSignIn(header + "\n" + row + "\n");
         assertThat(event.sourceFormat()).isEqualTo("log-analytics-csv");
         assertEveryField(event);
     }
@@ -235,17 +224,17 @@ class SignInFieldsTest {
     @Test
     void missingStaysMissingInEveryFormat() {
         List<SignInEvent> bare = List.of(
-                single("""
+                singleSignIn("""
                         {"id":"g2","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":0},"deviceDetail":{}}
                         """),
-                single("""
+                singleSignIn("""
                         {"time":"2025-11-14T01:48:53Z","category":"SignInLogs","resultType":"0","properties":{"id":"am2"}}
                         """),
-                single("""
+                singleSignIn("""
                         {"Id":"la2","TimeGenerated":"2025-11-14T01:48:53Z","ResultType":"0","SessionId":"","MfaDetail":"{}",
                          "NetworkLocationDetails":"[]","ConditionalAccessAudiences":""}
                         """.replace("\n", " ")),
-                single("""
+                singleSignIn("""
                         Id,CreatedDateTime [UTC],ResultType,SessionId,UserAgent,MfaDetail_dynamic,MfaDetail_string
                         c2,2025-11-14T01:48:53Z,0,,,{},
                         """));
@@ -270,105 +259,5 @@ class SignInFieldsTest {
                 assertThat(event.deviceDetail().trustType()).isNull();
             }
         });
-    }
-
-    /** Graph's type page first said String for the audiences; a list of ids or one id reads as the ids. */
-    @Test
-    void audiencesAsIdsOrOneIdAreTheIds() {
-        assertThat(single("""
-                {"id":"a1","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":0},
-                 "conditionalAccessAudiences":["00000003-0000-0000-c000-000000000000",""]}
-                """.replace("\n", " ")).conditionalAccessAudiences()).containsExactly("00000003-0000-0000-c000-000000000000");
-        assertThat(single("""
-                {"id":"a2","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":0},
-                 "conditionalAccessAudiences":"00000003-0000-0000-c000-000000000000"}
-                """.replace("\n", " ")).conditionalAccessAudiences()).containsExactly("00000003-0000-0000-c000-000000000000");
-    }
-
-    /** Microsoft's first examples spelt the MFA detail {@code mfaAuthMethod} / {@code mfaAuthDetail}. */
-    @Test
-    void theOlderMfaDetailNamesAreRead() {
-        assertThat(single("""
-                {"id":"m1","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":0},
-                 "mfaDetail":{"mfaAuthMethod":"Phone Auth","mfaAuthDetail":null}}
-                """.replace("\n", " ")).mfaDetail()).isEqualTo(new MfaDetail("Phone Auth", null));
-    }
-
-    /** A value of an unexpected shape costs the field, never the sign-in: records that read before still read. */
-    @ParameterizedTest
-    @ValueSource(strings = {"{\"a\":1}", "[1,2]", "null", "\"\""})
-    void aValueOfAnUnexpectedShapeReadsAsAbsent(String value) {
-        SignInEvent event = single("""
-                {"id":"u1","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":50126},
-                 "sessionId":%1$s,"userAgent":%1$s,"authenticationProtocol":%1$s,"mfaDetail":%1$s,
-                 "networkLocationDetails":%1$s,"conditionalAccessAudiences":%1$s,"clientCredentialType":%1$s,
-                 "deviceDetail":{"browser":"Edge","isCompliant":%1$s,"isManaged":%1$s,"trustType":%1$s}}
-                """.formatted(value).replace("\n", " "));
-        assertThat(event.errorCode()).isEqualTo(50126);
-        assertThat(event.sessionId()).isNull();
-        assertThat(event.userAgent()).isNull();
-        assertThat(event.authenticationProtocol()).isNull();
-        assertThat(event.mfaDetail()).isNull();
-        assertThat(event.networkLocationDetails()).isEmpty();
-        assertThat(event.conditionalAccessAudiences()).isEmpty();
-        assertThat(event.clientCredentialType()).isNull();
-        assertThat(event.deviceDetail()).isEqualTo(new DeviceDetail(null, null, "Edge"));
-    }
-
-    @Test
-    void theFieldsTravelBetweenStagesAndSurviveTheTenantFill() throws IOException {
-        SignInEvent event = single(GRAPH_EVERY_FIELD.replace("\n", " "));
-        for (var mapper : List.of(JsonMappers.internal(), JsonMappers.internalBinary())) {
-            InputEvent copy = mapper.readValue(mapper.writeValueAsBytes(event), InputEvent.class);
-            assertThat(copy).isEqualTo(event);
-        }
-        assertEveryField(event.withTenantId("t2"));
-        JsonNode json = JsonMappers.internal().valueToTree(event);
-        assertThat(json.get("deviceDetail").has("isCompliant")).as("Graph's own name").isTrue();
-        assertThat(json.get("sessionId").textValue()).isEqualTo("811fe6e4-f4bb-4684-8978-5ce5de39f8b9");
-    }
-
-    /** An event without the fields is written as before: none of their names, so no larger on the internal topic. */
-    @Test
-    void anEventWithoutTheFieldsIsWrittenWithoutThem() {
-        SignInEvent bare = single("""
-                {"id":"b1","createdDateTime":"2025-11-14T01:48:53Z","status":{"errorCode":0},
-                 "deviceDetail":{"operatingSystem":"Windows 10"}}
-                """.replace("\n", " "));
-        JsonNode json = JsonMappers.internal().valueToTree(bare);
-        for (String name : List.of("sessionId", "uniqueTokenIdentifier", "authenticationProtocol",
-                "originalTransferMethod", "incomingTokenType", "tokenIssuerType", "userAgent", "mfaDetail",
-                "networkLocationDetails", "conditionalAccessAudiences", "appOwnerTenantId", "servicePrincipalId",
-                "servicePrincipalName", "clientCredentialType")) {
-            assertThat(json.has(name)).as(name).isFalse();
-        }
-        assertThat(json.get("deviceDetail").has("isCompliant")).isFalse();
-        assertThat(json.get("deviceDetail").has("trustType")).isFalse();
-    }
-
-    /** What the internal topic and the classified topic held before these fields existed still reads. */
-    @Test
-    void anEventWrittenBeforeTheFieldsStillReads() throws IOException {
-        String older = """
-                {"kind":"signIn","id":"o1","createdDateTime":"2025-11-14T01:48:53Z","tenantId":"t1",
-                 "sourceFormat":"azure-monitor","logCategory":"SignInLogs","userPrincipalName":"old@contoso.com",
-                 "ipAddress":"203.0.113.9","errorCode":50126,"riskEventTypes":[],
-                 "deviceDetail":{"deviceId":null,"operatingSystem":"Windows 10","browser":"Edge 120"},
-                 "authenticationDetails":[],"appliedConditionalAccessPolicies":[],"autonomousSystemNumber":8075}
-                """;
-        for (var mapper : List.of(JsonMappers.internal(), JsonMappers.internalBinary())) {
-            byte[] bytes = mapper == JsonMappers.internal() ? older.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : mapper.writeValueAsBytes(JsonMappers.internal().readTree(older));
-            SignInEvent event = (SignInEvent) mapper.readValue(bytes, InputEvent.class);
-            assertThat(event.userPrincipalName()).isEqualTo("old@contoso.com");
-            assertThat(event.autonomousSystemNumber()).isEqualTo(8075);
-            assertThat(event.deviceDetail()).isEqualTo(new DeviceDetail(null, "Windows 10", "Edge 120"));
-            assertThat(event.sessionId()).isNull();
-            assertThat(event.mfaDetail()).isNull();
-            assertThat(event.networkLocationDetails()).isEmpty();
-            assertThat(event.conditionalAccessAudiences()).isEmpty();
-            assertThat(event.servicePrincipalId()).isNull();
-            assertThat(event.workloadIdentity()).isFalse();
-        }
     }
 }

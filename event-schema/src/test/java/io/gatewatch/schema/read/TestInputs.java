@@ -1,5 +1,8 @@
 package io.gatewatch.schema.read;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.schema.SignInEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,5 +49,13 @@ final class TestInputs {
     static List<ReadResult.Unreadable> failures(List<ReadResult> results) {
         return results.stream().filter(ReadResult.Unreadable.class::isInstance)
                 .map(ReadResult.Unreadable.class::cast).toList();
+    }
+
+    /** The one sign-in {@code text} holds, read without a failure. */
+    static SignInEvent singleSignIn(String text) {
+        List<ReadResult> results = readText(text);
+        assertThat(failures(results)).isEmpty();
+        assertThat(reads(results)).hasSize(1);
+        return (SignInEvent) reads(results).get(0).event();
     }
 }

@@ -74,10 +74,13 @@ class StandbyTakeoverIT {
             settings.put("state.dir", dir.resolve("state-b").toString());
             ChildInstance b = ChildInstance.start(dir, "b", settings);
             instances.add(b);
+            // both serving and holding partitions before any input: each then has the other's standby
+            awaitMetric(a, "kafka_consumer_coordinator_assigned_partitions", Duration.ofMinutes(2));
+            awaitMetric(b, "kafka_consumer_coordinator_assigned_partitions", Duration.ofMinutes(2));
             TestInput.produce(broker.bootstrapServers(), "standby-signin-events", first);
             IngestLag.awaitZero(broker.bootstrapServers(), "standby-it", "standby-signin-events", Duration.ofMinutes(3));
-            assertThat(a.metricSum("gatewatch_ingest_events_total")).as("A held input partitions").isPositive();
-            assertThat(b.metricSum("gatewatch_ingest_events_total")).as("B held input partitions").isPositive();
+            awaitMetric(a, "gatewatch_ingest_events_total", Duration.ofMinutes(1));
+            awaitMetric(b, "gatewatch_ingest_events_total", Duration.ofMinutes(1));
 
             a.kill();
             long killedAt = System.nanoTime();
@@ -114,6 +117,24 @@ class StandbyTakeoverIT {
             for (ChildInstance instance : instances) {
                 instance.close();
             }
+        }
+    }
+
+    /** Waits until the instance serves {@code metric} with a positive sum: it started, and it holds what it counts. */
+    private static void awaitMetric(ChildInstance instance, String metric, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (instance.metricSum(metric) > 0) {
+                    return;
+                }
+            } catch (java.io.IOException notServingYet) {
+                // the instance's JVM is still starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(metric + " stayed at 0 for " + timeout + "\n" + instance.logTail());
+            }
+            Thread.sleep(500);
         }
     }
 }

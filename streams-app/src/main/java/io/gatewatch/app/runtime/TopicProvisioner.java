@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
@@ -36,13 +38,7 @@ public final class TopicProvisioner {
                 throw new IllegalStateException("missing topics " + missing
                         + "; create them or set topics.create=true");
             }
-            List<NewTopic> topics = missing.stream().map(name -> {
-                NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
-                return name.equals(config.topics().dynamicsOrgs().name()) || name.equals(config.topics().watchlists().name())
-                        ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
-                        : topic;
-            }).toList();
-            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            create(admin, config, missing);
             awaitVisible(admin, missing);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list or create topics at " + config.bootstrapServers()
@@ -50,6 +46,30 @@ public final class TopicProvisioner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Instances started together (a deployment scaled out, a restart of all pods) each find the
+     * topics missing and race to create them: a topic another instance made in between is what
+     * this one wanted, so {@link TopicExistsException} is success, per topic.
+     */
+    static void create(Admin admin, GatewatchConfig config, List<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        List<NewTopic> topics = names.stream().map(name -> {
+            NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
+            return name.equals(config.topics().dynamicsOrgs().name()) || name.equals(config.topics().watchlists().name())
+                    ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                    : topic;
+        }).toList();
+        for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
+            try {
+                created.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -61,6 +61,21 @@ class TopicProvisionerIT {
         }
     }
 
+    /** Two instances started together: the one that lost the race to create a topic starts all the same. */
+    @Test
+    void aTopicAnotherInstanceCreatedMeanwhileIsNoFailure(KafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+            GatewatchConfig config = config(broker, true);
+            admin.createTopics(List.of(new NewTopic("prov-race-a", 1, (short) 1))).all().get();
+
+            TopicProvisioner.create(admin, config, List.of("prov-race-a", "prov-race-b"));
+
+            assertThat(admin.listTopics().names().get()).contains("prov-race-a", "prov-race-b");
+            assertThat(admin.describeTopics(List.of("prov-race-a")).allTopicNames().get().get("prov-race-a").partitions())
+                    .as("the other instance's topic is left as it was").hasSize(1);
+        }
+    }
+
     private static GatewatchConfig config(KafkaBroker broker, boolean create) {
         Map<String, String> values = new HashMap<>();
         values.put("bootstrap.servers", broker.bootstrapServers());

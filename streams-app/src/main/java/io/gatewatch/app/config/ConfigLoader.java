@@ -43,6 +43,8 @@ public final class ConfigLoader {
             Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)),
             // store values held decoded between commits, all stores and tasks together: an eighth of the default heap
             Map.entry("state.decoded-memory.bytes", String.valueOf(128L << 20)),
+            // kafka: Kafka Streams' own record cache in place of the decoded values (the same budget)
+            Map.entry("state.cache", "decoded"),
             // how long run waits for the first broker before it gives up with one line (exit 1)
             Map.entry("startup.broker-timeout", "PT60S"),
             Map.entry("http.port", "8080"),
@@ -117,6 +119,7 @@ public final class ConfigLoader {
         int replicationFactor = read.integer("topic.replication.factor", 1, Short.MAX_VALUE, "");
         long rocksDbBytes = read.bytes("rocksdb.memory.bytes", GatewatchConfig.MIN_ROCKSDB_MEMORY_BYTES);
         long decodedBytes = read.bytes("state.decoded-memory.bytes", GatewatchConfig.MIN_DECODED_MEMORY_BYTES);
+        boolean holdDecoded = !"kafka".equals(read.choice("state.cache", "decoded", "kafka"));
         Duration brokerTimeout = read.duration("startup.broker-timeout");
         int httpPort = read.integer("http.port", 0, 65_535, " (0 turns the API off)");
         Duration alertsRetention = read.duration("alerts.retention");
@@ -147,7 +150,7 @@ public final class ConfigLoader {
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
                             alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc),
-                    alertFormat);
+                    alertFormat, holdDecoded);
         } catch (IllegalArgumentException e) {
             // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):
             // the message starts with the key it is about

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param maxFuture       how far ahead of this host's clock an event time may be; later ones are
  *                        dead-lettered (Kafka refuses record timestamps over an hour ahead by default)
  * @param decodedMemoryBytes {@code state.decoded-memory.bytes}: heap for store values held decoded between commits
+ * @param holdDecoded   {@code state.cache}: decoded (true) holds store values decoded between commits; kafka
+ *                      builds the same stores on Kafka Streams' record cache, given the same budget
  * @param brokerTimeout   {@code startup.broker-timeout}: how long {@code run} waits for a broker to answer
  */
 public record GatewatchConfig(
@@ -38,7 +40,8 @@ public record GatewatchConfig(
         Duration brokerTimeout,
         RuleSettings rules,
         ApiSettings api,
-        AlertFormat alertFormat) {
+        AlertFormat alertFormat,
+        boolean holdDecoded) {
 
     /** The least RocksDB memory, {@code rocksdb.memory.bytes}, a configuration may give. */
     static final long MIN_ROCKSDB_MEMORY_BYTES = 16L << 20;

@@ -60,6 +60,13 @@ final class SoakRun {
             SyntheticDirectory directory = SyntheticDirectory.generate(3, 20, 5_000);
             BenignTraffic traffic = new BenignTraffic(directory, 3, false);
             Set<String> topics = Set.of(input, APPLICATION_ID + "-by-tenant-repartition");
+            // the load starts once the app has consumed a first record: its start-up is not the soak's lag
+            producer.send(new ProducerRecord<>(input, lockout(directory, -1)));
+            producer.flush();
+            long ready = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (child.alive() && ConsumerLag.of(admin, APPLICATION_ID, topics) < 0 && System.nanoTime() < ready) {
+                Thread.sleep(500);
+            }
             long start = System.nanoTime();
             long next = start;
             long nextSample = start + Duration.ofMinutes(1).toNanos();
@@ -76,13 +83,7 @@ final class SoakRun {
                     sent++;
                 }
                 if (System.nanoTime() >= nextSample) {
-                    samples.add(new Sample(samples.size() + 1, sent, ConsumerLag.of(admin, APPLICATION_ID, topics),
-                            child.heapInUse(), child.metric("jvm_gc_live_data_size_bytes", l -> true), child.rssBytes(),
-                            GatewatchChild.sizeOf(stateDir)));
-                    Sample last = samples.get(samples.size() - 1);
-                    System.out.printf("  minute %d: %,d sent, lag %,d, heap %,d MiB (live %,d MiB), RSS %,d MiB, state %,d MiB%n",
-                            last.minute(), last.sent(), last.lag(), last.heapBytes() >> 20, last.liveHeapBytes() >> 20,
-                            last.rssBytes() >> 20, last.stateBytes() >> 20);
+                    samples.add(sample(samples.size() + 1, sent, child, admin, topics, stateDir));
                     nextSample += Duration.ofMinutes(1).toNanos();
                 }
                 next += 10_000_000L;
@@ -91,10 +92,23 @@ final class SoakRun {
                     Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
                 }
             }
+            if (child.alive() && samples.size() < duration.toMinutes()) {
+                samples.add(sample(samples.size() + 1, sent, child, admin, topics, stateDir)); // the last minute's
+            }
             return new Result(rate, samples, !child.alive() || child.ranOutOfMemory());
         } finally {
             TempDirectories.deleteQuietly(stateDir);
         }
+    }
+
+    private static Sample sample(int minute, long sent, GatewatchChild child, Admin admin, Set<String> topics,
+                                 Path stateDir) throws Exception {
+        Sample sample = new Sample(minute, sent, ConsumerLag.of(admin, APPLICATION_ID, topics), child.heapInUse(),
+                child.metric("jvm_gc_live_data_size_bytes", l -> true), child.rssBytes(), GatewatchChild.sizeOf(stateDir));
+        System.out.printf("  minute %d: %,d sent, lag %,d, heap %,d MiB (live %,d MiB), RSS %,d MiB, state %,d MiB%n",
+                minute, sent, sample.lag(), sample.heapBytes() >> 20, sample.liveHeapBytes() >> 20,
+                sample.rssBytes() >> 20, sample.stateBytes() >> 20);
+        return sample;
     }
 
     private static byte[] lockout(SyntheticDirectory directory, long n) {

@@ -112,8 +112,8 @@ final class SoakRun {
     }
 
     private static byte[] lockout(SyntheticDirectory directory, long n) {
-        String ip = "192.0.2." + (n % 250 + 1);
-        SyntheticUser victim = new SyntheticUser(directory.tenantId((int) (n % 3)), "soak-" + n + "@bench.example.com",
+        String ip = "192.0.2." + (Math.floorMod(n, 250) + 1);
+        SyntheticUser victim = new SyntheticUser(directory.tenantId((int) Math.floorMod(n, 3)), "soak-" + n + "@bench.example.com",
                 "soak-" + n, "Soak " + n, HomeLocation.CITIES.get(0), ip);
         SignInSpec spec = new SignInSpec("soak-" + n, Instant.now(), victim, ip, victim.home(), 50053,
                 "Account is locked.", null, null, true, "Bench");

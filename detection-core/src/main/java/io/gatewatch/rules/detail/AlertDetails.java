@@ -7,6 +7,7 @@ import io.gatewatch.rules.catalogue.TriageFact;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEvidence;
 import io.gatewatch.schema.TriageAnswer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,24 @@ public final class AlertDetails {
         RuleGuide guide = guide(alert.rule());
         List<TriageAnswer> answers = guide.triage().stream().map(question -> new TriageAnswer(question.ask(),
                 question.answer() == null ? null : question.answer().answer(evidence))).toList();
-        List<String> response = guide.response().isEmpty() ? categoryAdvice : guide.response();
+        List<String> response = guide.response().isEmpty() ? categoryAdvice
+                : guide.response().stream().map(step -> withOrgUrl(step, categoryAdvice)).toList();
         return alert.withDetails(response, answers, evidence, Pivots.of(alert, evidence));
+    }
+
+    /**
+     * A step's {@code {orgUrl}}: the organisation's URL on its own region, which only the
+     * classifier knows (from the org directory) and writes into the event's advice; where it does
+     * not, the place to look it up.
+     */
+    static String withOrgUrl(String step, List<String> eventAdvice) {
+        if (!step.contains("{orgUrl}")) {
+            return step;
+        }
+        String url = eventAdvice.stream().flatMap(advice -> Arrays.stream(advice.split("\\s+")))
+                .filter(word -> word.startsWith("https://")).findFirst().orElse(null);
+        return step.replace("{orgUrl}", url != null ? url
+                : "(Power Platform admin center > Environments > the environment's URL)");
     }
 
     /** True when a triage question of the rule asks which targets signed in afterwards: worth the look-ups. */

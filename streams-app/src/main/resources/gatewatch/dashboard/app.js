@@ -103,9 +103,40 @@
       if (user) entity.addEventListener('click', () => { $('user').value = user; diagnose(); });
       return el('li', { class: 'alert' }, el('span', { class: 'sev ' + a.severity }, a.severity), ' ',
         el('b', {}, a.rule), ' ', attack(a), entity, ' — ', a.summary, ' ',
-        el('small', {}, new Date(a.lastSeen).toLocaleString()),
-        ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)));
+        el('small', {}, new Date(a.lastSeen).toLocaleString()), a.update ? el('small', {}, ' (updated)') : '',
+        ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)), detail(a));
     }));
+  }
+
+  // the alert in one read: triage answered from the evidence, every response step, who and where, the pivots to copy
+  function detail(a) {
+    const e = a.evidence || {};
+    const more = (shown, total) => (total > shown ? ` (+${total - shown} more)` : '');
+    const rows = [
+      ['users', (e.users || []).join(', ') + more((e.users || []).length, e.usersTotal || 0)],
+      ['addresses', (e.addresses || []).map((x) => x.ip + (x.country ? ' ' + x.country : '') + (x.asn ? ' AS' + x.asn : ''))
+        .join(', ') + more((e.addresses || []).length, e.addressesTotal || 0)],
+      ['apps', (e.apps || []).join(', ')], ['countries', (e.countries || []).join(', ')],
+      ['sessions', (e.sessions || []).join(', ')],
+      ['signed in afterwards', e.signedInAfterwards ? e.signedInAfterwards.users.join(', ') || 'none' : ''],
+    ].filter(([, v]) => v);
+    const pivots = a.pivots || {};
+    const copyable = (label, text) => text ? el('div', { class: 'pivot' }, el('b', {}, label), ' ', copyButton(text),
+      el('pre', {}, text)) : '';
+    return el('details', { class: 'alert-detail' }, el('summary', {}, 'details'),
+      el('ul', {}, (a.triage || []).map((t) => el('li', {}, t.question, t.answer ? el('b', {}, ' ' + t.answer) : ''))),
+      el('ol', {}, (a.remediation || []).map((r) => el('li', {}, r))),
+      el('table', {}, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))))),
+      copyable('KQL (Sentinel / Log Analytics)', pivots.kql), copyable('Microsoft Graph', pivots.graph));
+  }
+
+  function copyButton(text) {
+    const button = el('button', { type: 'button' }, 'copy');
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(text);
+      button.textContent = 'copied';
+    });
+    return button;
   }
 
   async function diagnose(event) {

@@ -29,7 +29,7 @@ public final class CountingRule implements WindowedRule {
     public record Spec(String name, String entityType, Function<ClassifiedEvent, String> entity,
                        Predicate<ClassifiedEvent> matches, Function<Observation, String> distinctField,
                        String distinctNoun, Severity severity, String summary, Function<ClassifiedEvent, String> term,
-                       boolean workloadIdentities) {
+                       boolean workloadIdentities, String termName) {
     }
 
     private final Spec spec;
@@ -67,6 +67,11 @@ public final class CountingRule implements WindowedRule {
     @Override
     public boolean workloadIdentities() {
         return spec.workloadIdentities();
+    }
+
+    @Override
+    public String evidenceTerm() {
+        return spec.termName();
     }
 
     @Override

@@ -75,6 +75,11 @@ final class NewCountryRule implements WindowedRule {
      * coordinates — no name (the window's entity), address or correlation id.
      */
     @Override
+    public String evidenceTerm() {
+        return "country";
+    }
+
+    @Override
     public Observation kept(Observation observation) {
         return new Observation(observation.timeMs(), observation.kind(), null, null, observation.app(),
                 observation.location(), null);

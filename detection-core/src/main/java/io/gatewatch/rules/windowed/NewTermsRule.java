@@ -63,6 +63,11 @@ final class NewTermsRule implements WindowedRule {
     }
 
     @Override
+    public String evidenceTerm() {
+        return logic.term().yamlName();
+    }
+
+    @Override
     public List<Keyed> observe(ClassifiedEvent event) {
         if (!where.test(event)) {
             return List.of();

@@ -47,6 +47,12 @@ final class SessionReplayRule implements WindowedRule {
         return 16;
     }
 
+    /** The app slot holds the session; the place slot holds only the country, which the evidence reads as one. */
+    @Override
+    public String evidenceTerm() {
+        return "sessionId";
+    }
+
     @Override
     public List<Keyed> observe(ClassifiedEvent event) {
         if (event.classification().outcome() != Outcome.SUCCESS || !(event.event() instanceof SignInEvent signIn)

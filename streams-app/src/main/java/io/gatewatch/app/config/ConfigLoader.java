@@ -52,6 +52,8 @@ public final class ConfigLoader {
             // Entra ID puts an app registration's app roles in roles: Gatewatch.Tenant.<id>, Gatewatch.All
             Map.entry("api.oidc.tenants-claim", "roles"),
             Map.entry("alerts.retention", "P7D"),
+            // an open incident that grows is reported again, at most this often
+            Map.entry("alerts.update-interval", "PT5M"),
             Map.entry("diagnosis.retention", "P7D"),
             Map.entry("aggregate.hour-retention", "P7D"),
             Map.entry("aggregate.day-retention", "P90D"),
@@ -123,6 +125,7 @@ public final class ConfigLoader {
         Duration brokerTimeout = read.duration("startup.broker-timeout");
         int httpPort = read.integer("http.port", 0, 65_535, " (0 turns the API off)");
         Duration alertsRetention = read.duration("alerts.retention");
+        Duration alertUpdateInterval = read.duration("alerts.update-interval");
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
@@ -150,7 +153,7 @@ public final class ConfigLoader {
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
                             alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc),
-                    alertFormat, holdDecoded);
+                    alertFormat, holdDecoded, alertUpdateInterval);
         } catch (IllegalArgumentException e) {
             // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):
             // the message starts with the key it is about

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param holdDecoded   {@code state.cache}: decoded (true) holds store values decoded between commits; kafka
  *                      builds the same stores on Kafka Streams' record cache, given the same budget
  * @param brokerTimeout   {@code startup.broker-timeout}: how long {@code run} waits for a broker to answer
+ * @param alertUpdateInterval {@code alerts.update-interval}: how often an open incident that grows is
+ *                        reported again as an update of its alert; zero: never
  */
 public record GatewatchConfig(
         String applicationId,
@@ -41,7 +43,8 @@ public record GatewatchConfig(
         RuleSettings rules,
         ApiSettings api,
         AlertFormat alertFormat,
-        boolean holdDecoded) {
+        boolean holdDecoded,
+        Duration alertUpdateInterval) {
 
     /** The least RocksDB memory, {@code rocksdb.memory.bytes}, a configuration may give. */
     static final long MIN_ROCKSDB_MEMORY_BYTES = 16L << 20;
@@ -63,6 +66,7 @@ public record GatewatchConfig(
         require(brokerTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "startup.broker-timeout must be at least 1 second");
         require(kafka.containsKey("bootstrap.servers"), "bootstrap.servers is required");
         require(applicationId != null && !applicationId.isBlank(), "application.id is required");
+        require(!alertUpdateInterval.isNegative(), "alerts.update-interval must not be negative (PT0S: no updates)");
     }
 
     public String bootstrapServers() {

@@ -64,7 +64,7 @@ final class AlertStage {
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(rules), rules));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed",
                 decoded(WINDOWS_STORE, GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight),
-                () -> new WindowedRuleEngine(WindowedRules.all(rules), config.grace(), rules));
+                () -> new WindowedRuleEngine(WindowedRules.all(rules), config.grace(), rules, config.alertUpdateInterval()));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),

@@ -28,9 +28,10 @@ final class ApiViews {
     /**
      * @param category Gatewatch's category of an error code; null for the other dimensions
      * @param users    distinct users among the row's failures (estimated)
+     * @param failuresError how much {@code failures} (and {@code signIns}) may exceed the true count: 0 when exact
      */
     record BreakdownRow(String value, String label, @JsonInclude(JsonInclude.Include.NON_NULL) String category,
-                        long signIns, long failures, double failureRate, long users) {
+                        long signIns, long failures, double failureRate, long users, long failuresError) {
     }
 
     /**

@@ -88,7 +88,7 @@ final class BreakdownAnswers {
     private ApiViews.BreakdownRow view(Dimension by, BreakdownRow row) {
         return new ApiViews.BreakdownRow(row.value(), label(by, row.value()), category(by, row.value()), row.signIns(),
                 row.failures(), row.signIns() == 0 ? 0 : (double) row.failures() / row.signIns(),
-                by == Dimension.USER ? (row.failures() > 0 ? 1 : 0) : row.distinctUsers());
+                by == Dimension.USER ? (row.failures() > 0 ? 1 : 0) : row.distinctUsers(), row.error());
     }
 
     private String label(Dimension by, String value) {

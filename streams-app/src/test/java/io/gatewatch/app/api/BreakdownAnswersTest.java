@@ -103,6 +103,7 @@ class BreakdownAnswersTest {
             assertThat(row.label()).startsWith("InvalidUserNameOrPassword");
             assertThat(row.category()).isEqualTo("INVALID_CREDENTIALS");
             assertThat(row.failures()).isEqualTo(4 + 20 + 4 + 4 + 4 * 4);
+            assertThat(row.failuresError()).as("exact: fewer codes than the dimension keeps").isZero();
             assertThat(row.users()).as("20 users, estimated").isBetween(17L, 23L);
         });
         assertThat(codes.tenantName()).isEqualTo("Contoso Ltd");

@@ -184,9 +184,9 @@
     try {
       if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
       await loadTrends();
+      await loadAlerts();
       await loadBreakdown();
       await loadMovers();
-      await loadAlerts();
       $('status').textContent = 'Updated ' + new Date().toLocaleTimeString();
     } catch (e) {
       if (e.message !== 'unauthorized') $('status').textContent = e.message;

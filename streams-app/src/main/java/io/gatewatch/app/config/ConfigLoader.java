@@ -93,6 +93,8 @@ public final class ConfigLoader {
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
                 ConfiguredRules.checkSetting(read, key, value, catalogue);
+            } else if (TenantNames.isKey(key)) {
+                return; // Gatewatch's: read below
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
                 String problem = KafkaValues.problem(key, value);
@@ -138,6 +140,7 @@ public final class ConfigLoader {
         String internalSecret = ApiSecurityValues.internalSecret(read);
         TlsSettings tls = ApiSecurityValues.tls(read);
         OidcSettings oidc = ApiSecurityValues.oidc(read);
+        TenantNames tenantNames = TenantNames.read(values, read);
         if (read.problems().isEmpty()) {
             ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
@@ -152,7 +155,8 @@ public final class ConfigLoader {
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
-                            alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc),
+                            alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc,
+                            tenantNames),
                     alertFormat, holdDecoded, alertUpdateInterval);
         } catch (IllegalArgumentException e) {
             // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):

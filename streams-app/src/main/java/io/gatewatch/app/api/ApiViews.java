@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The API's JSON shapes (README, API). */
+/** The API's JSON shapes (docs/api.md). */
 final class ApiViews {
 
     private ApiViews() {

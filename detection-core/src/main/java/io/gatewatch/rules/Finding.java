@@ -1,6 +1,6 @@
 package io.gatewatch.rules;
 
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Severity;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.gatewatch.rules.detail;
 
 import io.gatewatch.rules.catalogue.EventField;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.schema.AlertEvidence;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.GeoLocation;

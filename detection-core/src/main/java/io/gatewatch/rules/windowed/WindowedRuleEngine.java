@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;

@@ -3,7 +3,7 @@ package io.gatewatch.app.serde;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

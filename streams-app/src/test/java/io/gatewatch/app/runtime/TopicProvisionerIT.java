@@ -70,7 +70,13 @@ class TopicProvisionerIT {
 
             TopicProvisioner.create(admin, config, List.of("prov-race-a", "prov-race-b"));
 
-            assertThat(admin.listTopics().names().get()).contains("prov-race-a", "prov-race-b");
+            // created is not yet listed: the broker learns of a new topic from the controller a moment later
+            Set<String> listed = admin.listTopics().names().get();
+            for (int i = 0; i < 100 && !listed.contains("prov-race-b"); i++) {
+                Thread.sleep(100);
+                listed = admin.listTopics().names().get();
+            }
+            assertThat(listed).contains("prov-race-a", "prov-race-b");
             assertThat(admin.describeTopics(List.of("prov-race-a")).allTopicNames().get().get("prov-race-a").partitions())
                     .as("the other instance's topic is left as it was").hasSize(1);
         }

@@ -192,28 +192,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     StateScaleRun.EVENTS_PER_USER);
             result = StateScaleRun.run(broker.bootstrapServers(), stateUsers, partitions, threads, settings);
         }
-        System.out.println(String.format(Locale.ROOT, """
-
-                | measure | value |
-                |---|---|
-                | machine | %d cores, %s %s |
-                | users / events | %,d / %,d (two wrong passwords, then an interactive success, each) |
-                | Gatewatch, %d stream threads, -Xmx1g | %,.0f events/s%s |
-                | peak heap / peak RSS of the Gatewatch JVM | %,d MiB / %,d MiB |
-                | state on disk (RocksDB, all stores) | %,d MiB |
-                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), result.users(), result.events(), threads, result.eventsPerSecond(),
-                result.outOfMemory() ? " (DIED: out of memory)" : "", result.peakHeapBytes() >> 20,
-                result.peakRssBytes() >> 20, result.stateBytes() >> 20));
-        ObjectNode json = JsonMappers.internal().createObjectNode();
-        json.put("users", result.users());
-        json.put("events", result.events());
-        json.put("eventsPerSecond", result.eventsPerSecond());
-        json.put("peakHeapBytes", result.peakHeapBytes());
-        json.put("peakRssBytes", result.peakRssBytes());
-        json.put("stateBytes", result.stateBytes());
-        json.put("outOfMemory", result.outOfMemory());
-        write(Path.of("target", "bench-state-result.json"), json);
+        System.out.println(StateScaleReport.table(result, threads));
+        write(Path.of("target", "bench-state-result.json"), StateScaleReport.json(result));
         return result.outOfMemory() ? 1 : 0;
     }
 

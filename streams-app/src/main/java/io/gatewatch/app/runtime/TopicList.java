@@ -80,6 +80,7 @@ public final class TopicList {
             field.setAccessible(true);
             InternalTopologyBuilder builder = (InternalTopologyBuilder) field.get(topology);
             builder.rewriteTopology(new StreamsConfig(StreamsSettings.of(config)));
+            builder.buildTopology(); // names the stores' changelogs, as a starting KafkaStreams does
             return builder;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this Kafka Streams version hides its topology builder: " + e, e);

@@ -43,7 +43,7 @@ final class MirrorMakerProcess implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logConfig,
                 "-Djavax.net.ssl.trustStore=" + trust.truststore(), "-Djavax.net.ssl.trustStoreType=PKCS12",
                 "-Djavax.net.ssl.trustStorePassword=" + trust.password(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", mirrorClasspath(),
                 "org.apache.kafka.connect.mirror.MirrorMaker", config.toString(), "--clusters", "gatewatch"));
         Path log = dir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -53,6 +53,30 @@ final class MirrorMakerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         return new MirrorMakerProcess(dir, log, builder.start());
     }
+
+    /**
+     * The test classpath without Gatewatch, Kafka Streams, the broker and their libraries: what
+     * Kafka's {@code libs/} gives MirrorMaker. Connect scans every jar it is given for plugins, and on
+     * the whole test classpath that scan took minutes.
+     */
+    private static String mirrorClasspath() {
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String path = entry.replace('\\', '/');
+            boolean kafka = path.contains("/org/apache/kafka/") && !path.contains("/kafka-streams")
+                    && !path.contains("/kafka_2.13/");
+            boolean library = MIRROR_LIBRARIES.stream().anyMatch(path::contains);
+            if (kafka || library) {
+                kept.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
+    }
+
+    private static final List<String> MIRROR_LIBRARIES = List.of("/com/fasterxml/", "/org/slf4j/", "/ch/qos/logback/",
+            "/org/eclipse/jetty/", "/org/glassfish/", "/jakarta/", "/javax/", "/io/github/classgraph/",
+            "/org/apache/maven/maven-artifact/", "/org/codehaus/plexus/", "/io/swagger/", "/lz4", "/snappy",
+            "/zstd", "/net/sourceforge/argparse4j/", "/org/apache/commons/", "/org/pcollections/");
 
     boolean alive() {
         return process.isAlive();
@@ -66,7 +90,7 @@ final class MirrorMakerProcess implements AutoCloseable {
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 150), lines.size()));
         } catch (IOException e) {
             return "(no log in " + dir + ")";
         }

@@ -42,7 +42,7 @@
     const select = $('tenant');
     const current = select.value;
     select.replaceChildren(...tenants.map((t) => el('option', { value: t.tenantId },
-      `${t.tenantId} (${t.signIns} sign-ins, ${t.failures} failed)`)));
+      `${t.tenantName ? t.tenantName + ' — ' : ''}${t.tenantId} (${t.signIns} sign-ins, ${t.failures} failed)`)));
     if (tenants.some((t) => t.tenantId === current)) select.value = current;
     return tenants.length;
   }
@@ -103,9 +103,40 @@
       if (user) entity.addEventListener('click', () => { $('user').value = user; diagnose(); });
       return el('li', { class: 'alert' }, el('span', { class: 'sev ' + a.severity }, a.severity), ' ',
         el('b', {}, a.rule), ' ', attack(a), entity, ' — ', a.summary, ' ',
-        el('small', {}, new Date(a.lastSeen).toLocaleString()),
-        ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)));
+        el('small', {}, new Date(a.lastSeen).toLocaleString()), a.update ? el('small', {}, ' (updated)') : '',
+        ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)), detail(a));
     }));
+  }
+
+  // the alert in one read: triage answered from the evidence, every response step, who and where, the pivots to copy
+  function detail(a) {
+    const e = a.evidence || {};
+    const more = (shown, total) => (total > shown ? ` (+${total - shown} more)` : '');
+    const rows = [
+      ['users', (e.users || []).join(', ') + more((e.users || []).length, e.usersTotal || 0)],
+      ['addresses', (e.addresses || []).map((x) => x.ip + (x.country ? ' ' + x.country : '') + (x.asn ? ' AS' + x.asn : ''))
+        .join(', ') + more((e.addresses || []).length, e.addressesTotal || 0)],
+      ['apps', (e.apps || []).join(', ')], ['countries', (e.countries || []).join(', ')],
+      ['sessions', (e.sessions || []).join(', ')],
+      ['signed in afterwards', e.signedInAfterwards ? e.signedInAfterwards.users.join(', ') || 'none' : ''],
+    ].filter(([, v]) => v);
+    const pivots = a.pivots || {};
+    const copyable = (label, text) => text ? el('div', { class: 'pivot' }, el('b', {}, label), ' ', copyButton(text),
+      el('pre', {}, text)) : '';
+    return el('details', { class: 'alert-detail' }, el('summary', {}, 'details'),
+      el('ul', {}, (a.triage || []).map((t) => el('li', {}, t.question, t.answer ? el('b', {}, ' ' + t.answer) : ''))),
+      el('ol', {}, (a.remediation || []).map((r) => el('li', {}, r))),
+      el('table', {}, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))))),
+      copyable('KQL (Sentinel / Log Analytics)', pivots.kql), copyable('Microsoft Graph', pivots.graph));
+  }
+
+  function copyButton(text) {
+    const button = el('button', { type: 'button' }, 'copy');
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(text);
+      button.textContent = 'copied';
+    });
+    return button;
   }
 
   async function diagnose(event) {
@@ -136,11 +167,57 @@
       el('h3', {}, 'Recent sign-ins (support-ticket fields)'), recent);
   }
 
+  // the trend window the step buttons chose: the breakdown covers the same span
+  const SPANS = { PT1M: 6 * 3600e3, PT1H: 7 * 86400e3, P1D: 30 * 86400e3 };
+  let breakdownSort = null;
+  let breakdownRows = [];
+
+  function drawBreakdown() {
+    const rows = breakdownSort ? [...breakdownRows].sort((a, b) => (typeof a[breakdownSort] === 'string'
+      ? a[breakdownSort].localeCompare(b[breakdownSort]) : b[breakdownSort] - a[breakdownSort])) : breakdownRows;
+    const by = $('breakdown-by').value;
+    $('breakdown').tBodies[0].replaceChildren(...rows.map((r) => {
+      const value = el('td', { title: r.value + (r.category ? ' (' + r.category + ')' : '') },
+        r.label === r.value ? r.value : `${r.value} ${r.label}`);
+      if (by === 'user') {
+        value.className = 'entity';
+        value.addEventListener('click', () => { $('user').value = r.value; diagnose(); });
+      }
+      const failures = el('td', r.failuresError ? { title: `at most ${r.failuresError} over` } : {},
+        (r.failuresError ? '≤ ' : '') + r.failures);
+      return el('tr', {}, value, el('td', {}, String(r.signIns)), failures,
+        el('td', {}, (100 * r.failureRate).toFixed(1)), el('td', {}, String(r.users)));
+    }));
+  }
+
+  async function loadBreakdown() {
+    const tenant = $('tenant').value;
+    if (!tenant) return;
+    const from = new Date(Date.now() - SPANS[step]).toISOString();
+    const b = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/breakdown?by=${$('breakdown-by').value}`
+      + `&outcome=${$('breakdown-outcome').value}&from=${from}&limit=50`);
+    breakdownRows = b.rows;
+    $('breakdown-note').textContent = `${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleString()}`
+      + (b.approximate ? ` (approximate: counts within ${b.errorBound})` : '');
+    drawBreakdown();
+  }
+
+  async function loadMovers() {
+    const tenant = $('tenant').value;
+    if (!tenant) return;
+    const m = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/movers?by=${$('movers-by').value}&baseline=previous`);
+    $('movers').tBodies[0].replaceChildren(...m.rows.map((r) => el('tr', {},
+      el('td', { title: r.value }, r.label === r.value ? r.value : `${r.value} ${r.label}`),
+      el('td', {}, String(r.failures)), el('td', {}, String(r.baselineFailures)), el('td', {}, '+' + r.change))));
+  }
+
   async function refresh() {
     try {
       if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
       await loadTrends();
       await loadAlerts();
+      await loadBreakdown();
+      await loadMovers();
       $('status').textContent = 'Updated ' + new Date().toLocaleTimeString();
     } catch (e) {
       if (e.message !== 'unauthorized') $('status').textContent = e.message;
@@ -156,10 +233,18 @@
   $('save-token').addEventListener('click', () => { sessionStorage.setItem('gatewatch-token', $('token').value); start(); });
   $('tenant').addEventListener('change', refresh);
   $('search').addEventListener('submit', diagnose);
+  $('breakdown-by').addEventListener('change', () => { breakdownSort = null; loadBreakdown(); });
+  $('breakdown-outcome').addEventListener('change', loadBreakdown);
+  $('movers-by').addEventListener('change', loadMovers);
+  document.querySelectorAll('#breakdown th').forEach((th) => th.addEventListener('click', () => {
+    breakdownSort = th.dataset.key;
+    drawBreakdown();
+  }));
   document.querySelectorAll('#steps button').forEach((b) => b.addEventListener('click', () => {
     step = b.dataset.step;
     document.querySelectorAll('#steps button').forEach((x) => x.classList.toggle('on', x === b));
     loadTrends();
+    loadBreakdown().catch(() => {});
   }));
   setInterval(() => { if (token() && !$('main').hidden) { loadAlerts().catch(() => {}); } }, 5000);
   setInterval(() => { if (token() && !$('main').hidden) { refresh(); } }, 30000);

@@ -49,6 +49,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + "Gatewatch in its own JVM with -Xmx1g; writes target/bench-state-result.json.")
     int stateUsers;
 
+    @Option(names = "--soak", paramLabel = "DURATION",
+            description = "Instead: a long run at half the measured maximum (or --rate), sampling Gatewatch's memory, "
+                    + "state and lag each minute, e.g. PT1H.")
+    Duration soak;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "A Gatewatch or Kafka Streams setting for both runs, e.g. commit.interval.ms=500; repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -61,6 +66,9 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         if (stateUsers > 0) {
             return stateAtScale();
+        }
+        if (soak != null) {
+            return soak();
         }
         try (MemoryWatch memory = new MemoryWatch(); EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
@@ -152,6 +160,29 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("peakHeapBytes", heap);
         json.put("peakRssBytes", rss);
         write(Path.of("target", "bench-result.json"), json);
+    }
+
+    private int soak() throws Exception {
+        SoakRun.Result result;
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            int soakRate = rate;
+            if (soakRate <= 0) {
+                String input = "tp-signin-events";
+                try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                    admin.createTopics(List.of(new NewTopic(input, partitions, (short) 1))).all().get();
+                }
+                say("Measuring the maximum: %,d events preloaded, Gatewatch from offset 0...", events);
+                Preloader.preload(broker.bootstrapServers(), input, events, 1);
+                double maximum = ThroughputRun.run(broker.bootstrapServers(), "tp-", events, partitions, threads, settings)
+                        .eventsPerSecond();
+                soakRate = Math.max(100, (int) (maximum / 2) / 100 * 100);
+            }
+            say("Soak: %,d events/s for %s, Gatewatch in its own JVM (-Xmx1g), sampled each minute...", soakRate, soak);
+            result = SoakRun.run(broker.bootstrapServers(), soakRate, soak, partitions, threads, settings);
+        }
+        System.out.println(SoakReport.table(result));
+        write(Path.of("target", "bench-soak-result.json"), SoakReport.json(result));
+        return result.died() || SoakReport.fellBehind(result) ? 1 : 0;
     }
 
     private int stateAtScale() throws Exception {

@@ -5,23 +5,13 @@ import io.gatewatch.generator.SignInSpec;
 import io.gatewatch.generator.SyntheticUser;
 import io.gatewatch.generator.format.AzureMonitorRecordBuilder;
 import io.gatewatch.kafka.TempDirectories;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,29 +51,22 @@ final class StateScaleRun {
         values.put("window.grace", "PT2H");
         values.put("http.port", "0");
         values.putAll(settings);
-        Path dir = Files.createTempDirectory("gatewatch-state-scale-");
         Path stateDir = Path.of(values.get("state.dir"));
-        int metricsPort = freePort();
-        Process child = start(dir, values, metricsPort);
-        HttpClient http = HttpClient.newHttpClient();
         long peakHeap = 0;
         long start = System.nanoTime();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (GatewatchChild child = GatewatchChild.start(values);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> topics = Set.of(prefix + "signin-events", APPLICATION_ID + "-by-tenant-repartition");
-            while (child.isAlive() && ConsumerLag.of(admin, APPLICATION_ID, topics) != 0) {
-                peakHeap = Math.max(peakHeap, heapInUse(http, metricsPort));
+            while (child.alive() && ConsumerLag.of(admin, APPLICATION_ID, topics) != 0) {
+                peakHeap = Math.max(peakHeap, child.heapInUse());
                 Thread.sleep(500);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long rss = MemoryWatch.peakRssBytes(String.valueOf(child.pid()));
-            long stateBytes = sizeOf(stateDir);
-            boolean oom = Files.readString(dir.resolve("child.log")).contains("OutOfMemoryError");
-            return new Result(users, events, seconds, peakHeap, rss, stateBytes, oom || !child.isAlive());
+            long stateBytes = GatewatchChild.sizeOf(stateDir);
+            return new Result(users, events, seconds, peakHeap, rss, stateBytes, child.ranOutOfMemory() || !child.alive());
         } finally {
-            child.destroy();
-            child.waitFor();
             TempDirectories.deleteQuietly(stateDir);
-            TempDirectories.deleteQuietly(dir);
         }
     }
 
@@ -113,55 +96,5 @@ final class StateScaleRun {
             producer.flush();
         }
         return sequence;
-    }
-
-    private static Process start(Path dir, Map<String, String> values, int metricsPort) throws IOException {
-        Path config = dir.resolve("state-scale.properties");
-        Properties properties = new Properties();
-        properties.putAll(values);
-        try (var out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            properties.store(out, "bench: state at scale");
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // the launcher's heap for the deployable: the point is to see the state fit in it
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "io.gatewatch.app.runtime.RunCommand", "--config", config.toString(),
-                "--metrics-port", String.valueOf(metricsPort)))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("GATEWATCH_") || k.startsWith("KAFKA_"));
-        return builder.start();
-    }
-
-    /** Heap in use, from the child's Prometheus page (0 while it is not up yet). */
-    private static long heapInUse(HttpClient http, int port) {
-        try {
-            String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return (long) page.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // RocksDB deleted it while we walked
-                }
-            }).sum();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -46,7 +46,8 @@ public final class DistinctCounter {
         addHash(hash(value));
     }
 
-    private void addHash(long hash) {
+    /** Adds a value by its {@link #hash}. */
+    void addHash(long hash) {
         if (registers == null) {
             int at = Arrays.binarySearch(hashes, hash);
             if (at >= 0) {

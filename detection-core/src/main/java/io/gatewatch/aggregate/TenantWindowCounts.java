@@ -18,7 +18,8 @@ import java.util.Map;
  * stores it after every update, {@code WindowCountsSerde}).
  *
  * <p>Distinct users per category are exact up to 64, then estimated (HyperLogLog, about 3 %):
- * see {@link DistinctCounter}.
+ * see {@link DistinctCounter}. The window's {@link Breakdowns} (by app, country, error code, user,
+ * ...) are part of it: added, merged into hours and days and corrected with the counts.
  */
 public final class TenantWindowCounts {
 
@@ -29,6 +30,7 @@ public final class TenantWindowCounts {
     private final Map<Category, Long> byCategory = new EnumMap<>(Category.class);
     private final Map<Category, DistinctCounter> usersByCategory = new EnumMap<>(Category.class);
     private final Map<Integer, Long> errorCodes = new LinkedHashMap<>();
+    private Breakdowns breakdowns = new Breakdowns();
 
     /** Counts as stored. */
     public static TenantWindowCounts restore(long total, Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
@@ -40,6 +42,15 @@ public final class TenantWindowCounts {
         counts.byCategory.putAll(byCategory);
         counts.usersByCategory.putAll(usersByCategory);
         counts.errorCodes.putAll(errorCodes);
+        return counts;
+    }
+
+    /** Counts and breakdowns as stored. */
+    public static TenantWindowCounts restore(long total, Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
+                                             Map<Category, DistinctCounter> usersByCategory,
+                                             Map<Integer, Long> errorCodes, Breakdowns breakdowns) {
+        TenantWindowCounts counts = restore(total, byOutcome, byCategory, usersByCategory, errorCodes);
+        counts.breakdowns = breakdowns;
         return counts;
     }
 
@@ -63,6 +74,16 @@ public final class TenantWindowCounts {
         return Collections.unmodifiableMap(errorCodes);
     }
 
+    /** The window's sign-ins and failures by app, country, error code, user, ... */
+    public Breakdowns breakdowns() {
+        return breakdowns;
+    }
+
+    /** Heap these counts take, about: the counters and sketches, and the breakdowns. */
+    public long weight() {
+        return 8192 + breakdowns.weight();
+    }
+
     public TenantWindowCounts add(ClassifiedEvent event) {
         total++;
         byOutcome.merge(event.classification().outcome(), 1L, Long::sum);
@@ -73,9 +94,12 @@ public final class TenantWindowCounts {
             errorCodes.merge(code, 1L, Long::sum);
         }
         String user = event.event().userPrincipalName();
+        long userHash = 0;
         if (category != Category.SUCCESS && user != null) {
-            usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).add(user.toLowerCase(Locale.ROOT));
+            userHash = DistinctCounter.hash(user.toLowerCase(Locale.ROOT));
+            usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).addHash(userHash);
         }
+        breakdowns.add(event, userHash);
         return this;
     }
 
@@ -87,6 +111,7 @@ public final class TenantWindowCounts {
         other.errorCodes.forEach((code, n) -> errorCodes.merge(code, n, Long::sum));
         other.usersByCategory.forEach((category, users) ->
                 usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).merge(users));
+        breakdowns.merge(other.breakdowns);
         return this;
     }
 

@@ -69,8 +69,13 @@ public final class DetectionEngine {
     private final ExceptionList crossTenantExceptions;
 
     public DetectionEngine(RuleSettings settings, Duration grace) {
+        this(settings, grace, Duration.ZERO);
+    }
+
+    /** @param updateInterval how often a growing incident is reported again ({@code alerts.update-interval}) */
+    public DetectionEngine(RuleSettings settings, Duration grace, Duration updateInterval) {
         perEvent = new EventRuleEngine(PerEventRules.all(settings), settings);
-        windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings);
+        windowed = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings, updateInterval);
         baselines = new BaselineRules(settings);
         crossTenant = new CrossTenantSprayRule(settings);
         crossTenantExceptions = settings.exceptions().forRule(CrossTenantSprayRule.NAME);

@@ -22,8 +22,15 @@ import java.util.function.Consumer;
 public final class OfflineAnalyzer {
 
     /** The topology settings that shape offline results. */
+    /** @param alertUpdateInterval as the topology's {@code alerts.update-interval}: growing incidents' updates */
     public record Settings(Duration windowSize, Duration grace, Duration aggregateRetention, Duration dedupHorizon,
-                           RuleSettings rules) {
+                           RuleSettings rules, Duration alertUpdateInterval) {
+
+        /** Without updates of open incidents: one alert per incident. */
+        public Settings(Duration windowSize, Duration grace, Duration aggregateRetention, Duration dedupHorizon,
+                        RuleSettings rules) {
+            this(windowSize, grace, aggregateRetention, dedupHorizon, rules, Duration.ZERO);
+        }
     }
 
     /** The streaming purges run every ten minutes of stream time; so does this one. */
@@ -43,7 +50,7 @@ public final class OfflineAnalyzer {
         this.classifier = EventClassifier.offline(data, orgToRegionHost);
         this.windows = new TenantWindows(settings.windowSize().toMillis(), settings.grace().toMillis(),
                 settings.aggregateRetention().toMillis());
-        this.engine = new DetectionEngine(settings.rules(), settings.grace());
+        this.engine = new DetectionEngine(settings.rules(), settings.grace(), settings.alertUpdateInterval());
     }
 
     /** Analyses one event; false when it carries no tenant (the topology dead-letters those). */

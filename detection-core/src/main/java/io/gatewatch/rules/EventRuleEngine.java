@@ -1,5 +1,7 @@
 package io.gatewatch.rules;
 
+import io.gatewatch.rules.detail.AlertDetails;
+import io.gatewatch.rules.detail.EvidenceCollector;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.state.StateView;
@@ -16,11 +18,13 @@ public final class EventRuleEngine implements RuleEngine<Long> {
 
     private final List<EventRule> rules;
     private final RuleSettings settings;
+    private final AlertDetails details;
 
     /** @param settings where each alert's ATT&CK ids come from */
     public EventRuleEngine(List<EventRule> rules, RuleSettings settings) {
         this.rules = List.copyOf(rules);
         this.settings = settings;
+        this.details = new AlertDetails(settings.catalogue());
     }
 
     /**
@@ -50,7 +54,8 @@ public final class EventRuleEngine implements RuleEngine<Long> {
                         event.event().createdDateTime());
                 if (decision.raised()) {
                     suppressedUntil.put(key, decision.incident().suppressedUntilMs());
-                    alerts.add(decision.alert());
+                    alerts.add(details.complete(decision.alert(), EvidenceCollector.ofEvent(event),
+                            event.classification().remediation()));
                 }
             });
         }

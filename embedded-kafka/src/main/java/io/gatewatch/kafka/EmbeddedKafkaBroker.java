@@ -56,7 +56,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
      * The cluster's bootstrap metadata: Kafka's production defaults (transactions v2 in 4.x).
      * {@code -Dgatewatch.kafka.transaction-version=1} formats v1 instead, to compare the two.
      * (An earlier release ran v1 here after a crash test seemed to lose state on v2; the test's
-     * grace was shorter than its input, and with that fixed v2 is exact: README, Guarantees.)
+     * grace was shorter than its input, and with that fixed v2 is exact: docs/operations.md, Guarantees.)
      */
     private static TestKitNodes.Builder nodesBuilder() {
         MetadataVersion version = MetadataVersion.latestProduction();

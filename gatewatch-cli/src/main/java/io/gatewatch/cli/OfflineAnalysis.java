@@ -65,6 +65,7 @@ final class OfflineAnalysis {
     /** The detection core as the rules file and the org directory set it up (diagnose drives one itself). */
     OfflineAnalyzer analyzer(GatewatchConfig config) throws IOException {
         return new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), orgs.regionHosts());
+                config.aggregateRetention(), config.dedupHorizon(), config.rules(), config.alertUpdateInterval()),
+                ClassificationData.defaults(), orgs.regionHosts());
     }
 }

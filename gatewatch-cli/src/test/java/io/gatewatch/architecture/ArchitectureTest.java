@@ -47,6 +47,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void kafkaStreamsInternalsStayInTheStatePackage() {
+        noClasses().that().resideInAPackage("io.gatewatch.app..").and().resideOutsideOfPackage("io.gatewatch.app.state")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams..internals..")
+                .because("the decoded stores rest on Kafka Streams internals (store builders, WrappedStateStore, "
+                        + "flushCache/clearCache); one package to check when Kafka is upgraded, with "
+                        + "state.cache=kafka as the fallback")
+                .check(GATEWATCH);
+    }
+
+    @Test
     void theGeneratorStandsBesideTheCore() {
         noClasses().that().resideInAPackage("io.gatewatch.generator..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.gatewatch.classify..", "io.gatewatch.rules..",

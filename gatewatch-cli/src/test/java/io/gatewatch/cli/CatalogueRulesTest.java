@@ -120,7 +120,8 @@ class CatalogueRulesTest {
     private static List<JsonNode> direct(GatewatchConfig config) {
         List<JsonNode> out = new ArrayList<>();
         OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), Map.of());
+                config.aggregateRetention(), config.dedupHorizon(), config.rules(),
+                config.alertUpdateInterval()), ClassificationData.defaults(), Map.of());
         events.forEach(event -> analyzer.process(event, value -> out.add(JsonMappers.internal().valueToTree(value))));
         return out.stream().filter(line -> line.has("alertId")).toList();
     }

@@ -51,7 +51,8 @@ class OfflineEquivalenceTest {
         }
         List<JsonNode> direct = new ArrayList<>();
         OfflineAnalyzer analyzer = new OfflineAnalyzer(new OfflineAnalyzer.Settings(config.windowSize(), config.grace(),
-                config.aggregateRetention(), config.dedupHorizon(), config.rules()), ClassificationData.defaults(), Map.of());
+                config.aggregateRetention(), config.dedupHorizon(), config.rules(),
+                config.alertUpdateInterval()), ClassificationData.defaults(), Map.of());
         events.forEach(event -> analyzer.process(event, json(direct)));
         analyzer.finish(json(direct));
 

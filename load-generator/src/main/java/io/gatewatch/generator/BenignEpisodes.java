@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Benign failures that come in sequences, as real tenants produce them; each rate is in the
- * README (Generator) with its reasoning:
+ * docs/commands.md (generate) with its reasoning:
  * <ul>
  *   <li>typos: 2 % of sign-ins start with 1-3 wrong passwords, then the user gets it right;</li>
  *   <li>unanswered MFA prompts: 0.06 % of sign-ins (3 % of the 2 % that prompt) leave 1-3 prompts

@@ -6,7 +6,9 @@ import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.WorkloadIdentities;
+import io.gatewatch.rules.detail.AlertDetails;
 import io.gatewatch.schema.Alert;
+import io.gatewatch.schema.AlertEvidence;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -54,11 +56,15 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
     private final ExceptionList caExceptions;
     private final ExceptionList rateExceptions;
 
+    /** A spike is about a tenant's hour: its evidence is its counts, its pivot the hour's failures. */
+    private final AlertDetails details;
+
     public BaselineRules(RuleSettings settings) {
         caEnabled = settings.enabled(CA_SPIKE);
         rateEnabled = settings.enabled(RATE_SPIKE);
         caSeverity = settings.severity(CA_SPIKE, Severity.MEDIUM);
         rateSeverity = settings.severity(RATE_SPIKE, Severity.MEDIUM);
+        details = new AlertDetails(settings.catalogue());
         caAttack = settings.attack(CA_SPIKE);
         rateAttack = settings.attack(RATE_SPIKE);
         caExceptions = settings.exceptions().forRule(CA_SPIKE);
@@ -147,7 +153,7 @@ public final class BaselineRules implements RuleEngine<TenantBaseline> {
                 event.classification().remediation(), detectedAt, spike.rule().equals(CA_SPIKE) ? caAttack : rateAttack,
                 event.event().createdDateTime());
         if (decision.raised()) {
-            raised.accept(decision.alert());
+            raised.accept(details.complete(decision.alert(), AlertEvidence.NONE, event.classification().remediation()));
         }
         return decision.incident();
     }

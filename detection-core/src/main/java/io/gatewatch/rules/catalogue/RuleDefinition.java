@@ -16,11 +16,12 @@ import java.util.Map;
  * @param stateKey    what the rule's windows and incidents are stored under: the id for Gatewatch's
  *                    own rules (versioned with the code, so an upgrade keeps in-flight state), the id
  *                    and a fingerprint of what the state means for a rule file's ({@link StateFingerprint})
+ * @param guide       the triage questions and response steps its alerts carry
  */
 public record RuleDefinition(String id, String title, String description, Severity severity, boolean operational,
                              List<String> tactics, List<String> techniques, List<String> anchors,
                              List<String> falsePositives, boolean enabled, Shape shape, RuleLogic logic,
-                             Map<String, String> defaults, String source, String stateKey) {
+                             Map<String, String> defaults, String source, String stateKey, RuleGuide guide) {
 
     public RuleDefinition {
         tactics = List.copyOf(tactics);
@@ -29,6 +30,16 @@ public record RuleDefinition(String id, String title, String description, Severi
         falsePositives = List.copyOf(falsePositives);
         defaults = Map.copyOf(defaults);
         stateKey = stateKey == null ? id : stateKey;
+        guide = guide == null ? RuleGuide.NONE : guide;
+    }
+
+    /** A rule without triage or response, its state kept under {@code stateKey}. */
+    public RuleDefinition(String id, String title, String description, Severity severity, boolean operational,
+                          List<String> tactics, List<String> techniques, List<String> anchors,
+                          List<String> falsePositives, boolean enabled, Shape shape, RuleLogic logic,
+                          Map<String, String> defaults, String source, String stateKey) {
+        this(id, title, description, severity, operational, tactics, techniques, anchors, falsePositives, enabled,
+                shape, logic, defaults, source, stateKey, RuleGuide.NONE);
     }
 
     /** A rule whose state is kept under its id. */
@@ -37,12 +48,12 @@ public record RuleDefinition(String id, String title, String description, Severi
                           List<String> falsePositives, boolean enabled, Shape shape, RuleLogic logic,
                           Map<String, String> defaults, String source) {
         this(id, title, description, severity, operational, tactics, techniques, anchors, falsePositives, enabled,
-                shape, logic, defaults, source, id);
+                shape, logic, defaults, source, id, RuleGuide.NONE);
     }
 
     /** The same rule, its state kept under {@code key}. */
     RuleDefinition withStateKey(String key) {
         return new RuleDefinition(id, title, description, severity, operational, tactics, techniques, anchors,
-                falsePositives, enabled, shape, logic, defaults, source, key);
+                falsePositives, enabled, shape, logic, defaults, source, key, guide);
     }
 }

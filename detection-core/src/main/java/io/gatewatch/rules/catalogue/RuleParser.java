@@ -21,7 +21,8 @@ final class RuleParser {
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final Set<String> FIELDS = Set.of("id", "title", "description", "severity", "attack", "operational",
             "anchors", "falsePositives", "enabled", "shape", "entity", "where", "cases", "summary", "groups",
-            "distinct", "noun", "burst", "moreThan", "escalation", "of", "params", "term");
+            "distinct", "noun", "burst", "moreThan", "escalation", "of", "params", "term",
+            "triage", "response");
     private static final Set<String> NUMBERS = Set.of("threshold", "distinct");
     private static final Set<String> PERIODS = Set.of("window", "success-window", "suppress", "history");
 
@@ -59,7 +60,39 @@ final class RuleParser {
         return new RuleDefinition(id, text(rule, "title", at, true), text(rule, "description", at, false),
                 severity(rule, at), operational, tactics, techniques, list(rule, "anchors"), list(rule, "falsePositives"),
                 flag(rule, "enabled", at, true), shape, LogicParser.parse(shape, rule, at), params(rule, id, at),
-                at.source() + ":" + at.ruleLine());
+                at.source() + ":" + at.ruleLine(), id, guide(rule, at));
+    }
+
+    /**
+     * {@code triage}: a list of questions, each a text or {ask: ..., answer: FACT}; {@code response}:
+     * a list of steps.
+     */
+    private static RuleGuide guide(JsonNode rule, Problems at) {
+        List<RuleGuide.Question> triage = new ArrayList<>();
+        JsonNode questions = rule.get("triage");
+        if (questions != null && !questions.isNull()) {
+            if (!questions.isArray()) {
+                throw at.problem("triage", "a list of questions, each a text or {ask: ..., answer: " + TriageFact.allowed() + "}");
+            }
+            for (JsonNode question : questions) {
+                if (question.isValueNode()) {
+                    triage.add(new RuleGuide.Question(question.asText().strip(), null));
+                    continue;
+                }
+                JsonNode ask = question.get("ask");
+                if (ask == null || !ask.isValueNode() || ask.asText().isBlank()) {
+                    throw at.problem("triage", "each question is a text or {ask: ..., answer: ...}; 'ask' is required");
+                }
+                JsonNode answer = question.get("answer");
+                TriageFact fact = answer == null ? null : TriageFact.named(answer.asText().strip());
+                if (answer != null && fact == null) {
+                    throw at.problem("triage", "answer '" + answer.asText() + "' is no fact Gatewatch knows; allowed: "
+                            + TriageFact.allowed());
+                }
+                triage.add(new RuleGuide.Question(ask.asText().strip(), fact));
+            }
+        }
+        return new RuleGuide(triage, list(rule, "response"));
     }
 
     static Severity severity(JsonNode rule, Problems at) {

@@ -32,7 +32,8 @@ final class StateFingerprint {
 
     /** Fields, at the top and in list elements (cases, groups), that do not change what state means. */
     private static final Set<String> SAYS_OR_TUNES = Set.of("id", "title", "description", "severity", "attack",
-            "operational", "anchors", "falsePositives", "enabled", "params", "moreThan", "summary", "noun");
+            "operational", "anchors", "falsePositives", "enabled", "params", "moreThan", "summary", "noun", "triage",
+            "response");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

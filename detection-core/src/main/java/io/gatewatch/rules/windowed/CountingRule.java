@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.AlertEntity;
@@ -29,7 +30,7 @@ public final class CountingRule implements WindowedRule {
     public record Spec(String name, String entityType, Function<ClassifiedEvent, String> entity,
                        Predicate<ClassifiedEvent> matches, Function<Observation, String> distinctField,
                        String distinctNoun, Severity severity, String summary, Function<ClassifiedEvent, String> term,
-                       boolean workloadIdentities) {
+                       boolean workloadIdentities, String termName) {
     }
 
     private final Spec spec;
@@ -67,6 +68,11 @@ public final class CountingRule implements WindowedRule {
     @Override
     public boolean workloadIdentities() {
         return spec.workloadIdentities();
+    }
+
+    @Override
+    public String evidenceTerm() {
+        return spec.termName();
     }
 
     @Override

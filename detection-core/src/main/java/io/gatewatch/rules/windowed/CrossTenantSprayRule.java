@@ -1,8 +1,11 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleSettings;
+import io.gatewatch.rules.detail.AlertDetails;
+import io.gatewatch.rules.detail.EvidenceCollector;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.AttackIds;
@@ -40,8 +43,10 @@ public final class CrossTenantSprayRule {
     private final Duration suppression;
     private final Severity severity;
     private final AttackIds attack;
+    private final AlertDetails details;
 
     public CrossTenantSprayRule(RuleSettings settings) {
+        details = new AlertDetails(settings.catalogue());
         enabled = settings.enabled(NAME);
         severity = settings.severity(NAME, Severity.HIGH);
         attack = settings.attack(NAME);
@@ -79,7 +84,9 @@ public final class CrossTenantSprayRule {
                     Instant.ofEpochMilli(failure.timeMs()));
             if (decision.raised()) {
                 addressWindow.incident(decision.incident());
-                alerts = List.of(decision.alert());
+                // its users are named tenant|user: a provider's view across the tenants it manages
+                alerts = List.of(details.complete(decision.alert(), EvidenceCollector.of(failures, null, null),
+                        REMEDIATION));
             }
         }
         entity.put(NAME, addressWindow);

@@ -1,5 +1,7 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
+
 /**
  * When an entity was first seen within a rule's look-back, kept in one {@code since} observation
  * of its window that moves with the newest event (so it lasts while the entity is active) and

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.AlertEntity;
@@ -8,6 +9,7 @@ import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.schema.SignInEvent;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,8 @@ public final class ImpossibleTravelRule implements WindowedRule {
 
     private final Severity severity;
     private static final double EARTH_RADIUS_KM = 6371.0;
+    /** An airliner's cruising speed: what "no flight is that fast" compares with. */
+    private static final double AIRLINER_KMH = 900;
     private final long minKm;
     private final long minKmh;
     private final RuleTiming timing;
@@ -67,13 +71,33 @@ public final class ImpossibleTravelRule implements WindowedRule {
             if (km >= minKm && km / hours >= minKmh) {
                 Observation first = neighbour < index ? other : latest;
                 Observation second = neighbour < index ? latest : other;
-                return Optional.of(finding(NAME, severity, entity, latest.user() + " signed in from "
-                        + place(first) + " and " + place(second) + ", " + Math.round(km) + " km apart in "
-                        + Math.round(hours * 60) + " min (" + Math.round(km / hours) + " km/h).", 2, 2, 1,
+                return Optional.of(finding(NAME, severity, entity, summary(latest.user(), first, second, km,
+                        Math.abs(latest.timeMs() - other.timeMs())), 2, 2, 1,
                         state.distinct(List.of(first, second), Observation::ip).size(), List.of(first, second), false));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Numbers a person reads at a glance: the distance, the time between the sign-ins and how long
+     * the fastest airliner (about 900 km/h) would need, not a speed in thousands of km/h.
+     */
+    static String summary(String user, Observation first, Observation second, double km, long betweenMs) {
+        long flightMinutes = Math.round(km / AIRLINER_KMH * 60);
+        long betweenMinutes = betweenMs / 60_000;
+        return user + " signed in from " + place(first) + ", then from " + place(second) + " "
+                + String.format(Locale.ROOT, "%,d", Math.round(km)) + " km away " + duration(betweenMinutes) + " later: "
+                + (flightMinutes > betweenMinutes ? "no flight is that fast" : "faster than any trip door to door")
+                + " (a direct flight alone takes about " + duration(flightMinutes) + ").";
+    }
+
+    /** "40 min", "3 h 05 min", "under a minute". */
+    static String duration(long minutes) {
+        if (minutes < 1) {
+            return "under a minute";
+        }
+        return minutes < 60 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
     }
 
     private static String place(Observation o) {

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.schema.AlertEntity;
@@ -74,6 +75,11 @@ final class NewCountryRule implements WindowedRule {
      * What every user keeps for a week is small: time, kind, country (app slot) and place with its
      * coordinates — no name (the window's entity), address or correlation id.
      */
+    @Override
+    public String evidenceTerm() {
+        return "country";
+    }
+
     @Override
     public Observation kept(Observation observation) {
         return new Observation(observation.timeMs(), observation.kind(), null, null, observation.app(),

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.catalogue.RuleLogic;
@@ -60,6 +61,11 @@ final class NewTermsRule implements WindowedRule {
     @Override
     public boolean workloadIdentities() {
         return logic.entity().workloadIdentities();
+    }
+
+    @Override
+    public String evidenceTerm() {
+        return logic.term().yamlName();
     }
 
     @Override

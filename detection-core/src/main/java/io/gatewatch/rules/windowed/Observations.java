@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.GeoLocation;
 import io.gatewatch.schema.InputEvent;

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.catalogue.EventField;
@@ -45,6 +46,12 @@ final class SessionReplayRule implements WindowedRule {
     @Override
     public int cap() {
         return 16;
+    }
+
+    /** The app slot holds the session; the place slot holds only the country, which the evidence reads as one. */
+    @Override
+    public String evidenceTerm() {
+        return "sessionId";
     }
 
     @Override

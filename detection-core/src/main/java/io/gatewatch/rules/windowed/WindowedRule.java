@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.Finding;
 import io.gatewatch.schema.AlertEntity;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -82,6 +83,14 @@ public interface WindowedRule {
         return true;
     }
 
+    /**
+     * What the observations' app slot holds for the alert's evidence: null for the app, else the
+     * name of the field a rule keeps there ({@code sessionId}, {@code country}, {@code autonomousSystemNumber}).
+     */
+    default String evidenceTerm() {
+        return null;
+    }
+
     /** The entities this event feeds and what to remember; empty when the rule ignores the event. */
     List<Keyed> observe(ClassifiedEvent event);
 
@@ -99,7 +108,7 @@ public interface WindowedRule {
         Instant last = Instant.ofEpochMilli(evidence.get(evidence.size() - 1).timeMs());
         return new Finding(rule, severity, entity, summary, last, last.minus(window()), last, first, last, count,
                 threshold, distinctUsers, distinctIps, evidence.stream().map(Observation::correlationId)
-                .filter(Objects::nonNull).toList(), suppression(), escalation);
+                .filter(Objects::nonNull).toList(), suppression(), escalation, evidence);
     }
 
     /**

@@ -1,12 +1,16 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.WorkloadIdentities;
+import io.gatewatch.rules.detail.AlertDetails;
+import io.gatewatch.rules.detail.EvidenceCollector;
 import io.gatewatch.rules.exceptions.ExceptionList;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.AlertEntity;
+import io.gatewatch.schema.AlertEvidence;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.state.StateView;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs every windowed rule over one event: adds the event's observations to the windows they
@@ -44,9 +49,21 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
     /** Each current rule's state key with how long its window may idle before the purge drops it. */
     private final Map<String, Long> idleMsByKey;
     private final boolean anyForWorkloads;
+    private final AlertDetails details;
+    private final long updateIntervalMs;
 
     /** @param settings where each rule's exceptions and each alert's ATT&CK ids come from */
     public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings) {
+        this(rules, grace, settings, Duration.ZERO);
+    }
+
+    /**
+     * @param updateInterval how often an open incident that grows is reported again as an update
+     *                       ({@code alerts.update-interval}); zero: never, one alert per incident
+     */
+    public WindowedRuleEngine(List<WindowedRule> rules, Duration grace, RuleSettings settings, Duration updateInterval) {
+        this.updateIntervalMs = updateInterval.toMillis();
+        this.details = new AlertDetails(settings.catalogue());
         this.rules = rules;
         this.graceMs = grace.toMillis();
         this.settings = settings;
@@ -72,6 +89,9 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         }
         Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
+        // an entity as it stands in this event: what it changed, else what the store holds
+        Function<String, EntityWindows> current = k -> changed.containsKey(k) ? changed.get(k)
+                : loaded.computeIfAbsent(k, key -> Optional.ofNullable(state.get(key))).orElse(null);
         for (int r = 0; r < rules.size(); r++) {
             WindowedRule rule = rules.get(r);
             if (rule.workloadIdentities() != workload) {
@@ -83,8 +103,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
             }
             for (WindowedRule.Keyed keyed : observed) {
                 String key = key(tenant, keyed.entityType(), keyed.entityValue());
-                EntityWindows entity = changed.containsKey(key) ? changed.get(key)
-                        : loaded.computeIfAbsent(key, k -> Optional.ofNullable(state.get(k))).orElse(null);
+                EntityWindows entity = current.apply(key);
                 EntityWindow stored = entity == null ? null : entity.get(stateKeys[r]);
                 if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))
                         || stored != null && !rule.refreshes(stored, keyed.observation())) {
@@ -100,10 +119,10 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {
                     IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
                             event.classification().remediation(), detectedAt, settings.attack(finding.rule()),
-                            event.event().createdDateTime());
+                            event.event().createdDateTime(), updateIntervalMs);
+                    window.incident(decision.incident());
                     if (decision.raised()) {
-                        window.incident(decision.incident());
-                        alerts.add(decision.alert());
+                        alerts.add(complete(decision.alert(), rule, finding.observed(), window, event, tenant, current));
                     }
                 });
                 if (entity == null) {
@@ -118,6 +137,17 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         }
         changed.forEach(state::put);
         return alerts;
+    }
+
+    /** The alert with its evidence (targets who signed in afterwards, where its rule asks), triage, response and pivots. */
+    private Alert complete(Alert alert, WindowedRule rule, List<Observation> observed, EntityWindow window,
+                           ClassifiedEvent event, String tenant, Function<String, EntityWindows> current) {
+        AlertEvidence evidence = EvidenceCollector.of(observed, event, rule.evidenceTerm());
+        if (details.asksSignedInAfterwards(alert.rule())) {
+            evidence = evidence.withSignedInAfterwards(LaterSuccesses.of(observed, window,
+                    user -> current.apply(key(tenant, "user", user))));
+        }
+        return details.complete(alert, evidence, event.classification().remediation());
     }
 
     /** The store key of one entity's windows. */

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.catalogue.EventField;
 import io.gatewatch.rules.catalogue.RuleDefinition;
@@ -54,7 +55,8 @@ public final class WindowedRules {
                     rules.add(new CountingRule(new CountingRule.Spec(id, group.entity().alertType(),
                             e -> group.entity().read(e), count.where().bind(settings.watchlists()),
                             term != null ? Observation::app : distinct(group.distinctField()), group.distinctNoun(), severity,
-                            group.summary(), term == null ? null : term::read, group.entity().workloadIdentities()), settings));
+                            group.summary(), term == null ? null : term::read, group.entity().workloadIdentities(),
+                            term == null ? null : term.yamlName()), settings));
                 }
             } else if (logic instanceof RuleLogic.NewTerms newTerms) {
                 rules.add(new NewTermsRule(id, newTerms, severity, settings));

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.schema.GeoLocation;

@@ -1,5 +1,6 @@
 package io.gatewatch.rules.windowed;
 
+import io.gatewatch.rules.observe.Observation;
 import static io.gatewatch.rules.windowed.RuleRun.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -32,7 +32,12 @@ final class RuleRun {
 
     /** With other settings: a catalogue with a rule file's rules, overrides. */
     RuleRun(Duration grace, RuleSettings settings) {
-        engine = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings);
+        this(grace, settings, Duration.ZERO);
+    }
+
+    /** With updates of open incidents at most every {@code updateInterval} ({@code alerts.update-interval}). */
+    RuleRun(Duration grace, RuleSettings settings, Duration updateInterval) {
+        engine = new WindowedRuleEngine(WindowedRules.all(settings), grace, settings, updateInterval);
     }
 
     RuleRun() {

@@ -1,10 +1,12 @@
 package io.gatewatch.schema.ocsf;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.Severity;
+import io.gatewatch.schema.read.JsonMappers;
 import java.time.Instant;
 
 /**
@@ -27,19 +29,24 @@ public final class OcsfDetectionFinding {
     static final int CLASS_UID = 2004;
     static final int CATEGORY_UID = 2;
     static final int ACTIVITY_CREATE = 1;
+    /** An update of an open incident ({@code Alert.update}): the same finding uid, the counts and evidence so far. */
+    static final int ACTIVITY_UPDATE = 2;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON_MAPPER = JsonMappers.internal();
 
     private OcsfDetectionFinding() {
     }
 
     public static ObjectNode of(Alert alert) {
         ObjectNode finding = JSON.objectNode();
-        finding.put("activity_id", ACTIVITY_CREATE).put("activity_name", "Create");
+        int activity = alert.update() ? ACTIVITY_UPDATE : ACTIVITY_CREATE;
+        String activityName = alert.update() ? "Update" : "Create";
+        finding.put("activity_id", activity).put("activity_name", activityName);
         finding.put("category_uid", CATEGORY_UID).put("category_name", "Findings");
         finding.put("class_uid", CLASS_UID).put("class_name", "Detection Finding");
-        finding.put("type_uid", CLASS_UID * 100L + ACTIVITY_CREATE).put("type_name", "Detection Finding: Create");
+        finding.put("type_uid", CLASS_UID * 100L + activity).put("type_name", "Detection Finding: " + activityName);
         finding.put("severity_id", severityId(alert.severity())).put("severity", caption(alert.severity()));
-        finding.put("status_id", 1).put("status", "New");
+        finding.put("status_id", 1).put("status", "New"); // the analyst's workflow status is not Gatewatch's to set
         finding.put("is_alert", true);
         finding.put("time", millis(alert.detectedAt() != null ? alert.detectedAt() : alert.lastSeen()));
         finding.put("start_time", millis(alert.firstSeen()));
@@ -110,6 +117,11 @@ public final class OcsfDetectionFinding {
         if (alert.relatedAlertId() != null) {
             own.put("relatedAlertId", alert.relatedAlertId());
         }
+        own.put("update", alert.update());
+        // what OCSF has no place for: the answered triage, the bounded evidence and the pivots, as in Gatewatch's JSON
+        own.set("triage", JSON_MAPPER.valueToTree(alert.triage()));
+        own.set("evidence", JSON_MAPPER.valueToTree(alert.evidence()));
+        own.set("pivots", JSON_MAPPER.valueToTree(alert.pivots()));
         return own;
     }
 

@@ -174,4 +174,31 @@ class OcsfDetectionFindingTest {
         assertThat(attacks).isEqualTo(JSON.readTree("""
                 [{"technique": {"uid": "T1999"}, "sub_technique": {"uid": "T1999.001"}}]"""));
     }
+
+    @Test
+    void anUpdateIsTheSameFindingWithActivityUpdateAndCarriesTriageEvidenceAndPivots() {
+        Alert created = alert(Severity.HIGH, new AlertEntity("ip", "198.51.100.7")).withDetails(
+                List.of("Block the address with a named location."),
+                List.of(new io.gatewatch.schema.TriageAnswer("Did any targeted user sign in afterwards?",
+                        "0 of the 5 targeted users signed in afterwards.")),
+                new io.gatewatch.schema.AlertEvidence(List.of("ann@contoso.com"), 5, List.of(), 0, List.of(), List.of("US"),
+                        List.of(), List.of(), 0, new io.gatewatch.schema.AlertEvidence.SignedInAfterwards(5, List.of())),
+                new io.gatewatch.schema.AlertPivots("SigninLogs | take 1", "GET https://graph.microsoft.com/v1.0/auditLogs/signIns"));
+        Alert update = created.asUpdateOf(created.alertId());
+
+        JsonNode first = OcsfDetectionFinding.of(created);
+        JsonNode later = OcsfDetectionFinding.of(update);
+
+        assertThat(first.get("activity_id").asInt()).isEqualTo(1);
+        assertThat(later.get("activity_id").asInt()).isEqualTo(2);
+        assertThat(later.get("activity_name").asText()).isEqualTo("Update");
+        assertThat(later.get("type_uid").asLong()).isEqualTo(200402);
+        assertThat(later.get("finding_info").get("uid")).isEqualTo(first.get("finding_info").get("uid"));
+        assertThat(later.get("remediation").get("desc").asText()).isEqualTo("Block the address with a named location.");
+        JsonNode own = later.get("unmapped").get("gatewatch");
+        assertThat(own.get("update").asBoolean()).isTrue();
+        assertThat(own.get("triage").get(0).get("answer").asText()).startsWith("0 of the 5");
+        assertThat(own.get("evidence").get("usersTotal").asInt()).isEqualTo(5);
+        assertThat(own.get("pivots").get("kql").asText()).startsWith("SigninLogs");
+    }
 }

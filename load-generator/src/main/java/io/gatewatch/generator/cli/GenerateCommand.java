@@ -85,7 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Realistic benign noise in the background: shared proxy egress, travellers, typos then "
                     + "success, unanswered MFA prompts, a stale service account, a password-reset wave, and lookalikes "
                     + "of attacks: roaming phones, remediated risk, printers on SMTP, device-code enrolment, developers' "
-                    + "tools (README: Generator). On by default; --no-noise for the plain mix.")
+                    + "tools (docs/commands.md, generate). On by default; --no-noise for the plain mix.")
     boolean noise;
 
     @Option(names = "--orgs", paramLabel = "FILE", description = "Write the tenants' Dynamics org directory (for --orgs of analyze).")

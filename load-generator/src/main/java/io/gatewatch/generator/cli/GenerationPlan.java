@@ -67,7 +67,7 @@ record GenerationPlan(TrafficStream traffic, Instant start, int scenarios, int s
     private static void writeExceptions(Path file, Map<String, String> settings) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# The generated tenants' known clients, excepted from the rules they would otherwise trip, as a\n"
-                    + "# tenant lists them after the first alert (README: Generator). Give it to evaluate or analyze:\n"
+                    + "# tenant lists them after the first alert (docs/commands.md, generate). Give it to evaluate or analyze:\n"
                     + "#   ./gatewatch evaluate --labels labels.jsonl --rules THIS_FILE logs.json\n");
             for (Map.Entry<String, String> setting : settings.entrySet()) {
                 out.write(setting.getKey() + "=" + setting.getValue() + "\n");

@@ -21,7 +21,9 @@ public final class DetectionScorer {
     private DetectionScorer() {
     }
 
-    public static Scorecard score(Collection<Label> labels, Collection<Alert> alerts) {
+    public static Scorecard score(Collection<Label> labels, Collection<Alert> allAlerts) {
+        // an update is its incident again, scored by the alert that opened it (a consumer keeps one record per id)
+        List<Alert> alerts = allAlerts.stream().filter(a -> !a.update()).toList();
         Map<String, RuleScore> rules = new TreeMap<>();
         for (Label label : labels) {
             RuleScore score = rules.computeIfAbsent(label.rule(), RuleScore::new);

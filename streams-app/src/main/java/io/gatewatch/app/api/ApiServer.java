@@ -59,8 +59,10 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(GatewatchConfig config, String host, int port, KafkaStreams streams,
                                   AccessTokens tokens, PrometheusMeterRegistry metrics) {
         LocalQueries local = new LocalQueries(streams, config.windowSize(), config.grace(),
-                new Diagnoser(ClassificationData.defaults()), Clock.systemUTC());
+                new Diagnoser(ClassificationData.defaults()), Clock.systemUTC(), config.api().tenantNames());
         ApiSettings api = config.api();
+        BreakdownAnswers breakdowns = new BreakdownAnswers(new BreakdownQuery(local::windows, config.windowSize(),
+                config.aggregateRetention(), api.hourRetention(), Clock.systemUTC()), api.tenantNames());
         ForwardSignature signature = api.internalSecret() == null ? null
                 : new ForwardSignature(api.internalSecret(), Clock.systemUTC());
         if (signature == null && config.applicationServer() != null) {
@@ -71,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
                 api.tls() == null ? null : ForwardingTrust.sslContext(api.tls()));
         Callers callers = new Callers(tokens, api.oidc() == null ? null : new OidcTokens(api.oidc(), Clock.systemUTC()),
                 signature);
-        TenantEndpoints tenants = new TenantEndpoints(local, router, callers);
+        TenantEndpoints tenants = new TenantEndpoints(local, breakdowns, router, callers);
         ProviderEndpoints provider = new ProviderEndpoints(local, router, callers,
                 new CrossTenantSprayRule(config.rules()).enabled());
         byte[] openApi = resource("/gatewatch/openapi.json");

@@ -1,6 +1,7 @@
 package io.gatewatch.app.api;
 
 import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.app.config.TenantNames;
 import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.diagnose.Diagnoser;
 import io.gatewatch.diagnose.Diagnosis;
@@ -39,9 +40,12 @@ final class LocalQueries {
     private final Duration grace;
     private final DiagnosisQuery diagnosis;
     private final Clock clock;
+    private final TenantNames names;
 
-    LocalQueries(KafkaStreams streams, Duration windowSize, Duration grace, Diagnoser diagnoser, Clock clock) {
+    LocalQueries(KafkaStreams streams, Duration windowSize, Duration grace, Diagnoser diagnoser, Clock clock,
+                 TenantNames names) {
         this.streams = streams;
+        this.names = names;
         this.windowSize = windowSize;
         this.grace = grace;
         this.diagnosis = new DiagnosisQuery(streams, diagnoser, clock);
@@ -62,7 +66,8 @@ final class LocalQueries {
             }
         }
         List<ApiViews.TenantSummary> tenants = new ArrayList<>();
-        totals.forEach((tenant, t) -> tenants.add(new ApiViews.TenantSummary(tenant, t[0], t[1], Instant.ofEpochMilli(t[2]))));
+        totals.forEach((tenant, t) -> tenants.add(new ApiViews.TenantSummary(tenant, names.nameOf(tenant), t[0], t[1],
+                Instant.ofEpochMilli(t[2]))));
         return tenants;
     }
 
@@ -99,7 +104,7 @@ final class LocalQueries {
                     a.topErrorCodes(), a.total() == 0 ? 0 : (double) failures / a.total(),
                     start + sizeMs + grace.toMillis() > now));
         }
-        return new ApiViews.Trends(tenant, step, points);
+        return new ApiViews.Trends(tenant, names.nameOf(tenant), step, points);
     }
 
     /** The tenant's alerts whose last evidence is in the range, newest first. */
@@ -142,7 +147,8 @@ final class LocalQueries {
         return diagnosis.diagnose(tenant, userPrincipalName);
     }
 
-    private ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {
+    /** A tenant-window store of this instance ({@link GatewatchTopology#AGGREGATE_STORE}, hours, days). */
+    ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.windowStore()));
     }
 }

@@ -25,11 +25,13 @@ final class TenantEndpoints {
     private static final String TENANT = "/api/v1/tenants/{tenantId}";
 
     private final LocalQueries local;
+    private final BreakdownAnswers breakdowns;
     private final QueryRouter router;
     private final Callers callers;
 
-    TenantEndpoints(LocalQueries local, QueryRouter router, Callers callers) {
+    TenantEndpoints(LocalQueries local, BreakdownAnswers breakdowns, QueryRouter router, Callers callers) {
         this.local = local;
+        this.breakdowns = breakdowns;
         this.router = router;
         this.callers = callers;
     }
@@ -40,6 +42,10 @@ final class TenantEndpoints {
                 from(ctx, defaultSpan(step(ctx))), to(ctx), step(ctx))));
         routes.get(TENANT + "/alerts", ctx -> answer(ctx, () -> local.alerts(tenant(ctx),
                 from(ctx, Duration.ofDays(7)), to(ctx), ctx.queryParam("rule"), limit(ctx))));
+        routes.get(TENANT + "/breakdown", ctx -> answer(ctx, () -> breakdowns.breakdown(tenant(ctx), BreakdownParameters.by(ctx),
+                from(ctx, Duration.ofHours(24)), to(ctx), limit(ctx, 20), BreakdownParameters.all(ctx))));
+        routes.get(TENANT + "/movers", ctx -> answer(ctx, () -> breakdowns.movers(tenant(ctx), BreakdownParameters.by(ctx),
+                from(ctx, Duration.ofHours(1)), to(ctx), BreakdownParameters.baseline(ctx), limit(ctx, 10))));
         routes.get(TENANT + "/users/{upn}/diagnosis", ctx -> answer(ctx, () -> local.diagnosis(tenant(ctx),
                 ctx.pathParam("upn"))));
     }
@@ -111,8 +117,12 @@ final class TenantEndpoints {
     }
 
     static int limit(Context ctx) {
+        return limit(ctx, 100);
+    }
+
+    static int limit(Context ctx, int defaultLimit) {
         String limit = ctx.queryParam("limit");
-        int value = limit == null ? 100 : Integer.parseInt(limit);
+        int value = limit == null ? defaultLimit : Integer.parseInt(limit);
         if (value < 1 || value > 1_000) {
             throw new IllegalArgumentException("limit must be between 1 and 1000");
         }

@@ -16,10 +16,11 @@ import java.time.Duration;
  *                         when not set (a single instance needs none)
  * @param tls              {@code http.tls.*}: HTTPS; null for plain HTTP
  * @param oidc             {@code api.oidc.*}: the OpenID Connect issuer whose tokens are accepted too; null for none
+ * @param tenantNames      {@code tenant.<id>.name}: tenants' display names
  */
 public record ApiSettings(int httpPort, Path tokensFile, Duration alertsRetention, Duration historyRetention,
                           Duration hourRetention, Duration dayRetention, String internalSecret, TlsSettings tls,
-                          OidcSettings oidc) {
+                          OidcSettings oidc, TenantNames tenantNames) {
 
     public ApiSettings {
         if (httpPort < 0 || httpPort > 65_535) {

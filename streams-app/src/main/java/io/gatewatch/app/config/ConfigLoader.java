@@ -43,6 +43,8 @@ public final class ConfigLoader {
             Map.entry("rocksdb.memory.bytes", String.valueOf(256L << 20)),
             // store values held decoded between commits, all stores and tasks together: an eighth of the default heap
             Map.entry("state.decoded-memory.bytes", String.valueOf(128L << 20)),
+            // kafka: Kafka Streams' own record cache in place of the decoded values (the same budget)
+            Map.entry("state.cache", "decoded"),
             // how long run waits for the first broker before it gives up with one line (exit 1)
             Map.entry("startup.broker-timeout", "PT60S"),
             Map.entry("http.port", "8080"),
@@ -50,6 +52,8 @@ public final class ConfigLoader {
             // Entra ID puts an app registration's app roles in roles: Gatewatch.Tenant.<id>, Gatewatch.All
             Map.entry("api.oidc.tenants-claim", "roles"),
             Map.entry("alerts.retention", "P7D"),
+            // an open incident that grows is reported again, at most this often
+            Map.entry("alerts.update-interval", "PT5M"),
             Map.entry("diagnosis.retention", "P7D"),
             Map.entry("aggregate.hour-retention", "P7D"),
             Map.entry("aggregate.day-retention", "P90D"),
@@ -89,6 +93,8 @@ public final class ConfigLoader {
         values.forEach((key, value) -> {
             if (RuleKeys.isRuleKey(key)) {
                 ConfiguredRules.checkSetting(read, key, value, catalogue);
+            } else if (TenantNames.isKey(key)) {
+                return; // Gatewatch's: read below
             } else if (!DEFAULTS.containsKey(key) && !key.startsWith(TOPIC_PREFIX) && !KnownKeys.OPTIONAL.contains(key)) {
                 kafka.put(key, value);
                 String problem = KafkaValues.problem(key, value);
@@ -117,9 +123,11 @@ public final class ConfigLoader {
         int replicationFactor = read.integer("topic.replication.factor", 1, Short.MAX_VALUE, "");
         long rocksDbBytes = read.bytes("rocksdb.memory.bytes", GatewatchConfig.MIN_ROCKSDB_MEMORY_BYTES);
         long decodedBytes = read.bytes("state.decoded-memory.bytes", GatewatchConfig.MIN_DECODED_MEMORY_BYTES);
+        boolean holdDecoded = !"kafka".equals(read.choice("state.cache", "decoded", "kafka"));
         Duration brokerTimeout = read.duration("startup.broker-timeout");
         int httpPort = read.integer("http.port", 0, 65_535, " (0 turns the API off)");
         Duration alertsRetention = read.duration("alerts.retention");
+        Duration alertUpdateInterval = read.duration("alerts.update-interval");
         Duration historyRetention = read.duration("diagnosis.retention");
         Duration hourRetention = read.duration("aggregate.hour-retention");
         Duration dayRetention = read.duration("aggregate.day-retention");
@@ -132,6 +140,7 @@ public final class ConfigLoader {
         String internalSecret = ApiSecurityValues.internalSecret(read);
         TlsSettings tls = ApiSecurityValues.tls(read);
         OidcSettings oidc = ApiSecurityValues.oidc(read);
+        TenantNames tenantNames = TenantNames.read(values, read);
         if (read.problems().isEmpty()) {
             ConfiguredRules.checkBuild(read, RuleSettings.fromProperties(values).withCatalogue(catalogue), grace);
         }
@@ -146,8 +155,9 @@ public final class ConfigLoader {
                     emitClassified, createTopics, partitions, (short) replicationFactor, rocksDbBytes, decodedBytes,
                     brokerTimeout, RuleSettings.fromProperties(values).withCatalogue(catalogue).withWatchlists(watchlists),
                     new ApiSettings(httpPort, values.get(TOKENS_FILE) == null ? null : Path.of(values.get(TOKENS_FILE)),
-                            alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc),
-                    alertFormat);
+                            alertsRetention, historyRetention, hourRetention, dayRetention, internalSecret, tls, oidc,
+                            tenantNames),
+                    alertFormat, holdDecoded, alertUpdateInterval);
         } catch (IllegalArgumentException e) {
             // a range or a relation between keys ("aggregate.retention must cover window.size + window.grace"):
             // the message starts with the key it is about

@@ -16,7 +16,11 @@ import java.util.Map;
  * @param maxFuture       how far ahead of this host's clock an event time may be; later ones are
  *                        dead-lettered (Kafka refuses record timestamps over an hour ahead by default)
  * @param decodedMemoryBytes {@code state.decoded-memory.bytes}: heap for store values held decoded between commits
+ * @param holdDecoded   {@code state.cache}: decoded (true) holds store values decoded between commits; kafka
+ *                      builds the same stores on Kafka Streams' record cache, given the same budget
  * @param brokerTimeout   {@code startup.broker-timeout}: how long {@code run} waits for a broker to answer
+ * @param alertUpdateInterval {@code alerts.update-interval}: how often an open incident that grows is
+ *                        reported again as an update of its alert; zero: never
  */
 public record GatewatchConfig(
         String applicationId,
@@ -38,7 +42,9 @@ public record GatewatchConfig(
         Duration brokerTimeout,
         RuleSettings rules,
         ApiSettings api,
-        AlertFormat alertFormat) {
+        AlertFormat alertFormat,
+        boolean holdDecoded,
+        Duration alertUpdateInterval) {
 
     /** The least RocksDB memory, {@code rocksdb.memory.bytes}, a configuration may give. */
     static final long MIN_ROCKSDB_MEMORY_BYTES = 16L << 20;
@@ -60,6 +66,7 @@ public record GatewatchConfig(
         require(brokerTimeout.compareTo(Duration.ofSeconds(1)) >= 0, "startup.broker-timeout must be at least 1 second");
         require(kafka.containsKey("bootstrap.servers"), "bootstrap.servers is required");
         require(applicationId != null && !applicationId.isBlank(), "application.id is required");
+        require(!alertUpdateInterval.isNegative(), "alerts.update-interval must not be negative (PT0S: no updates)");
     }
 
     public String bootstrapServers() {

@@ -42,7 +42,7 @@ public final class KnownKeys {
 
     /** Whether Gatewatch or a Kafka client reads the key. */
     public static boolean known(String key) {
-        if (GATEWATCH.contains(key)) {
+        if (GATEWATCH.contains(key) || TenantNames.isKey(key)) {
             return true;
         }
         if (RuleKeys.isRuleKey(key)) {

@@ -59,6 +59,10 @@ final class VariableKeys {
                 }
             }
         }
+        String tenantName = TenantNames.keyOfVariable(rest);
+        if (tenantName != null) {
+            return tenantName;
+        }
         String verbatim = verbatim(rest);
         return RuleKeys.isRuleKey(verbatim) ? RuleKeys.canonical(verbatim) : null;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class ConfigFileOption {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file (see README for keys); GATEWATCH_ and KAFKA_ environment variables override it.")
+            description = "Properties file (keys: docs/operations.md); GATEWATCH_ and KAFKA_ environment variables override it.")
     Path file;
 
     /** The process environment; a test's own map in tests. */

@@ -86,6 +86,19 @@ final class BinaryIn {
         return (long) readInt() << 32 | readInt() & 0xFFFFFFFFL;
     }
 
+    /** A count {@link BinaryOut#writeCount} wrote. */
+    long readCount() throws IOException {
+        long value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = readUnsignedByte();
+            value |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new EOFException();
+    }
+
     double readDouble() throws IOException {
         return Double.longBitsToDouble(readLong());
     }

@@ -66,6 +66,16 @@ final class BinaryOut {
         writeInt((int) value);
     }
 
+    /** A non-negative count in 1 to 9 bytes, 7 bits a byte (LEB128): most counts of a window take one. */
+    void writeCount(long value) {
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            writeByte((int) (rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        writeByte((int) rest);
+    }
+
     void writeDouble(double value) {
         writeLong(Double.doubleToLongBits(value));
     }

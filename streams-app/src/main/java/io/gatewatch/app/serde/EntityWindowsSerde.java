@@ -3,7 +3,7 @@ package io.gatewatch.app.serde;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,9 @@ import java.util.TreeMap;
 
 /**
  * The {@code rule-windows} store's values: every windowed rule's observations and incident state
- * for one entity. Format 3 writes each distinct kind, user, address, app and place once per value
+ * for one entity. Format 4 adds when each incident was last reported (its alert or an update, for
+ * {@code alerts.update-interval}); an incident read from format 3 or older was last reported by its
+ * alert. Format 3 writes each distinct kind, user, address, app and place once per value
  * and refers to it by number after ({@link ValueStrings}: a user's travel window repeated the
  * user, address, app and place in each of its successes — two thirds of the bytes); format 2
  * wrote every string out and format 1 held one rule's window under a {@code rule|tenant|type|entity}
@@ -26,7 +28,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     static final String LEGACY_RULE = "";
 
     public EntityWindowsSerde() {
-        super("EntityWindows", 3);
+        super("EntityWindows", 4);
     }
 
     private static final ThreadLocal<ValueStrings.Writer> STRINGS = ThreadLocal.withInitial(ValueStrings.Writer::new);
@@ -44,13 +46,13 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     @Override
     protected EntityWindows read(BinaryIn in, int version) throws IOException {
         if (version == 1) {
-            return EntityWindows.restore(Map.of(LEGACY_RULE, readWindow(in, null)));
+            return EntityWindows.restore(Map.of(LEGACY_RULE, readWindow(in, null, false)));
         }
         int rules = in.readUnsignedShort();
         Map<String, EntityWindow> byRule = new TreeMap<>();
         ValueStrings.Reader strings = version == 2 ? null : new ValueStrings.Reader();
         for (int i = 0; i < rules; i++) {
-            byRule.put(in.readRepeatedUTF(), readWindow(in, strings));
+            byRule.put(in.readRepeatedUTF(), readWindow(in, strings, version >= 4));
         }
         return EntityWindows.restore(byRule);
     }
@@ -63,6 +65,7 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
         writeString(out, incident.alertId());
         out.writeLong(incident.alertTimeMs());
         out.writeBoolean(incident.escalated());
+        out.writeLong(incident.lastReportMs());
         List<Observation> observations = window.observations();
         out.writeInt(observations.size());
         for (Observation o : observations) {
@@ -77,9 +80,14 @@ public final class EntityWindowsSerde extends CompactSerde<EntityWindows> {
     }
 
     /** {@code strings} null: formats 1 and 2, every string written out. */
-    private static EntityWindow readWindow(BinaryIn in, ValueStrings.Reader strings) throws IOException {
+    private static EntityWindow readWindow(BinaryIn in, ValueStrings.Reader strings, boolean lastReport)
+            throws IOException {
         long maxTimeMs = in.readLong();
         Incident incident = new Incident(in.readLong(), readString(in), in.readLong(), in.readBoolean());
+        if (lastReport) {
+            incident = new Incident(incident.suppressedUntilMs(), incident.alertId(), incident.alertTimeMs(),
+                    incident.escalated(), in.readLong());
+        }
         int size = in.readCount(in.readInt());
         List<Observation> observations = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {

@@ -1,5 +1,6 @@
 package io.gatewatch.app.serde;
 
+import io.gatewatch.aggregate.Breakdowns;
 import io.gatewatch.aggregate.DistinctCounter;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.schema.Category;
@@ -10,14 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code tenant-window-counts} store's values (and its suppression buffer's): counts keyed by
+ * The {@code tenant-window-counts} store's values (and its hour and day roll-ups'): counts keyed by
  * enum name, so adding a category never misreads a stored window; distinct-user counters as raw
- * hashes or HyperLogLog registers.
+ * hashes or HyperLogLog registers. Format 2 adds the breakdowns ({@link BreakdownsFormat}) after
+ * format 1's fields; a format-1 window reads with no breakdowns.
  */
 public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
 
     public WindowCountsSerde() {
-        super("TenantWindowCounts", 1);
+        super("TenantWindowCounts", 2);
     }
 
     @Override
@@ -43,6 +45,7 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
             out.writeInt(e.getKey());
             out.writeLong(e.getValue());
         }
+        BreakdownsFormat.write(counts.breakdowns(), out);
     }
 
     @Override
@@ -64,7 +67,8 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
         for (int i = in.readUnsignedShort(); i > 0; i--) {
             errorCodes.put(in.readInt(), in.readLong());
         }
-        return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes);
+        Breakdowns breakdowns = version >= 2 ? BreakdownsFormat.read(in) : new Breakdowns();
+        return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes, breakdowns);
     }
 
     private static void writeCounter(DistinctCounter counter, BinaryOut out) throws IOException {

@@ -15,17 +15,37 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DecodedMemory {
 
     private final long limitBytes;
+    private final boolean held;
     private final AtomicLong usedBytes = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
     public DecodedMemory(long limitBytes) {
+        this(limitBytes, true);
+    }
+
+    private DecodedMemory(long limitBytes, boolean held) {
         this.limitBytes = limitBytes;
+        this.held = held;
+    }
+
+    /**
+     * {@code state.cache=kafka}: no value is held decoded; {@link DecodedStores} builds Kafka Streams'
+     * own stores on its record cache instead, which the settings give this budget. The fallback
+     * should a Kafka upgrade break the internals the decoded stores rest on.
+     */
+    public static DecodedMemory onKafkaCache(long limitBytes) {
+        return new DecodedMemory(limitBytes, false);
     }
 
     /** A store's own budget: this fraction of this one's limit. */
     public DecodedMemory share(double fraction) {
-        return new DecodedMemory((long) (limitBytes * fraction));
+        return new DecodedMemory((long) (limitBytes * fraction), held);
+    }
+
+    /** False when the stores are built on Kafka's record cache ({@link #onKafkaCache}). */
+    public boolean held() {
+        return held;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gatewatch.app.topology;
 import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.app.state.DecodedMemory;
 import io.gatewatch.app.state.DecodedStores;
+import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.aggregate.WindowTimeline;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -23,15 +24,14 @@ import org.apache.kafka.streams.state.Stores;
  * again as a correction ({@link WindowAggregateProcessor}), so the topic is an upsert by tenant and
  * window start. The window store {@code tenant-window-counts} keeps windows for
  * {@code aggregate.retention}, for interactive queries and corrections. Already keyed by tenant, so
- * this adds no repartition topic. Closed minutes roll up into hours and days
+ * this adds no repartition topic. Each window also holds its breakdowns (by app, country, error code,
+ * user, ...: {@code Breakdowns}) in the same value, so they cost no store write of their own.
+ * Closed minutes roll up into hours and days
  * ({@link RollupProcessor}) for the API's coarser steps.
  */
 final class AggregateStage {
 
     static final String STORE = "tenant-window-counts";
-
-    /** Heap a tenant-minute's decoded counts take at most, about (counters and distinct-user sketches). */
-    private static final long COUNTS_BYTES = 8192;
 
     private AggregateStage() {
     }
@@ -42,7 +42,7 @@ final class AggregateStage {
         // minute changes with every event, so it stays decoded and its changelog gets the last value per commit
         builder.addStateStore(DecodedStores.timestampedWindow(Stores.persistentTimestampedWindowStore(STORE,
                 config.aggregateRetention(), config.windowSize(), false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS,
-                memory, counts -> COUNTS_BYTES));
+                memory, TenantWindowCounts::weight));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
                 WindowAggregateProcessor.PROGRESS_STORE), Serdes.String(), Serdes.Long()));
         KStream<Windowed<String>, WindowUpdate> updates = classified.process(

@@ -11,7 +11,7 @@ import io.gatewatch.rules.RuleSettings;
 import io.gatewatch.rules.baseline.BaselineRules;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.rules.windowed.WindowedRuleEngine;
 import io.gatewatch.rules.windowed.WindowedRules;
 import io.gatewatch.schema.Alert;
@@ -64,7 +64,7 @@ final class AlertStage {
                 Serdes.Long()), () -> new EventRuleEngine(PerEventRules.all(rules), rules));
         KStream<String, Alert> windowed = detect(builder, classified, "detect-windowed",
                 decoded(WINDOWS_STORE, GatewatchSerdes.ENTITY_WINDOWS, windowsMemory, AlertStage::weight),
-                () -> new WindowedRuleEngine(WindowedRules.all(rules), config.grace(), rules));
+                () -> new WindowedRuleEngine(WindowedRules.all(rules), config.grace(), rules, config.alertUpdateInterval()));
         // every event updates its tenant's baseline: held decoded, one changelog record per key and commit
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),

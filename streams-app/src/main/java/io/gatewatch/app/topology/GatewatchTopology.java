@@ -34,7 +34,8 @@ public final class GatewatchTopology {
         // one budget for the instance, cut into fixed shares per store (see DecodedMemory): windows and the
         // per-tenant values are read by every event of their entity and stay held; dedup marks only need the
         // seconds in flight. Sign-ins are appended (HistoryStage), never read back on the hot path: no share.
-        DecodedMemory decoded = new DecodedMemory(config.decodedMemoryBytes());
+        DecodedMemory decoded = config.holdDecoded() ? new DecodedMemory(config.decodedMemoryBytes())
+                : DecodedMemory.onKafkaCache(config.decodedMemoryBytes());
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry,
                 decoded.share(0.02).bindTo(registry, DedupProcessor.STORE));
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -121,6 +121,19 @@ final class WindowAggregateProcessor implements Processor<String, ClassifiedEven
     }
 
     private Windowed<String> window(String tenant, long start) {
-        return new Windowed<>(tenant, new TimeWindow(start, start + timeline.sizeMs()));
+        return new Windowed<>(tenant, new TenantWindow(start, start + timeline.sizeMs()));
+    }
+
+    /** A tenant's window as Kafka Streams' public {@link Window}; its own {@code TimeWindow} is internal. */
+    private static final class TenantWindow extends Window {
+
+        TenantWindow(long startMs, long endMs) {
+            super(startMs, endMs);
+        }
+
+        @Override
+        public boolean overlap(Window other) {
+            return startMs < other.end() && other.start() < endMs;
+        }
     }
 }

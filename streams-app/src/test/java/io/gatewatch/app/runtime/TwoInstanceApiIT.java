@@ -104,7 +104,8 @@ class TwoInstanceApiIT {
 
             String range = "?from=" + start.minusSeconds(60) + "&to=" + start.plus(Duration.ofMinutes(40));
             for (String tenant : TENANTS) {
-                for (String path : List.of("/trends" + range, "/alerts" + range, "/users/locked0@x.com/diagnosis")) {
+                for (String path : List.of("/trends" + range, "/alerts" + range, "/users/locked0@x.com/diagnosis",
+                        "/breakdown" + range + "&by=user", "/movers" + range + "&by=errorCode&baseline=previous")) {
                     String url = "/api/v1/tenants/" + tenant + path;
                     assertThat(get(ports[1], url, ADMIN).body()).as(url).isEqualTo(get(ports[0], url, ADMIN).body());
                     assertThat(get(ports[1], url, null).statusCode()).isEqualTo(401);
@@ -131,17 +132,27 @@ class TwoInstanceApiIT {
             });
             assertThat(diagnosis.get("status").asText()).as("a MEDIUM alert leaves the verdict to the checklist")
                     .isEqualTo("problem");
+            // breakdowns, answered by the owner whichever instance is asked: tenant-a's failing users
+            JsonNode users = json(get(ports[1], "/api/v1/tenants/tenant-a/breakdown" + range + "&by=user&limit=100", ADMIN));
+            assertThat(users.get("tenantName").asText()).isEqualTo("Tenant A Ltd");
+            List<String> failing = new ArrayList<>();
+            users.get("rows").forEach(row -> failing.add(row.get("value").asText()));
+            assertThat(failing).contains("locked0@x.com", "user0@x.com");
+            assertThat(json(get(ports[0], "/api/v1/tenants" + range, ADMIN)).get(0).get("tenantName").asText())
+                    .isEqualTo("Tenant A Ltd");
 
             String tenantA = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.tenant-a").build(),
                     issuer.key());
             String allTenants = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", List.of("Gatewatch.All")).build(),
                     issuer.key());
             for (String tenant : TENANTS) {
-                String url = "/api/v1/tenants/" + tenant + "/trends" + range;
-                for (int port : ports) {
-                    assertThat(get(port, url, tenantA).statusCode()).as("JWT for tenant-a on " + tenant)
-                            .isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
-                    assertThat(get(port, url, allTenants).body()).isEqualTo(get(ports[0], url, ADMIN).body());
+                for (String path : List.of("/trends" + range, "/breakdown" + range + "&by=app", "/movers" + range)) {
+                    String url = "/api/v1/tenants/" + tenant + path;
+                    for (int port : ports) {
+                        assertThat(get(port, url, tenantA).statusCode()).as("JWT for tenant-a on " + tenant)
+                                .isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
+                        assertThat(get(port, url, allTenants).body()).isEqualTo(get(ports[0], url, ADMIN).body());
+                    }
                 }
             }
             String expired = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.All")
@@ -246,6 +257,7 @@ class TwoInstanceApiIT {
         values.put("state.dir", stateDir.toString());
         values.put("commit.interval.ms", "200");
         values.put("rule.CROSS_TENANT_SPRAY.enabled", "true");
+        values.put("tenant.tenant-a.name", "Tenant A Ltd");
         values.put("rule.CROSS_TENANT_SPRAY.tenants", String.valueOf(TENANTS.size()));
         for (String topic : new String[] {"signin-events", "dynamics-access", "dynamics-orgs", "alerts", "aggregates",
                 "aggregates-daily", "classified", "dlq"}) {

@@ -41,7 +41,7 @@ class AlertFormatTest {
     }
 
     @Test
-    void todaysAlertIsTheOldFieldsPlusAttack() throws IOException {
+    void todaysAlertIsTheOldFieldsPlusAttackTriageEvidencePivotsAndUpdate() throws IOException {
         Alert old = GatewatchSerdes.ALERT.deserializer().deserialize("signin-alerts", golden());
         Alert today = new Alert(old.alertId(), old.rule(), old.severity(), old.tenantId(), old.entity(),
                 old.windowStart(), old.windowEnd(), old.firstSeen(), old.lastSeen(), old.count(), old.threshold(),
@@ -56,9 +56,9 @@ class AlertFormatTest {
         written.fieldNames().forEachRemaining(fields::add);
         List<String> oldFields = new ArrayList<>();
         before.fieldNames().forEachRemaining(oldFields::add);
-        oldFields.add("attack");
+        oldFields.addAll(List.of("attack", "triage", "evidence", "pivots", "update"));
         assertThat(fields).containsExactlyElementsOf(oldFields);
-        ((ObjectNode) written).remove("attack");
+        ((ObjectNode) written).remove(List.of("attack", "triage", "evidence", "pivots", "update"));
         assertThat(written).isEqualTo(before);
         assertThat(GatewatchSerdes.ALERT.deserializer().deserialize("signin-alerts", bytes)).isEqualTo(today);
     }
@@ -72,7 +72,7 @@ class AlertFormatTest {
         byte[] bytes = GatewatchSerdes.ALERT.serializer().serialize("signin-alerts", none);
 
         assertThat(new String(bytes, StandardCharsets.UTF_8))
-                .endsWith("\"attack\":{\"tactics\":[],\"techniques\":[]}}");
+                .contains("\"attack\":{\"tactics\":[],\"techniques\":[]},").endsWith("\"update\":false}");
         assertThat(GatewatchSerdes.ALERT.deserializer().deserialize("signin-alerts", bytes).attack())
                 .isEqualTo(AttackIds.NONE);
     }

@@ -8,7 +8,7 @@ import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Classification;
 import io.gatewatch.schema.ClassifiedEvent;

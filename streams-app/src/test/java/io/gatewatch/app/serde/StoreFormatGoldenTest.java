@@ -8,7 +8,7 @@ import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.baseline.TenantBaseline;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.Classification;
 import io.gatewatch.schema.ClassifiedEvent;
@@ -106,9 +106,15 @@ class StoreFormatGoldenTest {
     /**
      * The value an older golden holds: today's sample, except where the sample grew after that
      * golden was written — rule-windows v1 and v2 hold its first two observations, and v1 (before
-     * windows were kept per rule) holds them under the unnamed rule.
+     * windows were kept per rule) holds them under the unnamed rule; tenant-window-counts v1 holds
+     * its counts without breakdowns.
      */
     private static Object writtenAs(Format<?> format, int version) {
+        if (format.store().equals("tenant-window-counts") && version == 1) {
+            TenantWindowCounts today = (TenantWindowCounts) format.sample();
+            return TenantWindowCounts.restore(today.total(), today.byOutcome(), today.byCategory(),
+                    today.usersByCategory(), today.errorCodes());
+        }
         if (!format.store().equals("rule-windows") || version >= 3) {
             return format.sample();
         }

@@ -6,7 +6,7 @@ import io.gatewatch.app.logging.LogCapture;
 import io.gatewatch.rules.Incident;
 import io.gatewatch.rules.windowed.EntityWindow;
 import io.gatewatch.rules.windowed.EntityWindows;
-import io.gatewatch.rules.windowed.Observation;
+import io.gatewatch.rules.observe.Observation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The whole topology under TopologyTestDriver, with explicit event times. */
 class GatewatchTopologyTest {
 
+    /** The topology under test; {@link KafkaRecordCacheTopologyTest} runs every test on the other store cache. */
+    TopologyFixture fixture() {
+        return new TopologyFixture();
+    }
+
     /** Moves stream time past the window end + grace so earlier windows close. */
     private static void advance(TopologyFixture f, String tenant, Instant to) {
         f.signIn(signIn("tick-" + to.toEpochMilli(), tenant, "ticker@x.com", 0, to));
@@ -33,7 +38,7 @@ class GatewatchTopologyTest {
 
     @Test
     void envelopeIsSplitAndEachWindowIsEmittedOnceWhenItCloses() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(envelope(azureRecord("a1", "t1", "u1@x.com", 0, T0), azureRecord("a2", "t1", "u2@x.com", 50126,
                     T0.plusSeconds(5)), azureRecord("a3", "t2", "u3@x.com", 50140, T0.plusSeconds(10))));
             assertThat(f.aggregates.isEmpty()).as("window still open").isTrue();
@@ -59,7 +64,7 @@ class GatewatchTopologyTest {
 
     @Test
     void duplicatesAreDroppedEvenHoursLaterButNotAfterTheHorizon() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
             advance(f, "t1", T0.plus(Duration.ofHours(5)));
@@ -82,7 +87,7 @@ class GatewatchTopologyTest {
 
     @Test
     void theSameIdAtAnotherSecondIsAnotherEventAndTenantsDoNotShareIds() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0));
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plusMillis(400))); // same second
             f.signIn(signIn("d1", "t1", "u@x.com", 50053, T0.plusSeconds(1)));
@@ -102,7 +107,7 @@ class GatewatchTopologyTest {
 
     @Test
     void ruleWindowsIdleForFortyEightHoursArePurged() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("w1", "t1", "typo@x.com", 50126, T0)); // one wrong password opens the user's windows
             KeyValueStore<String, Object> windows = f.driver.getKeyValueStore("rule-windows");
             long opened = count(windows);
@@ -128,7 +133,7 @@ class GatewatchTopologyTest {
      */
     @Test
     void closedWindowsStayQueryableForTheRetention() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("q1", "t1", "u@x.com", 50126, T0.plusSeconds(5)));
             WindowStore<String, Object> minutes = f.driver.getWindowStore(GatewatchTopology.AGGREGATE_STORE);
 
@@ -160,7 +165,7 @@ class GatewatchTopologyTest {
 
     @Test
     void aLateEventCorrectsItsClosedWindowAndOnlyEventsPastTheRetentionAreLeftOut() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("e1", "t1", "u@x.com", 0, T0.plusSeconds(10)));
             f.signIn(signIn("e2", "t1", "u@x.com", 0, T0.plusSeconds(80)));
             f.signIn(signIn("within-grace", "t1", "u@x.com", 0, T0.plusSeconds(20)));
@@ -181,7 +186,7 @@ class GatewatchTopologyTest {
 
     @Test
     void perEventAlertsAreSuppressedPerIncident() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
             f.signIn(signIn("l2", "t1", "locked@x.com", 50053, T0.plus(Duration.ofMinutes(30))));
             f.signIn(signIn("l3", "t1", "other@x.com", 50053, T0.plus(Duration.ofMinutes(31))));
@@ -201,7 +206,7 @@ class GatewatchTopologyTest {
 
     @Test
     void dynamicsAccessJoinsTheOrgDirectoryAndLearnsFromSuccess() {
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.orgs.pipeInput("contoso", new DynamicsOrg("contoso", "t1", "crm4"));
             f.access(access("x1", "t1", "a@x.com", "https://contoso.crm.dynamics.com/main.aspx", "-2147204784", T0));
             f.access(access("x2", "t1", "b@x.com", "https://fabrikam.crm11.dynamics.com/", "0", T0));
@@ -219,11 +224,11 @@ class GatewatchTopologyTest {
     @Test
     void alertIdsAreDeterministicAcrossRuns() {
         List<String> first;
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
             first = f.alerts.readValuesToList().stream().map(Alert::alertId).toList();
         }
-        try (TopologyFixture f = new TopologyFixture()) {
+        try (TopologyFixture f = fixture()) {
             f.signIn(signIn("l1", "t1", "locked@x.com", 50053, T0));
             assertThat(f.alerts.readValuesToList()).extracting(Alert::alertId).isEqualTo(first).hasSize(1);
         }

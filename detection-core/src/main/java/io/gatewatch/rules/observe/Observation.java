@@ -1,4 +1,4 @@
-package io.gatewatch.rules.windowed;
+package io.gatewatch.rules.observe;
 
 /**
  * What a windowed rule remembers of one event: when, who, from where, and a rule-specific

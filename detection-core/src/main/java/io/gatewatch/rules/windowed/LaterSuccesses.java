@@ -15,7 +15,9 @@ import java.util.function.Function;
  * who later succeeded are the accounts to reset first. Read, never written, from what the windows
  * already keep: each targeted user's own windows (the per-user rules keep a user's interactive
  * successes: travel, new country, success-then-failure, sessions) and the attacking entity's window
- * (an address keeps who succeeded from it). Looked up only when an alert is raised or updated.
+ * (an address keeps who succeeded from it). Looked up only when an alert is raised or updated: for
+ * its evidence, and for a burst's escalation whose success arrived before the burst
+ * ({@link #firstBetween}).
  */
 final class LaterSuccesses {
 

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * Runs every windowed rule over one event: adds the event's observations to the windows they
  * belong to, evaluates
  * each rule and lets one alert through per incident ({@link IncidentSuppressor}): an escalation
- * raises one more that references the first. The windows of one entity (a user, an address, a
+ * raises one more that references the first, also when what escalates arrived before the alert
+ * ({@link WindowedRule#followUp}). The windows of one entity (a user, an address, a
  * tenant) are one record ({@link EntityWindows}), written once per event however many rules it
  * fed. Plain Java: the streams stage gives it a state store, tests and offline runs a map.
  *

@@ -18,6 +18,16 @@ import java.util.function.Predicate;
  * shape of BRUTE_FORCE (wrong passwords, then a success: the password was guessed) and
  * MFA_FATIGUE (denied prompts, then a success: the user gave in). The success is a new, critical
  * alert that references the first.
+ *
+ * <p>The order the events arrive in does not matter within the windows, with one limit. A success
+ * that arrives after the alert joins the open incident and escalates it. A success that arrives
+ * first (later in event time: a backlog whose partitions are read at different speeds, the user's
+ * events not keyed alike) cannot wait here, since a success never opens a window — every user's
+ * every success would cost a state write. When the burst's alert is raised, the user's own record
+ * is read instead ({@link #followUp}): the other per-user rules keep the user's interactive
+ * successes (impossible travel, new country, success then failure, session replay). So a success
+ * seen before its burst escalates only when one of those rules is enabled and kept it; a success
+ * before the alert's time (signed in, then someone hammered the account) never does.
  */
 public final class BurstThenSuccessRule implements WindowedRule {
 
@@ -80,10 +90,7 @@ public final class BurstThenSuccessRule implements WindowedRule {
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         if (latest.kind().equals("success")) {
-            return escalates(state.incident(), latest) ? Optional.of(finding(spec.escalationName(),
-                    spec.escalationSeverity(), entity, spec.escalationSummary().replace("{user}", latest.user()), 1, 1, 1, 1,
-                    List.of(latest), true))
-                    : Optional.empty();
+            return escalates(state.incident(), latest) ? Optional.of(escalation(entity, latest)) : Optional.empty();
         }
         List<Observation> burst = busiestSpanWith(state.of("burst"), latest.timeMs());
         if (burst.size() < minimum) {
@@ -94,6 +101,25 @@ public final class BurstThenSuccessRule implements WindowedRule {
                 .replace("{minutes}", String.valueOf(window.toMinutes())).replace("{ips}", String.valueOf(ips));
         return Optional.of(finding(spec.name(), spec.severity(), entity, summary, burst.size(), minimum, 1, ips, burst,
                 false));
+    }
+
+    /**
+     * The escalation of the alert just raised when the user's success arrived before the burst: the
+     * earliest success within the success window after the alert that the user's windows keep.
+     */
+    @Override
+    public Optional<Finding> followUp(AlertEntity entity, EntityWindow window, EntityWindows user) {
+        Incident incident = window.incident();
+        if (spec.escalationName() == null || incident.alertId() == null || incident.escalated()) {
+            return Optional.empty();
+        }
+        return LaterSuccesses.firstBetween(user, entity.value(), incident.alertTimeMs(),
+                incident.alertTimeMs() + successWindow.toMillis()).map(success -> escalation(entity, success));
+    }
+
+    private Finding escalation(AlertEntity entity, Observation success) {
+        return finding(spec.escalationName(), spec.escalationSeverity(), entity,
+                spec.escalationSummary().replace("{user}", success.user()), 1, 1, 1, 1, List.of(success), true);
     }
 
     /**

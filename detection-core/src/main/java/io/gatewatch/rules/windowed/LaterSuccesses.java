@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -14,7 +15,9 @@ import java.util.function.Function;
  * who later succeeded are the accounts to reset first. Read, never written, from what the windows
  * already keep: each targeted user's own windows (the per-user rules keep a user's interactive
  * successes: travel, new country, success-then-failure, sessions) and the attacking entity's window
- * (an address keeps who succeeded from it). Looked up only when an alert is raised or updated.
+ * (an address keeps who succeeded from it). Looked up only when an alert is raised or updated: for
+ * its evidence, and for a burst's escalation whose success arrived before the burst
+ * ({@link #firstBetween}).
  */
 final class LaterSuccesses {
 
@@ -53,6 +56,34 @@ final class LaterSuccesses {
         }
         succeeded.sort(null);
         return new AlertEvidence.SignedInAfterwards(checked, succeeded.stream().limit(AlertEvidence.MAX_USERS).toList());
+    }
+
+    /**
+     * The earliest success of {@code user} from {@code fromMs} to {@code toMs} (both included) that
+     * the user's own windows keep, as a success of the user: kinds that keep no name, or a rule's own
+     * term in the app slot (a country, a session), lose that slot. Empty when no enabled per-user
+     * rule kept one.
+     */
+    static Optional<Observation> firstBetween(EntityWindows userWindows, String user, long fromMs, long toMs) {
+        if (userWindows == null) {
+            return Optional.empty();
+        }
+        Observation first = null;
+        for (EntityWindow window : userWindows.byRule().values()) {
+            for (Observation o : window.observations()) {
+                if (o.timeMs() >= fromMs && o.timeMs() <= toMs && SUCCESS_KINDS.contains(o.kind())
+                        && (first == null || o.timeMs() < first.timeMs()
+                        || o.timeMs() == first.timeMs() && o.kind().equals("success") && !first.kind().equals("success"))) {
+                    first = o;
+                }
+            }
+        }
+        if (first == null) {
+            return Optional.empty();
+        }
+        boolean appIsApp = first.kind().equals("success");
+        return Optional.of(new Observation(first.timeMs(), "success", user, first.ip(), appIsApp ? first.app() : null,
+                first.location(), first.correlationId()));
     }
 
     private static boolean succeededAfter(EntityWindows windows, String user, long afterMs) {

@@ -84,6 +84,16 @@ public interface WindowedRule {
     }
 
     /**
+     * Right after this rule raised an alert for {@code entity} from {@code window}: a second
+     * finding (an escalation) that what already arrived completes, looked up in the entity's own
+     * record of every rule's windows ({@code entityWindows}, null when none is stored), read and
+     * never written. Empty by default.
+     */
+    default Optional<Finding> followUp(AlertEntity entity, EntityWindow window, EntityWindows entityWindows) {
+        return Optional.empty();
+    }
+
+    /**
      * What the observations' app slot holds for the alert's evidence: null for the app, else the
      * name of the field a rule keeps there ({@code sessionId}, {@code country}, {@code autonomousSystemNumber}).
      */

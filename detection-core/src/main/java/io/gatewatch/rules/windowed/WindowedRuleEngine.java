@@ -1,6 +1,7 @@
 package io.gatewatch.rules.windowed;
 
 import io.gatewatch.rules.observe.Observation;
+import io.gatewatch.rules.Finding;
 import io.gatewatch.rules.IncidentSuppressor;
 import io.gatewatch.rules.RuleEngine;
 import io.gatewatch.rules.RuleSettings;
@@ -27,7 +28,8 @@ import java.util.function.Function;
  * Runs every windowed rule over one event: adds the event's observations to the windows they
  * belong to, evaluates
  * each rule and lets one alert through per incident ({@link IncidentSuppressor}): an escalation
- * raises one more that references the first. The windows of one entity (a user, an address, a
+ * raises one more that references the first, also when what escalates arrived before the alert
+ * ({@link WindowedRule#followUp}). The windows of one entity (a user, an address, a
  * tenant) are one record ({@link EntityWindows}), written once per event however many rules it
  * fed. Plain Java: the streams stage gives it a state store, tests and offline runs a map.
  *
@@ -117,12 +119,10 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                         rule.latestPerUser(keyed.observation().kind()));
                 AlertEntity alertEntity = new AlertEntity(keyed.entityType(), keyed.entityValue());
                 rule.evaluate(alertEntity, window, keyed.observation()).ifPresent(finding -> {
-                    IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
-                            event.classification().remediation(), detectedAt, settings.attack(finding.rule()),
-                            event.event().createdDateTime(), updateIntervalMs);
-                    window.incident(decision.incident());
-                    if (decision.raised()) {
-                        alerts.add(complete(decision.alert(), rule, finding.observed(), window, event, tenant, current));
+                    if (raise(finding, rule, window, event, tenant, detectedAt, current, alerts) && !finding.escalation()) {
+                        // what the alert awaits may have arrived before it: a backlog's partitions read at different speeds
+                        rule.followUp(alertEntity, window, current.apply(key)).ifPresent(followUp ->
+                                raise(followUp, rule, window, event, tenant, detectedAt, current, alerts));
                     }
                 });
                 if (entity == null) {
@@ -137,6 +137,19 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         }
         changed.forEach(state::put);
         return alerts;
+    }
+
+    /** Admits the finding to the window's incident; true when that raised an alert, added to {@code alerts}. */
+    private boolean raise(Finding finding, WindowedRule rule, EntityWindow window, ClassifiedEvent event, String tenant,
+                          Instant detectedAt, Function<String, EntityWindows> current, List<Alert> alerts) {
+        IncidentSuppressor.Decision decision = IncidentSuppressor.admit(window.incident(), finding, tenant,
+                event.classification().remediation(), detectedAt, settings.attack(finding.rule()),
+                event.event().createdDateTime(), updateIntervalMs);
+        window.incident(decision.incident());
+        if (decision.raised()) {
+            alerts.add(complete(decision.alert(), rule, finding.observed(), window, event, tenant, current));
+        }
+        return decision.raised();
     }
 
     /** The alert with its evidence (targets who signed in afterwards, where its rule asks), triage, response and pivots. */

@@ -56,7 +56,8 @@ final class BrokerWait {
             // the client's message names the mechanism, never the secret
             return new BrokerUnavailableException("The broker at bootstrap.servers=" + config.bootstrapServers()
                     + " refused authentication (" + cause.getClass().getSimpleName() + "): check sasl.jaas.config, "
-                    + "sasl.mechanism and security.protocol");
+                    + "sasl.mechanism and security.protocol"
+                    + (EventHubsHints.looksLikeEventHubs(config) ? "; " + EventHubsHints.CONNECTION_STRING_CHECK : ""));
         }
         return new BrokerUnavailableException("No Kafka broker answered at bootstrap.servers=" + config.bootstrapServers()
                 + " within " + config.brokerTimeout().toSeconds() + " s (startup.broker-timeout): check the address "

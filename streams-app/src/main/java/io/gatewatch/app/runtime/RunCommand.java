@@ -42,6 +42,11 @@ public final class RunCommand implements Callable<Integer> {
             + "variable that names no key. No broker needed.")
     boolean check;
 
+    @Option(names = "--list-topics", description = "Print every topic this configuration needs on its cluster, with "
+            + "partitions and cleanup policy: Gatewatch's own and the changelog and repartition topics Kafka Streams "
+            + "creates (to pre-create them where topics.create=false), and exit without starting. No broker needed.")
+    boolean listTopics;
+
     @Option(names = "--metrics-port", defaultValue = "9404",
             description = "Port for Prometheus metrics at /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
     int metricsPort;
@@ -69,10 +74,17 @@ public final class RunCommand implements Callable<Integer> {
             commandLine.getErr().flush();
             return commandLine.getCommandSpec().exitCodeOnInvalidInput();
         }
+        if (listTopics) {
+            TopicList.lines(config).forEach(commandLine.getOut()::println);
+            commandLine.getOut().flush();
+            return 0;
+        }
         ConfigCheck.unknownKeys(layers).forEach(problem ->
                 LOG.warn("{}; passed to the Kafka clients as it is ('gatewatch config' lists every key)", problem.message()));
         AccessTokens tokens = config.api().httpPort() == 0 ? null : tokens(commandLine, config);
         LOG.info("Effective configuration:\n{}", ConfigPrinter.describe(config));
+        LOG.info("Topics on the cluster (run --list-topics prints them alone):\n{}",
+                String.join("\n", TopicList.lines(config)));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // heap, GC, threads and CPU beside the stream metrics: state size shows up in the heap first
         new JvmMemoryMetrics().bindTo(registry);
@@ -96,6 +108,9 @@ public final class RunCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "gatewatch-shutdown"));
             stopped.await();
+        } catch (TopicProvisioner.TopicsRefusedException e) {
+            LOG.error(e.getMessage());
+            return 1;
         }
         return 0;
     }

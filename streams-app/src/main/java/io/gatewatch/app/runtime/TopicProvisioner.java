@@ -25,6 +25,18 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
+    /** The cluster refused to create Gatewatch's topics; the message is the whole story, in one line. */
+    public static final class TopicsRefusedException extends IllegalStateException {
+        TopicsRefusedException(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     public static void ensureTopics(GatewatchConfig config) {
         Properties adminProps = new Properties();
         adminProps.putAll(config.kafka());
@@ -38,7 +50,14 @@ public final class TopicProvisioner {
                 throw new IllegalStateException("missing topics " + missing
                         + "; create them or set topics.create=true");
             }
-            create(admin, config, missing);
+            try {
+                create(admin, config, missing);
+            } catch (ExecutionException e) {
+                if (EventHubsHints.isRefusal(e.getCause())) {
+                    throw new TopicsRefusedException(EventHubsHints.refusedTopics(config, missing, e.getCause()));
+                }
+                throw e;
+            }
             awaitVisible(admin, missing);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list or create topics at " + config.bootstrapServers()
@@ -58,7 +77,7 @@ public final class TopicProvisioner {
             throws ExecutionException, TimeoutException, InterruptedException {
         List<NewTopic> topics = names.stream().map(name -> {
             NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
-            return name.equals(config.topics().dynamicsOrgs().name()) || name.equals(config.topics().watchlists().name())
+            return compacted(config, name)
                     ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                     : topic;
         }).toList();
@@ -71,6 +90,11 @@ public final class TopicProvisioner {
                 }
             }
         }
+    }
+
+    /** The org directory and the watchlists: global stores read back the latest record per key. */
+    static boolean compacted(GatewatchConfig config, String name) {
+        return name.equals(config.topics().dynamicsOrgs().name()) || name.equals(config.topics().watchlists().name());
     }
 
     /**

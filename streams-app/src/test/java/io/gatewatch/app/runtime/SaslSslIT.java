@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,30 +48,13 @@ class SaslSslIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Path pki = Files.createDirectories(dir.resolve("pki"));
-        keytool(pki, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=gatewatch-test-ca",
-                "-ext", "bc:c", "-validity", "2", "-keystore", "ca.p12", "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
-        keytool(pki, "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", STORE_PASSWORD,
-                "-file", "ca.pem");
-        keytool(pki, "-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-validity", "2", "-keystore", "broker.p12", "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
-        keytool(pki, "-certreq", "-alias", "broker", "-keystore", "broker.p12", "-storepass", STORE_PASSWORD,
-                "-file", "broker.csr");
-        keytool(pki, "-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", STORE_PASSWORD,
-                "-infile", "broker.csr", "-outfile", "broker.pem", "-validity", "2",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1");
-        keytool(pki, "-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "broker.p12",
-                "-storepass", STORE_PASSWORD);
-        keytool(pki, "-importcert", "-noprompt", "-alias", "broker", "-file", "broker.pem", "-keystore", "broker.p12",
-                "-storepass", STORE_PASSWORD);
-        keytool(pki, "-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "truststore.p12",
-                "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
-        truststore = pki.resolve("truststore.p12");
+        TestPki pki = TestPki.create(dir.resolve("pki"), STORE_PASSWORD);
+        truststore = pki.truststore();
         broker = ChildKafkaBroker.start(dir.resolve("broker"), "SASL_SSL", Map.of(
                 "sasl.enabled.mechanisms", "SCRAM-SHA-512",
                 "listener.name.client.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-                "ssl.keystore.location", pki.resolve("broker.p12").toString(),
+                "ssl.keystore.location", pki.brokerKeystore().toString(),
                 "ssl.keystore.type", "PKCS12",
                 "ssl.keystore.password", STORE_PASSWORD,
                 "ssl.key.password", STORE_PASSWORD), List.of("gatewatch=" + APP_PASSWORD), client(APP_PASSWORD));
@@ -178,16 +160,5 @@ class SaslSslIT {
 
     private static void release(ListAppender<ILoggingEvent> logs) {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-    }
-
-    private static void keytool(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
-        }
     }
 }

@@ -85,6 +85,23 @@ final class GatewatchChild implements AutoCloseable {
         return metric("jvm_memory_used_bytes", l -> l.contains("area=\"heap\""));
     }
 
+    /**
+     * Heap in use right after a full collection the child is asked for ({@code jcmd <pid> GC.run}):
+     * its live data. What the collector reports on its own ({@code jvm_gc_live_data_size_bytes})
+     * still holds garbage G1 has not yet marked, rising until its next marking cycle.
+     */
+    long heapAfterFullCollection() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jcmd = Path.of(java).resolveSibling("jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            gc.destroyForcibly();
+            return -1;
+        }
+        return heapInUse();
+    }
+
     /** Resident set size now, or -1 where /proc is not available. */
     long rssBytes() {
         try {

@@ -29,7 +29,7 @@ final class SoakReport {
                 | measure (Gatewatch's own JVM, -Xmx1g) | at minute %d | at minute %d | highest |
                 |---|---|---|---|
                 """, half(samples).minute(), last(samples).minute()));
-        row(text, samples, "heap after collection (live data), MiB", s -> s.liveHeapBytes() >> 20);
+        row(text, samples, "heap after a full collection (live data), MiB", s -> s.liveHeapBytes() >> 20);
         row(text, samples, "heap in use, MiB", s -> s.heapBytes() >> 20);
         row(text, samples, "resident set size, MiB", s -> s.rssBytes() >> 20);
         row(text, samples, "state directory, MiB", s -> s.stateBytes() >> 20);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -95,7 +96,7 @@ final class GatewatchChild implements AutoCloseable {
         Path jcmd = Path.of(java).resolveSibling("jcmd");
         Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!gc.waitFor(60, TimeUnit.SECONDS)) {
             gc.destroyForcibly();
             return -1;
         }

@@ -61,6 +61,16 @@ public final class ImpossibleTravelRule implements WindowedRule {
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow state, Observation latest) {
         List<Observation> successes = state.of("success");
         int index = successes.indexOf(latest);
+        try {
+            return compare(entity, state, successes, index, latest);
+        } finally {
+            // per place only its latest success: the one next in time to whatever comes after it, the
+            // closest, hence fastest, comparison. A user's record keeps a success per place, not per sign-in
+            state.dropEarlier(latest, Observation::location);
+        }
+    }
+
+    private Optional<Finding> compare(AlertEntity entity, EntityWindow state, List<Observation> successes, int index, Observation latest) {
         for (int neighbour : new int[] {index - 1, index + 1}) {
             if (neighbour < 0 || neighbour >= successes.size()) {
                 continue;

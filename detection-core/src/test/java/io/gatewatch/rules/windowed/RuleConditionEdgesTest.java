@@ -86,12 +86,20 @@ class RuleConditionEdgesTest {
     }
 
     @Test
-    void impossibleTravelKeepsTheEightNewestSuccesses() {
+    void impossibleTravelKeepsTheLatestSuccessOfEachOfTheEightNewestPlaces() {
         RuleRun run = new RuleRun();
         for (int i = 0; i < 20; i++) {
             run.signIn("home@x.com", "198.51.100.3", 0, T0.plus(Duration.ofMinutes(i * 5L)), null, "App", SEATTLE);
         }
+        assertThat(run.window("user", "home@x.com", "IMPOSSIBLE_TRAVEL").observations())
+                .as("twenty sign-ins from one place: its latest").hasSize(1)
+                .allSatisfy(o -> assertThat(o.timeMs()).isEqualTo(T0.plus(Duration.ofMinutes(95)).toEpochMilli()));
+        for (int i = 0; i < 20; i++) { // twenty suburbs a kilometre apart: no travel, twenty places
+            run.signIn("home@x.com", "198.51.100.3", 0, T0.plus(Duration.ofMinutes(100 + i * 5L)), null, "App",
+                    new GeoLocation("Seattle", "Washington", "US", 47.61 + i * 0.01, -122.33));
+        }
         assertThat(run.window("user", "home@x.com", "IMPOSSIBLE_TRAVEL").observations()).hasSize(8);
+        assertThat(run.alerts()).isEmpty();
     }
 
     @Test

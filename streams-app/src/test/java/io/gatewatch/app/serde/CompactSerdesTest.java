@@ -64,8 +64,8 @@ class CompactSerdesTest {
                 EntityWindow.restore(List.of(first), 1, Incident.NONE)))).length;
         int two = serde.serializer().serialize("t", EntityWindows.restore(Map.of("IMPOSSIBLE_TRAVEL",
                 EntityWindow.restore(List.of(first, second), 2, Incident.NONE)))).length;
-        assertThat(two - one).as("a second observation naming the same strings: its time and five numbers")
-                .isEqualTo(8 + 5 + 1);
+        assertThat(two - one).as("a second observation naming the same strings: its time (a byte: a millisecond "
+                + "below the newest), five numbers and its empty correlation id").isEqualTo(1 + 5 + 1);
     }
 
     /** Entra's lowercase UUIDs go as 16 bytes; every other id (upper case, short, null) as itself. */
@@ -119,7 +119,7 @@ class CompactSerdesTest {
     void aCountPastTheEndOfAWindowIsCorruptNotAnAllocation() {
         byte[] value = new EntityWindowsSerde().serializer().serialize("t", EntityWindows.restore(Map.of("RULE",
                 EntityWindow.restore(List.of(), 0, Incident.NONE))));
-        value[value.length - 4] = 0x7F; // the observation count, last in the value: far more than the bytes left
+        value[value.length - 1] = 0x7F; // the observation count, last in the value: far more than the bytes left
         assertThatThrownBy(() -> new EntityWindowsSerde().deserializer().deserialize("t", value))
                 .isInstanceOf(SerializationException.class);
     }

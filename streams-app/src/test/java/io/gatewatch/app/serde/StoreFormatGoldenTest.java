@@ -54,6 +54,11 @@ class StoreFormatGoldenTest {
                 new Observation(2_500, "fail", "alice@contoso.com", "203.0.113.9", null, "47.61,-122.33|Seattle, US",
                         "0f8fad5b-d9cb-469f-a165-70867728950e")),
                 2_500, new Incident(3_600_000, "a-1", 1_500, true)));
+        // from format 5: a window that never alerted, and one of a rule file's rule (not a built-in name)
+        byRule.put("IMPOSSIBLE_TRAVEL", EntityWindow.restore(List.of(new Observation(86_000_000, "success",
+                "alice@contoso.com", "203.0.113.9", "Outlook", "47.61,-122.33|Seattle, US", "c-2")), 90_000_000,
+                Incident.NONE));
+        byRule.put("LOCAL_RULE#5f3a", EntityWindow.restore(List.of(), 4_000, Incident.NONE));
         TenantWindowCounts counts = new TenantWindowCounts();
         for (int i = 0; i < 80; i++) { // past the exact limit: the estimated counter's bytes too
             counts.add(event("user" + i + "@contoso.com", Category.INVALID_CREDENTIALS, Outcome.FAILURE, 50126));
@@ -105,7 +110,7 @@ class StoreFormatGoldenTest {
 
     /**
      * The value an older golden holds: today's sample, except where the sample grew after that
-     * golden was written — rule-windows v1 and v2 hold its first two observations, and v1 (before
+     * golden was written — rule-windows v3 and v4 hold its first window, v1 and v2 its first two observations, and v1 (before
      * windows were kept per rule) holds them under the unnamed rule; tenant-window-counts v1 holds
      * its counts without breakdowns.
      */
@@ -115,10 +120,13 @@ class StoreFormatGoldenTest {
             return TenantWindowCounts.restore(today.total(), today.byOutcome(), today.byCategory(),
                     today.usersByCategory(), today.errorCodes());
         }
-        if (!format.store().equals("rule-windows") || version >= 3) {
+        if (!format.store().equals("rule-windows") || version >= 5) {
             return format.sample();
         }
         EntityWindow today = ((EntityWindows) format.sample()).byRule().get("BRUTE_FORCE");
+        if (version >= 3) {
+            return EntityWindows.restore(Map.of("BRUTE_FORCE", today));
+        }
         EntityWindow earlier = EntityWindow.restore(today.observations().subList(0, 2), 2_000, today.incident());
         return EntityWindows.restore(Map.of(version == 1 ? "" : "BRUTE_FORCE", earlier));
     }

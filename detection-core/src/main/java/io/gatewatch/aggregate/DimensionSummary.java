@@ -41,6 +41,8 @@ public final class DimensionSummary {
     private final Map<String, BreakdownRow> rows = new HashMap<>();
     private long floor;
     private long untrackedSignIns;
+    /** The rows' heap ({@link #weight}), kept as they change: the decoded store weighs a tenant's minute at every event. */
+    private long rowBytes;
 
     public DimensionSummary(Dimension dimension) {
         this(dimension.capacity(), dimension.failuresOnly());
@@ -58,6 +60,7 @@ public final class DimensionSummary {
         rows.forEach(row -> summary.rows.put(row.value(), row));
         summary.floor = floor;
         summary.untrackedSignIns = untrackedSignIns;
+        summary.reweigh();
         return summary;
     }
 
@@ -96,6 +99,7 @@ public final class DimensionSummary {
             if (rows.size() >= capacity) {
                 BreakdownRow fewest = Collections.min(rows.values(), FEWEST_FIRST);
                 rows.remove(fewest.value());
+                rowBytes -= weight(fewest);
                 floor = Math.max(floor, fewest.failures);
                 untrackedSignIns += fewest.signIns - fewest.failures;
                 row.failures = fewest.failures;
@@ -103,11 +107,15 @@ public final class DimensionSummary {
                 row.signIns = fewest.failures;
             }
             rows.put(value, row);
+            rowBytes += weight(row);
         }
         row.signIns++;
         if (failure) {
             row.failures++;
             if (userHash != 0) {
+                if (row.users == null) {
+                    rowBytes += USER_SKETCH_BYTES;
+                }
                 row.addUser(userHash);
             }
         }
@@ -148,6 +156,7 @@ public final class DimensionSummary {
                 untrackedSignIns += cut.signIns;
             }
         }
+        reweigh();
     }
 
     public DimensionSummary copy() {
@@ -155,15 +164,25 @@ public final class DimensionSummary {
         rows.values().forEach(row -> copy.rows.put(row.value(), row.copy()));
         copy.floor = floor;
         copy.untrackedSignIns = untrackedSignIns;
+        copy.rowBytes = rowBytes;
         return copy;
     }
 
     /** Heap this takes, about: the map and each row with its value and sketch. */
     long weight() {
-        long bytes = 64;
+        return 64 + rowBytes;
+    }
+
+    private static final long USER_SKETCH_BYTES = 80;
+
+    private static long weight(BreakdownRow row) {
+        return 120 + 2L * row.value().length() + (row.users == null ? 0 : USER_SKETCH_BYTES);
+    }
+
+    private void reweigh() {
+        rowBytes = 0;
         for (BreakdownRow row : rows.values()) {
-            bytes += 120 + 2L * row.value().length() + (row.users == null ? 0 : 80);
+            rowBytes += weight(row);
         }
-        return bytes;
     }
 }

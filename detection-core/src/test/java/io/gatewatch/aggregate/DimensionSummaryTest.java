@@ -56,6 +56,28 @@ class DimensionSummaryTest {
     }
 
     @Test
+    void theWeightKeptAsRowsComeAndGoIsTheWeightOfTheRowsHeld() {
+        Random random = new Random(44);
+        DimensionSummary summary = new DimensionSummary(CAPACITY, false);
+        for (String user : skewedFailures(random, 20_000)) { // past the capacity: rows replaced
+            boolean failure = random.nextBoolean();
+            summary.add(user, failure, failure && random.nextBoolean() ? DistinctCounter.hash(user) : 0);
+        }
+        assertThat(summary.weight()).isEqualTo(weighedRowByRow(summary));
+        DimensionSummary merged = summary.copy();
+        merged.merge(summary);
+        assertThat(merged.weight()).isEqualTo(weighedRowByRow(merged)).isEqualTo(summary.weight());
+    }
+
+    private static long weighedRowByRow(DimensionSummary summary) {
+        long bytes = 64;
+        for (BreakdownRow row : summary.rows()) {
+            bytes += 120 + 2L * row.value().length() + (row.users() == null ? 0 : 80);
+        }
+        return bytes;
+    }
+
+    @Test
     void sixtyMergedWindowsKeepTheBounds() {
         Random random = new Random(43);
         DimensionSummary hour = new DimensionSummary(CAPACITY, true);

@@ -91,8 +91,15 @@ public final class EntityWindow {
         observations.removeIf(o -> o.kind().equals(kind) && o.timeMs() < beforeMs);
     }
 
+    /** The observations of one kind, oldest first; a loop, not a stream: rules ask at every event. */
     public List<Observation> of(String kind) {
-        return observations.stream().filter(o -> o.kind().equals(kind)).toList();
+        List<Observation> matching = new ArrayList<>(observations.size());
+        for (Observation o : observations) {
+            if (o.kind().equals(kind)) {
+                matching.add(o);
+            }
+        }
+        return Collections.unmodifiableList(matching);
     }
 
     public Set<String> distinct(List<Observation> from, Function<Observation, String> field) {

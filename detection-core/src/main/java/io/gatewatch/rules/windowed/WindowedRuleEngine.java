@@ -91,6 +91,7 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
         }
         Map<String, Optional<EntityWindows>> loaded = new HashMap<>(); // one store read per entity, absent ones too
         Map<String, EntityWindows> changed = new LinkedHashMap<>();
+        LastEntityKey keys = new LastEntityKey();
         // an entity as it stands in this event: what it changed, else what the store holds
         Function<String, EntityWindows> current = k -> changed.containsKey(k) ? changed.get(k)
                 : loaded.computeIfAbsent(k, key -> Optional.ofNullable(state.get(key))).orElse(null);
@@ -104,7 +105,8 @@ public final class WindowedRuleEngine implements RuleEngine<EntityWindows> {
                 continue; // an excepted event keeps no state: it never reaches the rule's windows
             }
             for (WindowedRule.Keyed keyed : observed) {
-                String key = key(tenant, keyed.entityType(), keyed.entityValue());
+                // most rules key the event's user: one key string, hashed once, not one per rule
+                String key = keys.of(tenant, keyed.entityType(), keyed.entityValue());
                 EntityWindows entity = current.apply(key);
                 EntityWindow stored = entity == null ? null : entity.get(stateKeys[r]);
                 if (!keyed.opensWindow() && (stored == null || !rule.joins(stored, keyed.observation()))

@@ -1,7 +1,7 @@
 // Gatewatch dashboard: plain JS over the /api/v1 endpoints; uPlot and every script are served from the jar (no CDN).
 (() => {
   'use strict';
-  const { $, api, el, actionable, tableCsv, fileStamp, token } = window.GW;
+  const { $, api, el, actionable, tableCsv, fileStamp, token, shown: worthShowing } = window.GW;
   const colors = ['#4f7cff', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#1098ad', '#c92a2a', '#5c7cfa', '#66a80f',
     '#d6336c', '#495057', '#0ca678', '#7048e8', '#f76707', '#364fc7', '#868e96'];
   // interrupts are steps of a normal sign-in, not failures
@@ -105,7 +105,7 @@
       el('h3', {}, 'Recent sign-ins (support-ticket fields)'), recent);
     $('diagnosis-panel').scrollIntoView({ block: 'nearest' });
   }
-  window.GW.diagnose = (user) => diagnose(user).catch((e) => { $('status').textContent = e.message; });
+  window.GW.diagnose = (user) => diagnose(user).catch((e) => { if (worthShowing(e)) $('status').textContent = e.message; });
 
   function drawBreakdown() {
     const rows = breakdownSort ? [...breakdownRows].sort((a, b) => (typeof a[breakdownSort] === 'string'
@@ -192,7 +192,7 @@
       if (drilled) await drill(drilled.by, drilled.value, drilled.shown, true);
       $('status').textContent = 'Updated ' + new Date().toLocaleTimeString();
     } catch (e) {
-      if (e.message !== 'unauthorized') $('status').textContent = e.message;
+      if (worthShowing(e)) $('status').textContent = e.message;
     } finally {
       refreshing = false;
     }
@@ -204,10 +204,13 @@
     refresh();
   }
 
-  const quiet = (f) => () => f().catch((e) => { $('status').textContent = e.message; });
+  const quiet = (f) => () => f().catch((e) => { if (worthShowing(e)) $('status').textContent = e.message; });
   $('save-token').addEventListener('click', () => { sessionStorage.setItem('gatewatch-token', $('token').value); start(); });
   $('tenant').addEventListener('change', () => { closeDrill(); window.GW.alerts.close(); refresh(); });
   $('range').addEventListener('change', refresh);
+  $('auto-refresh').addEventListener('change', () => {
+    if ($('auto-refresh').checked) refresh(); else window.GW.pause();
+  });
   $('search').addEventListener('submit', (e) => { e.preventDefault(); window.GW.diagnose(); });
   $('breakdown-by').addEventListener('change', () => { breakdownSort = null; quiet(loadBreakdown)(); });
   $('breakdown-outcome').addEventListener('change', quiet(loadBreakdown));

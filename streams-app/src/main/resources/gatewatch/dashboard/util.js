@@ -12,12 +12,20 @@ window.GW = (() => {
   const token = () => sessionStorage.getItem('gatewatch-token');
 
   let onUnauthorized = () => {};
+  // pausing auto-refresh freezes the page: answers to requests sent before the pause are dropped, not drawn
+  let epoch = 0;
+  const pause = () => { epoch++; };
   async function api(path) {
+    const sent = epoch;
     const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
     if (response.status === 401) { onUnauthorized('That token was refused.'); throw new Error('unauthorized'); }
     if (!response.ok) { throw new Error((await response.json()).error || response.statusText); }
-    return response.json();
+    const answer = await response.json();
+    if (sent !== epoch) throw new Error('paused');
+    return answer;
   }
+  // an error worth showing: not a refused token (the login box says so) nor an answer dropped by a pause
+  const shown = (e) => e.message !== 'unauthorized' && e.message !== 'paused';
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -65,6 +73,6 @@ window.GW = (() => {
     return new Date().toISOString().slice(0, 16).replace(/[:T]/g, '');
   }
 
-  return { $, api, el, actionable, downloadCsv, tableCsv, fileStamp, token,
+  return { $, api, pause, shown, el, actionable, downloadCsv, tableCsv, fileStamp, token,
     set onUnauthorized(f) { onUnauthorized = f; } };
 })();

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class BreakdownQuery {
 
     static final Duration HOUR_SPAN = Duration.ofDays(7);
-    /** How far before the oldest kept minute a range may start and still be answered from minutes. */
+    /** How far before the oldest kept minute a range may start (and how much longer than the retention it may be:
+     *  a browser's clock runs a little behind or ahead) and still be answered from minutes. */
     static final Duration MINUTE_SLACK = Duration.ofMinutes(10);
 
     /** The merged summary and the range its windows cover. */
@@ -48,7 +49,8 @@ final class BreakdownQuery {
     /** The window size that serves a range starting at {@code oldest} and {@code span} long. */
     Duration step(Instant oldest, Duration span) {
         Instant now = clock.instant();
-        if (span.compareTo(minuteRetention) <= 0 && !oldest.isBefore(oldestMinute().minus(MINUTE_SLACK))) {
+        if (span.compareTo(minuteRetention.plus(MINUTE_SLACK)) <= 0
+                && !oldest.isBefore(oldestMinute().minus(MINUTE_SLACK))) {
             return windowSize;
         }
         if (span.compareTo(HOUR_SPAN) <= 0 && !oldest.isBefore(now.minus(hourRetention).plus(Duration.ofHours(1)))) {

@@ -55,6 +55,7 @@ window.GW.alerts = (() => {
   async function load(tenant, from) {
     all = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/alerts?from=${from}&limit=500`);
     draw();
+    $('alerts').dataset.tenant = tenant; // whose alerts these are, for a reader (and a test) that switched tenants
   }
 
   function copyable(label, text) {

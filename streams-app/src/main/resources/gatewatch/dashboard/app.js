@@ -182,10 +182,13 @@
     }));
   }
 
+  // one refresh at a time; a change asked for meanwhile (another tenant, range) runs once the current one is done
   let refreshing = false;
+  let again = false;
   async function refresh() {
-    if (refreshing) return;
+    if (refreshing) { again = true; return; }
     refreshing = true;
+    again = false;
     try {
       if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
       await Promise.all([loadTrends(), window.GW.alerts.load(tenant(), from()), loadBreakdown(), loadCodes(), loadMovers()]);
@@ -195,6 +198,7 @@
       if (worthShowing(e)) $('status').textContent = e.message;
     } finally {
       refreshing = false;
+      if (again) refresh();
     }
   }
 

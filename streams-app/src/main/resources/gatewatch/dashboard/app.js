@@ -191,6 +191,7 @@
     again = false;
     try {
       if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
+      $('summary-link').href = `summary.html?tenant=${encodeURIComponent(tenant())}&day=${new Date().toISOString().slice(0, 10)}`;
       await Promise.all([loadTrends(), window.GW.alerts.load(tenant(), from()), loadBreakdown(), loadCodes(), loadMovers()]);
       if (drilled) await drill(drilled.by, drilled.value, drilled.shown, true);
       $('status').textContent = 'Updated ' + new Date().toLocaleTimeString();

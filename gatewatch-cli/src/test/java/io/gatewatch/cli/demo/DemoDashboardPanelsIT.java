@@ -102,6 +102,34 @@ class DemoDashboardPanelsIT {
         }
     }
 
+    @Test
+    void theDailySummaryListsTheDaysFailingAppsUsersAndAlerts() throws Exception {
+        try (DashboardBrowser browser = DashboardBrowser.open(1280, 2000, null)) {
+            String summary = browser.waitUntil(Duration.ofSeconds(30), b -> {
+                String href = b.findElement(By.id("summary-link")).getDomAttribute("href");
+                return href.contains("tenant=") ? href : null;
+            });
+            String tenant = summary.replaceAll(".*tenant=([^&]+).*", "$1");
+            browser.driver.get(browser.driver.getCurrentUrl().replaceAll("/[^/]*$", "/") + summary);
+            // the day comes from the hour roll-ups, which hold closed minutes: reload until the first ones closed
+            browser.waitUntil(Duration.ofSeconds(150), b -> {
+                if (!"true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-loaded"))) {
+                    return null;
+                }
+                if (b.findElements(By.cssSelector("#summary-apps tbody tr")).isEmpty()) {
+                    b.navigate().refresh();
+                    return null;
+                }
+                return true;
+            });
+            assertThat(browser.driver.findElement(By.id("summary-title")).getText()).contains(tenant, "(UTC)");
+            assertThat(Long.parseLong(cells(browser.rows("summary-apps").get(0)).get(1))).isPositive();
+            assertThat(cells(browser.rows("summary-users").get(0)).get(0)).contains("@");
+            assertThat(browser.driver.findElement(By.id("summary-totals")).getText()).matches("\\d+ sign-ins, \\d+ failed.*");
+            browser.screenshot("dashboard-summary.png");
+        }
+    }
+
     private static Instant breakdownFrom(DashboardBrowser browser) {
         String from = browser.driver.findElement(By.id("breakdown-note")).getDomAttribute("data-from");
         return from == null ? Instant.MAX : Instant.parse(from);

@@ -31,8 +31,8 @@
       + ' — hours as closed so far; breakdowns' + (apps.approximate ? ` approximate within ${apps.errorBound}` : ' exact');
     fill('summary-movers', movers.rows.map((r) => [r.label === r.value ? r.value : `${r.value} ${r.label}`,
       r.failures, r.baselineFailures, '+' + r.change]));
-    fill('summary-apps', apps.rows.map((r) => [r.value, r.failures, r.signIns, r.users]));
-    fill('summary-users', users.rows.map((r) => [r.value, r.failures]));
+    fill('summary-apps', apps.rows.map((r) => [r.value, (r.failuresError ? '≤ ' : '') + r.failures, r.signIns, r.users]));
+    fill('summary-users', users.rows.map((r) => [r.value, (r.failuresError ? '≤ ' : '') + r.failures]));
     fill('summary-codes', codes.rows.map((r) => [r.value, r.label === r.value ? '' : r.label, r.failures]));
     fill('summary-alerts', alerts.map((a) => [new Date(a.lastSeen).toISOString().slice(11, 16), a.severity, a.rule,
       ((a.attack && a.attack.techniques) || []).join(' '), `${a.entity.type}:${a.entity.value}`, a.summary]));

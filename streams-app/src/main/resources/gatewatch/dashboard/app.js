@@ -1,44 +1,36 @@
-// Gatewatch dashboard: plain JS over the /api/v1 endpoints; uPlot is served from the jar (no CDN).
+// Gatewatch dashboard: plain JS over the /api/v1 endpoints; uPlot and every script are served from the jar (no CDN).
 (() => {
   'use strict';
-  const $ = (id) => document.getElementById(id);
+  const { $, api, el, actionable, tableCsv, fileStamp, token, shown: worthShowing } = window.GW;
   const colors = ['#4f7cff', '#e8590c', '#2f9e44', '#ae3ec9', '#f59f00', '#1098ad', '#c92a2a', '#5c7cfa', '#66a80f',
     '#d6336c', '#495057', '#0ca678', '#7048e8', '#f76707', '#364fc7', '#868e96'];
-  let step = 'PT1M';
   // interrupts are steps of a normal sign-in, not failures
   const NOT_FAILURES = new Set(['SUCCESS', 'EXPECTED_INTERRUPT', 'MFA_REQUIRED', 'MFA_REGISTRATION_REQUIRED']);
+  // each range with the step that gives it a readable number of points: minutes up to 6 h, hours up to 7 days, then days
+  const RANGES = { PT1H: [3600e3, 'PT1M'], PT6H: [6 * 3600e3, 'PT1M'], P1D: [86400e3, 'PT1H'],
+    P7D: [7 * 86400e3, 'PT1H'], P30D: [30 * 86400e3, 'P1D'], P90D: [90 * 86400e3, 'P1D'] };
+  // the values a click drills into: the users who failed on them
+  const DRILLABLE = new Set(['app', 'country', 'errorCode', 'caPolicy']);
   let charts = [];
+  let breakdownSort = null;
+  let breakdownRows = [];
 
-  // the token comes from the URL fragment (never sent to a server) or the login box, and stays in this tab
-  const fragment = new URLSearchParams(location.hash.slice(1));
-  if (fragment.get('token')) {
-    sessionStorage.setItem('gatewatch-token', fragment.get('token'));
-    history.replaceState(null, '', location.pathname);
-  }
-  const token = () => sessionStorage.getItem('gatewatch-token');
-
-  async function api(path) {
-    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
-    if (response.status === 401) { showLogin('That token was refused.'); throw new Error('unauthorized'); }
-    if (!response.ok) { throw new Error((await response.json()).error || response.statusText); }
-    return response.json();
-  }
+  const tenant = () => $('tenant').value;
+  const tenantPath = () => `/api/v1/tenants/${encodeURIComponent(tenant())}`;
+  const span = () => RANGES[$('range').value][0];
+  const step = () => RANGES[$('range').value][1];
+  const from = () => new Date(Date.now() - span()).toISOString();
+  const shownValue = (r) => (r.label === r.value ? r.value : `${r.value} ${r.label}`);
 
   function showLogin(message) {
     $('main').hidden = true;
     $('login').hidden = false;
     $('status').textContent = message || '';
   }
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => (k === 'class' ? node.className = v : node.setAttribute(k, v)));
-    children.flat().forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(c ?? '')));
-    return node;
-  }
+  window.GW.onUnauthorized = showLogin;
 
   async function loadTenants() {
-    const tenants = await api('/api/v1/tenants');
+    const tenants = await api('/api/v1/tenants?from=' + from());
     const select = $('tenant');
     const current = select.value;
     select.replaceChildren(...tenants.map((t) => el('option', { value: t.tenantId },
@@ -47,16 +39,13 @@
     return tenants.length;
   }
 
-  function draw(target, data, series, options) {
-    const width = Math.max(300, $(target).clientWidth - 10);
-    const chart = new uPlot({ width, height: 240, series: [{}, ...series], ...options }, data, $(target));
-    charts.push(chart);
+  function draw(target, data, series) {
+    const width = Math.max(240, $(target).clientWidth - 10);
+    charts.push(new uPlot({ width, height: 240, series: [{}, ...series] }, data, $(target)));
   }
 
   async function loadTrends() {
-    const tenant = $('tenant').value;
-    if (!tenant) return;
-    const trends = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/trends?step=${step}`);
+    const trends = await api(`${tenantPath()}/trends?step=${step()}&from=${from()}`);
     // start where the tenant's data starts (a young tenant's 6 hours are mostly empty), keeping a little lead-in
     const firstData = trends.points.findIndex((p) => p.total > 0);
     const points = firstData < 0 ? trends.points : trends.points.slice(Math.max(0, firstData - 5));
@@ -72,79 +61,27 @@
     $('rate-chart').replaceChildren();
     $('failures-chart').dataset.points = String(points.length);
     $('failures-chart').dataset.failures = String(running.reduce((a, b) => a + b, 0));
+    $('failures-chart').dataset.step = trends.step;
     const order = categories.map((c, i) => i).reverse();
     draw('failures-chart', [xs, ...order.map((i) => stacked[i])],
-      order.map((i) => ({ label: categories[i], stroke: colors[i % colors.length], fill: colors[i % colors.length] + 'cc' })),
-      {});
+      order.map((i) => ({ label: categories[i], stroke: colors[i % colors.length], fill: colors[i % colors.length] + 'cc' })));
     draw('rate-chart', [xs, points.map((p) => +(100 * p.failureRate).toFixed(2))],
-      [{ label: 'failed %', stroke: '#c92a2a', width: 2 }], {});
-    const codes = {};
-    points.forEach((p) => Object.entries(p.topErrorCodes || {}).forEach(([code, n]) => (codes[code] = (codes[code] || 0) + n)));
-    $('codes').tBodies[0].replaceChildren(...Object.entries(codes).sort((a, b) => b[1] - a[1]).slice(0, 8)
-      .map(([code, n]) => el('tr', {}, el('td', {}, code), el('td', {}, String(n)))));
+      [{ label: 'failed %', stroke: '#c92a2a', width: 2 }]);
   }
 
-  // the rule's MITRE ATT&CK technique ids beside it (none for an operational rule or an alert from before ids)
-  function attack(a) {
-    const techniques = (a.attack && a.attack.techniques) || [];
-    if (!techniques.length) return '';
-    const tactics = a.attack.tactics || [];
-    return [el('span', { class: 'attack', title: 'MITRE ATT&CK' + (tactics.length ? ' ' + tactics.join(' ') : '') },
-      techniques.join(' ')), ' '];
+  // error codes with Microsoft's description and Gatewatch's category; a click lists the users who got the code
+  async function loadCodes() {
+    const b = await api(`${tenantPath()}/breakdown?by=errorCode&from=${from()}&limit=10`);
+    $('codes').tBodies[0].replaceChildren(...b.rows.map((r) => actionable(el('tr', {},
+      el('td', {}, r.value), el('td', {}, r.label === r.value ? '' : r.label), el('td', {}, r.category || ''),
+      el('td', {}, String(r.failures))), () => drill('errorCode', r.value, shownValue(r)), `users failing with ${r.value}`)));
   }
 
-  async function loadAlerts() {
-    const tenant = $('tenant').value;
-    if (!tenant) return;
-    const alerts = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/alerts?limit=50`);
-    $('alerts').replaceChildren(...alerts.map((a) => {
-      const user = a.entity.type.startsWith('user') ? a.entity.value.split('|')[0] : null;
-      const entity = el('span', { class: user ? 'entity' : '' }, `${a.entity.type}:${a.entity.value}`);
-      if (user) entity.addEventListener('click', () => { $('user').value = user; diagnose(); });
-      return el('li', { class: 'alert' }, el('span', { class: 'sev ' + a.severity }, a.severity), ' ',
-        el('b', {}, a.rule), ' ', attack(a), entity, ' — ', a.summary, ' ',
-        el('small', {}, new Date(a.lastSeen).toLocaleString()), a.update ? el('small', {}, ' (updated)') : '',
-        ...(a.remediation || []).slice(0, 2).map((r) => el('div', { class: 'remediation' }, '→ ' + r)), detail(a));
-    }));
-  }
-
-  // the alert in one read: triage answered from the evidence, every response step, who and where, the pivots to copy
-  function detail(a) {
-    const e = a.evidence || {};
-    const more = (shown, total) => (total > shown ? ` (+${total - shown} more)` : '');
-    const rows = [
-      ['users', (e.users || []).join(', ') + more((e.users || []).length, e.usersTotal || 0)],
-      ['addresses', (e.addresses || []).map((x) => x.ip + (x.country ? ' ' + x.country : '') + (x.asn ? ' AS' + x.asn : ''))
-        .join(', ') + more((e.addresses || []).length, e.addressesTotal || 0)],
-      ['apps', (e.apps || []).join(', ')], ['countries', (e.countries || []).join(', ')],
-      ['sessions', (e.sessions || []).join(', ')],
-      ['signed in afterwards', e.signedInAfterwards ? e.signedInAfterwards.users.join(', ') || 'none' : ''],
-    ].filter(([, v]) => v);
-    const pivots = a.pivots || {};
-    const copyable = (label, text) => text ? el('div', { class: 'pivot' }, el('b', {}, label), ' ', copyButton(text),
-      el('pre', {}, text)) : '';
-    return el('details', { class: 'alert-detail' }, el('summary', {}, 'details'),
-      el('ul', {}, (a.triage || []).map((t) => el('li', {}, t.question, t.answer ? el('b', {}, ' ' + t.answer) : ''))),
-      el('ol', {}, (a.remediation || []).map((r) => el('li', {}, r))),
-      el('table', {}, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v))))),
-      copyable('KQL (Sentinel / Log Analytics)', pivots.kql), copyable('Microsoft Graph', pivots.graph));
-  }
-
-  function copyButton(text) {
-    const button = el('button', { type: 'button' }, 'copy');
-    button.addEventListener('click', async () => {
-      await navigator.clipboard.writeText(text);
-      button.textContent = 'copied';
-    });
-    return button;
-  }
-
-  async function diagnose(event) {
-    if (event) event.preventDefault();
-    const tenant = $('tenant').value;
-    const user = $('user').value.trim();
-    if (!tenant || !user) return;
-    const d = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/users/${encodeURIComponent(user)}/diagnosis`);
+  async function diagnose(user) {
+    if (user) $('user').value = user;
+    const upn = $('user').value.trim();
+    if (!tenant() || !upn) return;
+    const d = await api(`${tenantPath()}/users/${encodeURIComponent(upn)}/diagnosis`);
     // security alerts first: a caller asking to be unlocked may be the attacker the alert is about
     const alerts = (d.alerts || []).map((a) => el('li', { class: 'diagnosis-alert' },
       el('span', { class: 'sev ' + a.severity }, a.severity), ' ', el('b', {}, a.rule), ' ',
@@ -157,70 +94,112 @@
       el('tr', {}, el('td', {}, c.check), el('td', { class: 'check ' + c.status }, c.status)))));
     const fields = ['createdDateTime', 'correlationId', 'appDisplayName', 'resource', 'ipAddress', 'browser',
       'operatingSystem', 'location', 'errorCode', 'category', 'failureReason'];
-    const recent = el('table', { id: 'recent' }, el('thead', {}, el('tr', {}, fields.map((f) => el('th', {}, f)))),
-      el('tbody', {}, d.recentSignIns.map((s) => el('tr', {}, fields.map((f) => el('td', {}, s[f] == null ? '' : String(s[f])))))));
+    const recent = el('div', { class: 'scroll' }, el('table', { id: 'recent' },
+      el('thead', {}, el('tr', {}, fields.map((f) => el('th', {}, f)))),
+      el('tbody', {}, d.recentSignIns.map((s) => el('tr', {}, fields.map((f) => el('td', {}, s[f] == null ? '' : String(s[f]))))))));
     $('diagnosis').replaceChildren(el('p', { class: 'verdict ' + d.status }, `${d.userPrincipalName}: ${d.status}`),
       d.headline ? el('p', { id: 'diagnosis-headline', class: 'headline' }, d.headline) : '',
       alerts.length ? el('h3', {}, 'Security alerts on this user') : '',
       alerts.length ? el('ul', { id: 'diagnosis-alerts' }, alerts) : '',
       problems.length ? el('ol', { id: 'problems' }, problems) : '', el('h3', {}, 'Checklist'), checks,
       el('h3', {}, 'Recent sign-ins (support-ticket fields)'), recent);
+    $('diagnosis-panel').scrollIntoView({ block: 'nearest' });
   }
-
-  // the trend window the step buttons chose: the breakdown covers the same span
-  const SPANS = { PT1M: 6 * 3600e3, PT1H: 7 * 86400e3, P1D: 30 * 86400e3 };
-  let breakdownSort = null;
-  let breakdownRows = [];
+  window.GW.diagnose = (user) => diagnose(user).catch((e) => { if (worthShowing(e)) $('status').textContent = e.message; });
 
   function drawBreakdown() {
     const rows = breakdownSort ? [...breakdownRows].sort((a, b) => (typeof a[breakdownSort] === 'string'
       ? a[breakdownSort].localeCompare(b[breakdownSort]) : b[breakdownSort] - a[breakdownSort])) : breakdownRows;
     const by = $('breakdown-by').value;
     $('breakdown').tBodies[0].replaceChildren(...rows.map((r) => {
-      const value = el('td', { title: r.value + (r.category ? ' (' + r.category + ')' : '') },
-        r.label === r.value ? r.value : `${r.value} ${r.label}`);
-      if (by === 'user') {
-        value.className = 'entity';
-        value.addEventListener('click', () => { $('user').value = r.value; diagnose(); });
-      }
+      const value = el('td', { title: r.value + (r.category ? ' (' + r.category + ')' : ''), 'data-csv': shownValue(r) },
+        shownValue(r));
       const failures = el('td', r.failuresError ? { title: `at most ${r.failuresError} over` } : {},
         (r.failuresError ? '≤ ' : '') + r.failures);
-      return el('tr', {}, value, el('td', {}, String(r.signIns)), failures,
-        el('td', {}, (100 * r.failureRate).toFixed(1)), el('td', {}, String(r.users)));
+      const share = breakdownRows.length ? r.failures / Math.max(...breakdownRows.map((x) => x.failures), 1) : 0;
+      const bar = el('td', { class: 'bar-cell', 'data-csv': (100 * r.failureRate).toFixed(1) },
+        el('span', { class: 'bar', style: `width:${Math.round(100 * share)}%` }), (100 * r.failureRate).toFixed(1));
+      const row = el('tr', {}, value, el('td', {}, String(r.signIns)), failures, bar, el('td', {}, String(r.users)));
+      if (by === 'user') {
+        value.className = 'entity';
+        return actionable(row, () => window.GW.diagnose(r.value), `diagnose ${r.value}`);
+      }
+      if (DRILLABLE.has(by)) {
+        value.className = 'drill';
+        return actionable(row, () => drill(by, r.value, shownValue(r)), `users failing on ${r.value}`);
+      }
+      return row;
     }));
   }
 
   async function loadBreakdown() {
-    const tenant = $('tenant').value;
-    if (!tenant) return;
-    const from = new Date(Date.now() - SPANS[step]).toISOString();
-    const b = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/breakdown?by=${$('breakdown-by').value}`
-      + `&outcome=${$('breakdown-outcome').value}&from=${from}&limit=50`);
+    const b = await api(`${tenantPath()}/breakdown?by=${$('breakdown-by').value}`
+      + `&outcome=${$('breakdown-outcome').value}&from=${from()}&limit=50`);
     breakdownRows = b.rows;
+    $('breakdown-note').dataset.from = b.from;
     $('breakdown-note').textContent = `${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleString()}`
       + (b.approximate ? ` (approximate: counts within ${b.errorBound})` : '');
     drawBreakdown();
   }
 
-  async function loadMovers() {
-    const tenant = $('tenant').value;
-    if (!tenant) return;
-    const m = await api(`/api/v1/tenants/${encodeURIComponent(tenant)}/movers?by=${$('movers-by').value}&baseline=previous`);
-    $('movers').tBodies[0].replaceChildren(...m.rows.map((r) => el('tr', {},
-      el('td', { title: r.value }, r.label === r.value ? r.value : `${r.value} ${r.label}`),
-      el('td', {}, String(r.failures)), el('td', {}, String(r.baselineFailures)), el('td', {}, '+' + r.change))));
+  // the users who failed on one value: from the pairs of value and failing user the windows keep
+  let drilled = null;
+  async function drill(by, value, shown, refreshOnly) {
+    drilled = { by, value, shown };
+    const b = await api(`${tenantPath()}/breakdown?by=user&where=${encodeURIComponent(by + ':' + value)}`
+      + `&from=${from()}&limit=50`);
+    $('drill-title').textContent = `Users failing on ${by === 'errorCode' ? 'error code' : by === 'caPolicy' ? 'policy' : by} ${shown}`;
+    $('drill-note').textContent = `${new Date(b.from).toLocaleString()} – ${new Date(b.to).toLocaleString()}`
+      + (b.approximate ? ` (a user not listed failed there at most ${b.errorBound} times)` : '');
+    $('drill').tBodies[0].replaceChildren(...b.rows.map((r) => actionable(el('tr', {},
+      el('td', { class: 'entity' }, r.value), el('td', {}, (r.failuresError ? '≤ ' : '') + r.failures)),
+    () => window.GW.diagnose(r.value), `diagnose ${r.value}`)));
+    $('drill-empty').hidden = b.rows.length > 0;
+    $('drill-panel').hidden = false;
+    if (refreshOnly) return;
+    $('drill-panel').scrollIntoView({ block: 'nearest' });
+    const first = $('drill').tBodies[0].rows[0];
+    if (first) first.focus({ preventScroll: true });
   }
 
+  function closeDrill() {
+    if ($('drill-panel').hidden) return false;
+    $('drill-panel').hidden = true;
+    drilled = null;
+    return true;
+  }
+
+  async function loadMovers() {
+    const [hours, baseline] = $('movers-span').value.split('/');
+    const moversFrom = new Date(Date.now() - Number(hours) * 3600e3).toISOString();
+    const m = await api(`${tenantPath()}/movers?by=${$('movers-by').value}&baseline=${baseline}&from=${moversFrom}`);
+    const by = $('movers-by').value;
+    $('movers').tBodies[0].replaceChildren(...m.rows.map((r) => {
+      const row = el('tr', {}, el('td', { title: r.value, 'data-csv': shownValue(r) }, shownValue(r)),
+        el('td', {}, String(r.failures)), el('td', {}, String(r.baselineFailures)), el('td', {}, '+' + r.change));
+      if (by === 'user') return actionable(row, () => window.GW.diagnose(r.value), `diagnose ${r.value}`);
+      return DRILLABLE.has(by) ? actionable(row, () => drill(by, r.value, shownValue(r)), `users failing on ${r.value}`) : row;
+    }));
+  }
+
+  // one refresh at a time; a change asked for meanwhile (another tenant, range) runs once the current one is done
+  let refreshing = false;
+  let again = false;
   async function refresh() {
+    if (refreshing) { again = true; return; }
+    refreshing = true;
+    again = false;
     try {
       if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
-      await loadTrends();
-      await loadAlerts();
-      await loadBreakdown();
-      await loadMovers();
+      $('summary-link').href = `summary.html?tenant=${encodeURIComponent(tenant())}&day=${new Date().toISOString().slice(0, 10)}`;
+      await Promise.all([loadTrends(), window.GW.alerts.load(tenant(), from()), loadBreakdown(), loadCodes(), loadMovers()]);
+      if (drilled) await drill(drilled.by, drilled.value, drilled.shown, true);
       $('status').textContent = 'Updated ' + new Date().toLocaleTimeString();
     } catch (e) {
-      if (e.message !== 'unauthorized') $('status').textContent = e.message;
+      if (worthShowing(e)) $('status').textContent = e.message;
+    } finally {
+      refreshing = false;
+      if (again) refresh();
     }
   }
 
@@ -230,23 +209,32 @@
     refresh();
   }
 
+  const quiet = (f) => () => f().catch((e) => { if (worthShowing(e)) $('status').textContent = e.message; });
   $('save-token').addEventListener('click', () => { sessionStorage.setItem('gatewatch-token', $('token').value); start(); });
-  $('tenant').addEventListener('change', refresh);
-  $('search').addEventListener('submit', diagnose);
-  $('breakdown-by').addEventListener('change', () => { breakdownSort = null; loadBreakdown(); });
-  $('breakdown-outcome').addEventListener('change', loadBreakdown);
-  $('movers-by').addEventListener('change', loadMovers);
-  document.querySelectorAll('#breakdown th').forEach((th) => th.addEventListener('click', () => {
-    breakdownSort = th.dataset.key;
-    drawBreakdown();
-  }));
-  document.querySelectorAll('#steps button').forEach((b) => b.addEventListener('click', () => {
-    step = b.dataset.step;
-    document.querySelectorAll('#steps button').forEach((x) => x.classList.toggle('on', x === b));
-    loadTrends();
-    loadBreakdown().catch(() => {});
-  }));
-  setInterval(() => { if (token() && !$('main').hidden) { loadAlerts().catch(() => {}); } }, 5000);
-  setInterval(() => { if (token() && !$('main').hidden) { refresh(); } }, 30000);
+  $('tenant').addEventListener('change', () => { closeDrill(); window.GW.alerts.close(); refresh(); });
+  $('range').addEventListener('change', refresh);
+  $('auto-refresh').addEventListener('change', () => {
+    if ($('auto-refresh').checked) refresh(); else window.GW.pause();
+  });
+  $('search').addEventListener('submit', (e) => { e.preventDefault(); window.GW.diagnose(); });
+  $('breakdown-by').addEventListener('change', () => { breakdownSort = null; quiet(loadBreakdown)(); });
+  $('breakdown-outcome').addEventListener('change', quiet(loadBreakdown));
+  $('movers-by').addEventListener('change', quiet(loadMovers));
+  $('movers-span').addEventListener('change', quiet(loadMovers));
+  $('drill-close').addEventListener('click', closeDrill);
+  document.querySelectorAll('#breakdown th').forEach((th) => {
+    const sort = () => { breakdownSort = th.dataset.key; drawBreakdown(); };
+    th.tabIndex = 0;
+    th.addEventListener('click', sort);
+    th.addEventListener('keydown', (e) => { if (e.key === 'Enter') sort(); });
+  });
+  document.querySelectorAll('button.csv').forEach((b) => b.addEventListener('click', () => (b.dataset.table === 'alerts'
+    ? window.GW.alerts.csv(tenant()) : tableCsv($(b.dataset.table), `gatewatch-${b.dataset.table}-${tenant()}-${fileStamp()}.csv`))));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !window.GW.alerts.close()) closeDrill();
+  });
+  const live = () => token() && !$('main').hidden && $('auto-refresh').checked && tenant();
+  setInterval(() => { if (live()) window.GW.alerts.load(tenant(), from()).catch(() => {}); }, 5000);
+  setInterval(() => { if (live()) refresh(); }, 30000);
   if (token()) start(); else showLogin();
 })();

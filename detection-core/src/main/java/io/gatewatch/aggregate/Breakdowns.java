@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * A tenant window's sign-ins and failures broken down by every {@link Dimension}, each in a
  * {@link DimensionSummary} of bounded size: a tenant window never holds more than the dimensions'
- * capacities together (about 450 rows), whatever its traffic. Part of {@link TenantWindowCounts},
+ * capacities together (about 580 rows, 128 of them pairs of a value and a failing user for the
+ * drill-down), whatever its traffic. Part of {@link TenantWindowCounts},
  * so the breakdowns are stored, rolled up and corrected by late events with the window's counts.
  */
 public final class Breakdowns {
@@ -42,6 +43,9 @@ public final class Breakdowns {
         boolean failure = event.classification().outcome() == Outcome.FAILURE;
         Adder adder = new Adder(failure, failure ? userHash : 0); // one object per event, not one lambda per dimension
         for (Dimension dimension : DIMENSIONS) {
+            if (!failure && dimension.pairedWithUser() != null) {
+                continue; // pairs count failures only: a success would cost a string per pair and drill into nothing
+            }
             adder.dimension = dimension;
             dimension.eachValue(event, adder);
         }
@@ -61,9 +65,9 @@ public final class Breakdowns {
 
         @Override
         public void accept(String value) {
-            // a user's row is one user: no sketch to count it
+            // a user's row (or a pair's) is one user: no sketch to count it
             byDimension.computeIfAbsent(dimension, DimensionSummary::new).add(value, failure,
-                    dimension == Dimension.USER ? 0 : failingUser);
+                    dimension == Dimension.USER || dimension.pairedWithUser() != null ? 0 : failingUser);
         }
     }
 

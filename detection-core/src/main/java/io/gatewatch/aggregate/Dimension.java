@@ -36,18 +36,50 @@ public enum Dimension {
     /** Only failing users are kept: a tenant-minute of benign traffic holds none of its many users. */
     USER("user", 12, 32, true),
     /** Only failing addresses are kept, as for users. */
-    ADDRESS("address", 13, 32, true);
+    ADDRESS("address", 13, 32, true),
+    /** Pairs of an app and a user who failed on it: the drill-down from an app to its failing users. */
+    APP_USER("app>user", 14, 32, true, APP),
+    /** Pairs of a country and a user who failed from it. */
+    COUNTRY_USER("country>user", 15, 32, true, COUNTRY),
+    /** Pairs of an error code and a user who failed with it. */
+    ERROR_CODE_USER("errorCode>user", 16, 32, true, ERROR_CODE),
+    /** Pairs of a failed Conditional Access policy and a user it failed. */
+    CA_POLICY_USER("caPolicy>user", 17, 32, true, CA_POLICY);
+
+    /** Between a pair's value and its user: no app, country, code, policy or UPN holds it. */
+    public static final char PAIR_SEPARATOR = '\u001f';
 
     private final String parameter;
     private final int code;
     private final int capacity;
     private final boolean failuresOnly;
+    private final Dimension pairedWithUser;
 
     Dimension(String parameter, int code, int capacity, boolean failuresOnly) {
+        this(parameter, code, capacity, failuresOnly, null);
+    }
+
+    Dimension(String parameter, int code, int capacity, boolean failuresOnly, Dimension pairedWithUser) {
         this.parameter = parameter;
         this.code = code;
         this.capacity = capacity;
         this.failuresOnly = failuresOnly;
+        this.pairedWithUser = pairedWithUser;
+    }
+
+    /** For a pair dimension, the dimension whose values it pairs with users; null for the others. */
+    public Dimension pairedWithUser() {
+        return pairedWithUser;
+    }
+
+    /** The pair dimension of {@code dimension}'s values and their failing users; null when none is kept. */
+    public static Dimension usersOf(Dimension dimension) {
+        for (Dimension pair : values()) {
+            if (pair.pairedWithUser == dimension) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     /** The dimension's name in the API ({@code by=errorCode}). */
@@ -70,10 +102,10 @@ public enum Dimension {
         return failuresOnly;
     }
 
-    /** The dimension the API names {@code parameter}; null when none. */
+    /** The dimension the API names {@code parameter} in {@code by}; null when none (pairs are asked with {@code where}). */
     public static Dimension ofParameter(String parameter) {
         for (Dimension dimension : values()) {
-            if (dimension.parameter.equals(parameter)) {
+            if (dimension.pairedWithUser == null && dimension.parameter.equals(parameter)) {
                 return dimension;
             }
         }
@@ -93,6 +125,10 @@ public enum Dimension {
     /** The event's values of this dimension (none when the record does not say; several failed policies). */
     public void eachValue(ClassifiedEvent classified, Consumer<String> into) {
         InputEvent event = classified.event();
+        if (pairedWithUser != null) {
+            pairValues(classified, into);
+            return;
+        }
         switch (this) {
             case ERROR_CODE -> into.accept(Integer.toString(classified.classification().errorCode()));
             case CATEGORY -> into.accept(classified.classification().category().name());
@@ -106,6 +142,15 @@ public enum Dimension {
                     dynamicsValues(access, into);
                 }
             }
+        }
+    }
+
+    /** The event's values of the paired dimension, each with the event's user: none without a user. */
+    private void pairValues(ClassifiedEvent classified, Consumer<String> into) {
+        String user = classified.event().userPrincipalName();
+        if (!blank(user)) {
+            String suffix = PAIR_SEPARATOR + user.toLowerCase(Locale.ROOT);
+            pairedWithUser.eachValue(classified, value -> into.accept(value + suffix));
         }
     }
 

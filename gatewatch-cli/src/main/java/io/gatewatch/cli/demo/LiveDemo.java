@@ -63,6 +63,10 @@ public final class LiveDemo implements AutoCloseable {
         // demo traffic is produced live and in order, so a short grace shows summaries promptly
         values.put("window.grace", "PT10S");
         values.put("state.dir", stateDir.toString());
+        // the dashboard and API name each tenant by its domain, as tenant.<id>.name does in production
+        for (int t = 0; t < directory.tenantCount(); t++) {
+            values.put("tenant." + directory.tenantId(t) + ".name", tenantLabels(directory).apply(directory.tenantId(t)));
+        }
         return values;
     }
 

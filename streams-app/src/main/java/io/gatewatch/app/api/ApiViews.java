@@ -38,8 +38,10 @@ final class ApiViews {
      * @param approximate a value was left out or a row's count is an estimate (the dimension had more values than
      *                    it keeps per window)
      * @param errorBound  the most a row's failures may exceed the true count, or a value not listed may have
+     * @param where       the value whose failing users are listed ({@code app:Outlook}); null for a plain breakdown
      */
-    record Breakdown(String tenantId, String tenantName, String by, Instant from, Instant to, String outcome,
+    record Breakdown(String tenantId, String tenantName, String by,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String where, Instant from, Instant to, String outcome,
                      List<BreakdownRow> rows, boolean approximate, long errorBound) {
     }
 

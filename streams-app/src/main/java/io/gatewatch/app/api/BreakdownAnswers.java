@@ -44,8 +44,30 @@ final class BreakdownAnswers {
                 .sorted(order.thenComparing(BreakdownRow::value)).limit(limit)
                 .map(row -> view(by, row)).toList();
         DimensionSummary summary = covered.summary();
-        return new ApiViews.Breakdown(tenant, tenants.nameOf(tenant), by.parameter(), covered.from(), covered.to(),
+        return new ApiViews.Breakdown(tenant, tenants.nameOf(tenant), by.parameter(), null, covered.from(), covered.to(),
                 all ? "all" : "failure", rows, !summary.exact(), errorBound(summary));
+    }
+
+    /**
+     * The users who failed on one value of {@code of} (an app, country, error code or policy), most failures first,
+     * from the pairs of value and failing user the windows keep: pairs count failures only, so a row's sign-ins are
+     * its failures; a user not listed failed there at most {@code errorBound} times.
+     */
+    ApiViews.Breakdown failingUsers(String tenant, Dimension of, String value, Instant from, Instant to, int limit) {
+        BreakdownQuery.Covered covered = query.summarize(tenant, Dimension.usersOf(of), from, to,
+                query.step(from, Duration.between(from, to)));
+        String prefix = value + Dimension.PAIR_SEPARATOR;
+        List<ApiViews.BreakdownRow> rows = covered.summary().rows().stream()
+                .filter(row -> row.value().startsWith(prefix) && row.failures() > 0)
+                .sorted(Comparator.comparingLong(BreakdownRow::failures).reversed().thenComparing(BreakdownRow::value))
+                .limit(limit).map(row -> {
+                    String user = row.value().substring(prefix.length());
+                    return new ApiViews.BreakdownRow(user, user, null, row.failures(), row.failures(), 1, 1, row.error());
+                }).toList();
+        DimensionSummary summary = covered.summary();
+        return new ApiViews.Breakdown(tenant, tenants.nameOf(tenant), Dimension.USER.parameter(),
+                of.parameter() + ":" + value, covered.from(), covered.to(), "failure", rows, !summary.exact(),
+                errorBound(summary));
     }
 
     ApiViews.Movers movers(String tenant, Dimension by, Instant from, Instant to, String baseline, int limit) {

@@ -1,6 +1,7 @@
 package io.gatewatch.app.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gatewatch.aggregate.Dimension;
 import io.gatewatch.schema.read.TenantIds;
 import io.gatewatch.schema.read.UnreadableRecordException;
 import io.javalin.config.RoutesConfig;
@@ -42,12 +43,20 @@ final class TenantEndpoints {
                 from(ctx, defaultSpan(step(ctx))), to(ctx), step(ctx))));
         routes.get(TENANT + "/alerts", ctx -> answer(ctx, () -> local.alerts(tenant(ctx),
                 from(ctx, Duration.ofDays(7)), to(ctx), ctx.queryParam("rule"), limit(ctx))));
-        routes.get(TENANT + "/breakdown", ctx -> answer(ctx, () -> breakdowns.breakdown(tenant(ctx), BreakdownParameters.by(ctx),
-                from(ctx, Duration.ofHours(24)), to(ctx), limit(ctx, 20), BreakdownParameters.all(ctx))));
+        routes.get(TENANT + "/breakdown", ctx -> answer(ctx, () -> breakdown(ctx)));
         routes.get(TENANT + "/movers", ctx -> answer(ctx, () -> breakdowns.movers(tenant(ctx), BreakdownParameters.by(ctx),
                 from(ctx, Duration.ofHours(1)), to(ctx), BreakdownParameters.baseline(ctx), limit(ctx, 10))));
         routes.get(TENANT + "/users/{upn}/diagnosis", ctx -> answer(ctx, () -> local.diagnosis(tenant(ctx),
                 ctx.pathParam("upn"))));
+    }
+
+    private ApiViews.Breakdown breakdown(Context ctx) {
+        Dimension by = BreakdownParameters.by(ctx);
+        BreakdownParameters.Where where = BreakdownParameters.where(ctx, by);
+        Instant to = to(ctx);
+        Instant from = ctx.queryParam("from") == null ? to.minus(Duration.ofHours(24)) : from(ctx, Duration.ZERO);
+        return where == null ? breakdowns.breakdown(tenant(ctx), by, from, to, limit(ctx, 20), BreakdownParameters.all(ctx))
+                : breakdowns.failingUsers(tenant(ctx), where.dimension(), where.value(), from, to, limit(ctx, 20));
     }
 
     /** The path's tenant in the records' spelling (a GUID in any case is the same tenant). */

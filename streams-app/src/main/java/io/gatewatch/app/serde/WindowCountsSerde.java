@@ -14,12 +14,14 @@ import java.util.Map;
  * The {@code tenant-window-counts} store's values (and its hour and day roll-ups'): counts keyed by
  * enum name, so adding a category never misreads a stored window; distinct-user counters as raw
  * hashes or HyperLogLog registers. Format 2 adds the breakdowns ({@link BreakdownsFormat}) after
- * format 1's fields; a format-1 window reads with no breakdowns.
+ * format 1's fields; a format-1 window reads with no breakdowns. Format 3 has format 2's layout and
+ * may hold the pair dimensions (a value and a failing user, the drill-down): a release that reads
+ * format 2 only refuses it by its version instead of by an unknown dimension deep inside.
  */
 public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
 
     public WindowCountsSerde() {
-        super("TenantWindowCounts", 2);
+        super("TenantWindowCounts", 3);
     }
 
     @Override

@@ -128,10 +128,10 @@ class BreakdownAnswersTest {
                 10, false);
         assertThat(minutes.rows()).extracting(ApiViews.BreakdownRow::value, ApiViews.BreakdownRow::failures)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("FR", 10L), org.assertj.core.groups.Tuple.tuple("DE", 1L));
-        // a range past three hours is answered from the hours: the late event reached them too
-        ApiViews.Breakdown hours = answers.breakdown("t1", Dimension.CITY, START.minus(Duration.ofHours(2)),
+        // a range past aggregate.retention (6 h) is answered from the hours: the late event reached them too
+        ApiViews.Breakdown hours = answers.breakdown("t1", Dimension.CITY, START.minus(Duration.ofHours(5)),
                 START.plus(Duration.ofHours(2)), 10, true);
-        assertThat(hours.from()).isEqualTo(START.minus(Duration.ofHours(2)));
+        assertThat(hours.from()).isEqualTo(START.minus(Duration.ofHours(5)));
         assertThat(hours.rows()).extracting(ApiViews.BreakdownRow::value, ApiViews.BreakdownRow::signIns,
                 ApiViews.BreakdownRow::failures).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Lyon, FR", 30L, 10L),

@@ -2,6 +2,9 @@ package io.gatewatch.app.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatewatch.aggregate.Breakdowns;
+import io.gatewatch.aggregate.Dimension;
+import io.gatewatch.aggregate.DimensionSummary;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.diagnose.SignInSummary;
 import io.gatewatch.rules.Incident;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,13 +116,23 @@ class StoreFormatGoldenTest {
      * The value an older golden holds: today's sample, except where the sample grew after that
      * golden was written — rule-windows v3 and v4 hold its first window, v1 and v2 its first two observations, and v1 (before
      * windows were kept per rule) holds them under the unnamed rule; tenant-window-counts v1 holds
-     * its counts without breakdowns.
+     * its counts without breakdowns, v2 its breakdowns without the pairs of a value and a user.
      */
     private static Object writtenAs(Format<?> format, int version) {
-        if (format.store().equals("tenant-window-counts") && version == 1) {
+        if (format.store().equals("tenant-window-counts") && version <= 2) {
             TenantWindowCounts today = (TenantWindowCounts) format.sample();
+            if (version == 1) {
+                return TenantWindowCounts.restore(today.total(), today.byOutcome(), today.byCategory(),
+                        today.usersByCategory(), today.errorCodes());
+            }
+            Map<Dimension, DimensionSummary> withoutPairs = new EnumMap<>(Dimension.class);
+            today.breakdowns().byDimension().forEach((dimension, summary) -> {
+                if (dimension.pairedWithUser() == null) {
+                    withoutPairs.put(dimension, summary);
+                }
+            });
             return TenantWindowCounts.restore(today.total(), today.byOutcome(), today.byCategory(),
-                    today.usersByCategory(), today.errorCodes());
+                    today.usersByCategory(), today.errorCodes(), Breakdowns.restore(withoutPairs));
         }
         if (!format.store().equals("rule-windows") || version >= 5) {
             return format.sample();

@@ -1,5 +1,6 @@
 package io.gatewatch.bench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.schema.read.JsonMappers;
@@ -41,6 +42,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "60", description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
+            description = "Run the reference and Gatewatch in turn N times over the same input and report the means "
+                    + "(default: ${DEFAULT-VALUE}); compare code with 3 or more.")
+    int rounds;
+
     @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
     int rate;
 
@@ -80,23 +86,30 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long bytes = Preloader.preload(bootstrap, input, events, 1);
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
-            say("Reference pipeline (decode, re-key by tenant, count per minute), same guarantee, from offset 0...");
-            ThroughputRun.Result reference = ReferenceRun.run(bootstrap, "tp-", events, partitions, threads, settings);
-            say("Gatewatch, exactly-once, from offset 0...");
-            ThroughputRun.Result gatewatch = ThroughputRun.run(bootstrap, "tp-", events, partitions, threads, settings);
-            int latencyRate = rate > 0 ? rate : Math.max(100, (int) (gatewatch.eventsPerSecond() / 2) / 100 * 100);
+            ThroughputRounds throughput = new ThroughputRounds();
+            for (int round = 1; round <= Math.max(1, rounds); round++) {
+                String of = rounds > 1 ? " (round " + round + " of " + rounds + ")" : "";
+                say("Reference pipeline (decode, re-key by tenant, count per minute), same guarantee, from offset 0%s...", of);
+                ThroughputRun.Result reference = ReferenceRun.run(bootstrap, "tp-", events, partitions, threads, settings);
+                say("Gatewatch, exactly-once, from offset 0%s...", of);
+                throughput.add(reference, ThroughputRun.run(bootstrap, "tp-", events, partitions, threads, settings));
+            }
+            int latencyRate = rate > 0 ? rate : Math.max(100, (int) (throughput.gatewatchMean() / 2) / 100 * 100);
             say("Alert latency at %,d events/s for %d s...", latencyRate, latencySeconds);
             LatencyRun.Result latency = LatencyRun.run(bootstrap, latencyRate, Duration.ofSeconds(latencySeconds), partitions,
                     threads, settings);
-            report(ceiling, reference, gatewatch, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
+            report(ceiling, throughput, latency, memory.peakHeapBytes(), MemoryWatch.peakRssBytes(), bytes);
         }
         return 0;
     }
 
-    private void report(RawConsumerCeiling.Result ceiling, ThroughputRun.Result reference, ThroughputRun.Result gatewatch,
-                        LatencyRun.Result latency, long heap, long rss, long bytes) throws Exception {
-        double ratio = gatewatch.eventsPerSecond() / ceiling.recordsPerSecond();
-        double ratioToReference = gatewatch.eventsPerSecond() / reference.eventsPerSecond();
+    /** Rates are the rounds' means; per-store figures and cores are the last round's. */
+    private void report(RawConsumerCeiling.Result ceiling, ThroughputRounds throughput, LatencyRun.Result latency,
+                        long heap, long rss, long bytes) throws Exception {
+        ThroughputRun.Result reference = throughput.last().reference();
+        ThroughputRun.Result gatewatch = throughput.last().gatewatch();
+        double ratio = throughput.gatewatchMean() / ceiling.recordsPerSecond();
+        double ratioToReference = throughput.ratioOfMeans();
         String table = String.format(Locale.ROOT, """
 
                 | measure | value |
@@ -107,6 +120,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | reference pipeline, same guarantee and threads | %,.0f events/s, %.3f changelog records/event |
                 | Gatewatch, %d stream threads | %,.0f events/s, %.3f changelog records/event |
                 | ratio Gatewatch / reference | %.3f (target >= 0.5) |
+                | rounds: reference / Gatewatch events/s (ratio) | %s |
                 | ratio Gatewatch / ceiling | %.3f (target >= 0.03) |
                 | Gatewatch changelog records/event by store | %s |
                 | Gatewatch changelog bytes/event by store | %s (total %,.0f; the input is %,d bytes/event) |
@@ -117,8 +131,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
-                ceiling.megabytesPerSecond(), reference.eventsPerSecond(), reference.changelogRecordsPerEvent(), threads,
-                gatewatch.eventsPerSecond(), gatewatch.changelogRecordsPerEvent(), ratioToReference, ratio,
+                ceiling.megabytesPerSecond(), throughput.referenceMean(), reference.changelogRecordsPerEvent(), threads,
+                throughput.gatewatchMean(), gatewatch.changelogRecordsPerEvent(), ratioToReference, throughput.describe(), ratio,
                 perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
                 perEvent(gatewatch.changelogBytes(), gatewatch.events(), "%s %.0f"), gatewatch.changelogBytesPerEvent(),
                 bytes / events, perEvent(gatewatch.decodedHitRatio(), 1, "%s %.3f"),
@@ -134,8 +148,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());
         json.put("streamThreads", threads);
         json.putPOJO("settings", settings);
-        json.put("referenceEventsPerSecond", reference.eventsPerSecond());
-        json.put("gatewatchEventsPerSecond", gatewatch.eventsPerSecond());
+        json.put("referenceEventsPerSecond", throughput.referenceMean());
+        json.put("gatewatchEventsPerSecond", throughput.gatewatchMean());
+        json.put("referenceSpread", throughput.referenceSpread());
+        json.put("gatewatchSpread", throughput.gatewatchSpread());
+        ArrayNode runs = json.putArray("rounds");
+        throughput.rounds().forEach(round -> runs.addObject().put("referenceEventsPerSecond", round.reference().eventsPerSecond())
+                .put("gatewatchEventsPerSecond", round.gatewatch().eventsPerSecond()).put("ratioToReference", round.ratio()));
         json.put("ratio", ratio);
         json.put("ratioToReference", ratioToReference);
         json.put("referenceChangelogRecordsPerEvent", reference.changelogRecordsPerEvent());

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -42,14 +43,16 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class ReferenceRun {
 
-    private static final String APPLICATION_ID = "bench-reference";
+    private static final AtomicInteger RUNS = new AtomicInteger();
 
     private ReferenceRun() {
     }
 
     static ThroughputRun.Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
                                     Map<String, String> settings) throws Exception {
-        Map<String, String> values = ThroughputRun.baseConfig(bootstrap, APPLICATION_ID, topicPrefix, partitions, threads);
+        // each run its own group and internal topics: a second run under the first one's id would find its offsets at the end
+        String applicationId = ThroughputRun.applicationId("bench-reference", RUNS.incrementAndGet());
+        Map<String, String> values = ThroughputRun.baseConfig(bootstrap, applicationId, topicPrefix, partitions, threads);
         values.put("window.grace", "PT2H");
         values.putAll(settings);
         GatewatchConfig config = ConfigLoader.build(values);
@@ -69,12 +72,12 @@ final class ReferenceRun {
             }
             long start = System.nanoTime();
             ThreadCpu cpuAtStart = ThreadCpu.now();
-            Set<String> topics = Set.of(config.topics().signinEvents().name(), APPLICATION_ID + "-by-tenant-repartition");
-            while (ConsumerLag.of(admin, APPLICATION_ID, topics) != 0) {
+            Set<String> topics = Set.of(config.topics().signinEvents().name(), applicationId + "-by-tenant-repartition");
+            while (ConsumerLag.of(admin, applicationId, topics) != 0) {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return ThroughputRun.Result.of(events, seconds, streams, APPLICATION_ID, new SimpleMeterRegistry(),
+            return ThroughputRun.Result.of(events, seconds, streams, applicationId, new SimpleMeterRegistry(),
                     cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -53,7 +54,14 @@ final class ThroughputRun {
         }
     }
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
     private ThroughputRun() {
+    }
+
+    /** {@code base} for a JVM's first run, {@code base-N} for its Nth: each run reads the input from offset 0. */
+    static String applicationId(String base, int run) {
+        return run == 1 ? base : base + "-" + run;
     }
 
     static Map<String, String> baseConfig(String bootstrap, String applicationId, String prefix, int partitions,
@@ -73,7 +81,8 @@ final class ThroughputRun {
 
     static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
                       Map<String, String> settings) throws Exception {
-        Map<String, String> values = baseConfig(bootstrap, "bench-throughput", topicPrefix, partitions, threads);
+        Map<String, String> values = baseConfig(bootstrap, applicationId("bench-throughput", RUNS.incrementAndGet()),
+                topicPrefix, partitions, threads);
         // the preloaded backlog spans N ms of event time and its partitions are caught up at
         // different speeds: a grace longer than the span means every event is aggregated, none
         // dropped as late, so the run measures the full work

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.gatewatch.aggregate.Dimension;
-import io.gatewatch.aggregate.TenantWindowCounts;
-import io.gatewatch.app.config.ConfigLoader;
-import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.topology.GatewatchTopology;
-import io.gatewatch.app.topology.StreamsSettings;
-import io.gatewatch.classify.ClassificationData;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,29 +22,16 @@ class FailingUsersTest {
 
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<byte[], byte[]> signIns;
-    private GatewatchConfig config;
-    private int sequence;
+    private BreakdownDriver fixture;
 
     @BeforeEach
     void start() {
-        Map<String, String> values = new HashMap<>();
-        values.put("application.id", "failing-users-test");
-        values.put("bootstrap.servers", "unused:9092");
-        values.put("processing.guarantee", "at_least_once");
-        values.put("window.grace", "PT30S");
-        values.put("event.max-future", "P3650D");
-        config = ConfigLoader.build(values);
-        driver = new TopologyTestDriver(GatewatchTopology.build(config, ClassificationData.defaults(),
-                new SimpleMeterRegistry()), StreamsSettings.of(config), Instant.parse("2025-11-14T00:00:00Z"));
-        signIns = driver.createInputTopic(config.topics().signinEvents().name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
+        fixture = new BreakdownDriver(Map.of());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        fixture.close();
     }
 
     @Test
@@ -101,7 +74,7 @@ class FailingUsersTest {
         assertThat(lastSixHours.rows()).extracting(ApiViews.BreakdownRow::value, ApiViews.BreakdownRow::failures)
                 .containsExactly(tuple("Outlook", 6L));
         assertThat(lastSixHours.from()).as("starts at the oldest minute kept")
-                .isEqualTo(now.minus(config.aggregateRetention()).plusSeconds(50));
+                .isEqualTo(now.minus(fixture.config.aggregateRetention()).plusSeconds(50));
         assertThat(answers(now).failingUsers("t1", Dimension.APP, "Outlook", now.minus(Duration.ofHours(6)), now, 10)
                 .rows()).hasSize(6);
         assertThat(answers(now).breakdown("t1", Dimension.APP, now.minus(Duration.ofHours(24)), now, 10, false).rows())
@@ -109,19 +82,10 @@ class FailingUsersTest {
     }
 
     private BreakdownAnswers answers(Instant now) {
-        ReadOnlyWindowStore<String, TenantWindowCounts> minutes = driver.getWindowStore(GatewatchTopology.AGGREGATE_STORE);
-        ReadOnlyWindowStore<String, TenantWindowCounts> hours = driver.getWindowStore(GatewatchTopology.HOURS_STORE);
-        ReadOnlyWindowStore<String, TenantWindowCounts> days = driver.getWindowStore(GatewatchTopology.DAYS_STORE);
-        Map<String, ReadOnlyWindowStore<String, TenantWindowCounts>> stores = Map.of(GatewatchTopology.AGGREGATE_STORE,
-                minutes, GatewatchTopology.HOURS_STORE, hours, GatewatchTopology.DAYS_STORE, days);
-        return new BreakdownAnswers(new BreakdownQuery(stores::get, config.windowSize(), config.aggregateRetention(),
-                config.api().hourRetention(), Clock.fixed(now, ZoneOffset.UTC)), config.api().tenantNames());
+        return fixture.answers(now);
     }
 
     private void signIn(String app, String user, int code, Instant time) {
-        String json = "{\"id\":\"e" + sequence++ + "\",\"createdDateTime\":\"" + time + "\",\"resourceTenantId\":\"t1\","
-                + "\"userPrincipalName\":\"" + user + "\",\"ipAddress\":\"203.0.113.7\",\"appDisplayName\":\"" + app
-                + "\",\"location\":{\"city\":\"Paris\",\"countryOrRegion\":\"FR\"},\"status\":{\"errorCode\":" + code + "}}";
-        signIns.pipeInput(null, json.getBytes(StandardCharsets.UTF_8));
+        fixture.signIn(app, user, code, "Paris", "FR", time);
     }
 }

@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,8 @@ import java.util.TreeSet;
 public record RuleSettings(Map<String, Duration> suppressions, Map<String, String> parameters,
         Map<String, String> globalExceptions, RuleCatalogue catalogue, Watchlists watchlists) {
 
-    private static final String RULE_PREFIX = "rule.";
-    private static final String SUPPRESS_PREFIX = "suppress.";
+    static final String RULE_PREFIX = "rule.";
+    static final String SUPPRESS_PREFIX = "suppress.";
     private static final Map<String, String> SHIPPED_FILE = Map.copyOf(readShippedFile());
     private static final RuleSettings SHIPPED = fromProperties(SHIPPED_FILE);
 
@@ -129,40 +128,7 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
      * naming its key.
      */
     public static RuleSettings fromProperties(Map<String, String> values) {
-        Map<String, Duration> suppressions = new HashMap<>();
-        Map<String, String> parameters = new HashMap<>();
-        Map<String, String> globalExceptions = new HashMap<>();
-        values.forEach((given, value) -> {
-            String key = RuleKeys.canonical(given);
-            if (key.startsWith(RULE_PREFIX)) {
-                String rest = key.substring(RULE_PREFIX.length());
-                int dot = rest.lastIndexOf('.');
-                if (dot <= 0) {
-                    throw new IllegalArgumentException(key + ": expected rule.<RULE>.<parameter>");
-                }
-                String parameter = rest.substring(dot + 1);
-                if (parameter.startsWith(ExceptionKind.PARAMETER_PREFIX)) {
-                    checkExceptions(key, ExceptionKind.ofParameter(parameter), value);
-                }
-                parameters.put(ruleName(rest.substring(0, dot)) + rest.substring(dot), value.trim());
-            } else if (key.startsWith(SUPPRESS_PREFIX)) {
-                suppressions.put(ruleName(key.substring(SUPPRESS_PREFIX.length())), duration(key, value));
-            } else if (key.startsWith(ExceptionKind.GLOBAL_PREFIX)) {
-                checkExceptions(key, ExceptionKind.ofGlobalKey(key), value);
-                globalExceptions.put(key, value.trim());
-            }
-        });
-        return new RuleSettings(suppressions, parameters, globalExceptions);
-    }
-
-    private static void checkExceptions(String key, ExceptionKind kind, String value) {
-        if (kind == null) {
-            throw new IllegalArgumentException(key + " is not an exception list (" + RuleKeys.EXCEPTION_KEYS + ")");
-        }
-        String problem = kind.problem(key, value);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
+        return RulePropertiesReader.read(values);
     }
 
     /**
@@ -222,7 +188,7 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
     public Duration suppression(String rule) {
         Duration period = suppressions.get(rule);
         if (period == null && catalogue.defaults().containsKey(SUPPRESS_PREFIX + rule)) {
-            period = duration(SUPPRESS_PREFIX + rule, catalogue.defaults().get(SUPPRESS_PREFIX + rule));
+            period = RulePropertiesReader.duration(SUPPRESS_PREFIX + rule, catalogue.defaults().get(SUPPRESS_PREFIX + rule));
         }
         if (period == null && this != SHIPPED) {
             return SHIPPED.suppression(rule);
@@ -249,7 +215,7 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
     }
 
     public Duration period(String rule, String parameter) {
-        return duration(RULE_PREFIX + rule + "." + parameter, value(rule, parameter));
+        return RulePropertiesReader.duration(RULE_PREFIX + rule + "." + parameter, value(rule, parameter));
     }
 
     private String value(String rule, String parameter) {
@@ -278,14 +244,6 @@ public record RuleSettings(Map<String, Duration> suppressions, Map<String, Strin
 
     static String ruleName(String name) {
         return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    private static Duration duration(String key, String value) {
-        try {
-            return Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1H, was '" + value + "'");
-        }
     }
 
     private static Map<String, String> readShippedFile() {

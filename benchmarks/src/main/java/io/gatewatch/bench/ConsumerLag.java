@@ -36,4 +36,11 @@ final class ConsumerLag {
         }
         return lag;
     }
+
+    /** The group's committed offsets summed over {@code topic}'s partitions (0 before its first commit). */
+    static long committed(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
+        return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
+                .mapToLong(entry -> entry.getValue().offset()).sum();
+    }
 }

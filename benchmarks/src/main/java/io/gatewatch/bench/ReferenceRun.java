@@ -11,11 +11,10 @@ import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.Serdes;
@@ -58,26 +57,14 @@ final class ReferenceRun {
         GatewatchConfig config = ConfigLoader.build(values);
         Properties props = StreamsSettings.of(config);
         props.put("state.dir", values.get("state.dir"));
-        CountDownLatch running = new CountDownLatch(1);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              KafkaStreams streams = new KafkaStreams(topology(config), props)) {
-            streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING) {
-                    running.countDown();
-                }
-            });
             streams.start();
-            if (!running.await(2, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("reference app did not reach RUNNING");
-            }
-            long start = System.nanoTime();
             ThreadCpu cpuAtStart = ThreadCpu.now();
-            Set<String> topics = Set.of(config.topics().signinEvents().name(), applicationId + "-by-tenant-repartition");
-            while (ConsumerLag.of(admin, applicationId, topics) != 0) {
-                Thread.sleep(100);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return ThroughputRun.Result.of(events, seconds, streams, applicationId, new SimpleMeterRegistry(),
+            String input = config.topics().signinEvents().name();
+            CommitClock.Timed timed = CommitClock.measure(admin, applicationId, input,
+                    Set.of(input, applicationId + "-by-tenant-repartition"), events, Duration.ofMinutes(2));
+            return ThroughputRun.Result.of(events, timed, streams, applicationId, new SimpleMeterRegistry(),
                     cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));

@@ -23,11 +23,14 @@ import org.apache.kafka.streams.KafkaStreams;
 /** Gatewatch from offset 0 of a preloaded topic until every event is processed and committed. */
 final class ThroughputRun {
 
-    /** Events processed, their wall time, and the changelog records and bytes the run's stream threads sent per store. */
-    record Result(long events, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes,
+    /**
+     * Events processed, those of them timed (see {@link CommitClock}) and their wall time, and the
+     * changelog records and bytes the run's stream threads sent per store.
+     */
+    record Result(long events, long timedEvents, double seconds, Map<String, Double> changelogRecords, Map<String, Double> changelogBytes,
                   Map<String, Double> decodedHitRatio, Map<String, Double> coresByThreads) {
 
-        static Result of(long events, double seconds, KafkaStreams streams, String applicationId, MeterRegistry registry,
+        static Result of(long events, CommitClock.Timed timed, KafkaStreams streams, String applicationId, MeterRegistry registry,
                          ThreadCpu atStart) {
             Map<String, Double> cores = ThreadCpu.now().coresSince(atStart, applicationId);
             Map<String, Double> hitRatio = new TreeMap<>();
@@ -37,12 +40,12 @@ final class ThroughputRun {
                         .functionCounter().count();
                 hitRatio.put(store, hits.count() / Math.max(1, hits.count() + misses));
             });
-            return new Result(events, seconds, StateWrites.byStore(streams, applicationId),
+            return new Result(events, timed.events(), timed.seconds(), StateWrites.byStore(streams, applicationId),
                     StateWrites.bytesByStore(streams, applicationId), hitRatio, cores);
         }
 
         double eventsPerSecond() {
-            return events / seconds;
+            return timedEvents / seconds;
         }
 
         double changelogRecordsPerEvent() {
@@ -92,17 +95,11 @@ final class ThroughputRun {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              GatewatchApp app = GatewatchApp.start(config, registry)) {
-            if (!app.awaitRunning(Duration.ofMinutes(2))) {
-                throw new IllegalStateException("streams app did not reach RUNNING");
-            }
-            long start = System.nanoTime();
             ThreadCpu cpuAtStart = ThreadCpu.now();
-            Set<String> topics = Set.of(config.topics().signinEvents().name(), GatewatchTopology.byTenantTopic(config));
-            while (ConsumerLag.of(admin, config.applicationId(), topics) != 0) {
-                Thread.sleep(100);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return Result.of(events, seconds, app.streams(), config.applicationId(), registry, cpuAtStart);
+            String input = config.topics().signinEvents().name();
+            CommitClock.Timed timed = CommitClock.measure(admin, config.applicationId(), input,
+                    Set.of(input, GatewatchTopology.byTenantTopic(config)), events, Duration.ofMinutes(2));
+            return Result.of(events, timed, app.streams(), config.applicationId(), registry, cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

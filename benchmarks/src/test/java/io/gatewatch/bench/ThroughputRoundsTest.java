@@ -26,6 +26,6 @@ class ThroughputRoundsTest {
 
     /** A run of {@code rate} events in one second. */
     private static ThroughputRun.Result run(long rate) {
-        return new ThroughputRun.Result(rate, 1.0, Map.of(), Map.of(), Map.of(), Map.of());
+        return new ThroughputRun.Result(rate, rate, 1.0, Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

@@ -5,65 +5,71 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Times a run from the application's first commit of the input to the commit that leaves no lag,
- * and counts only the input committed in between. Both ends are commits, so the timed work is
- * the work committed; a clock started at Kafka Streams' RUNNING would miss what its threads
- * process while the group is still rebalancing (a follow-up rebalance comes after the internal
- * topics are created), and time a late RUNNING too fast.
+ * Times a run's steady state by its commits on the pipeline's last stage (the repartition topic):
+ * from the commit that passes a tenth of the events to the one that passes nine tenths, counting
+ * the events committed in between. Both ends are commits of finished work, so neither the start
+ * (group formation, a follow-up rebalance once internal topics exist, cold caches) nor a stage
+ * running ahead of the next can make a run look faster or slower than it runs; a clock started
+ * at Kafka Streams' RUNNING did both, since threads also process while the group rebalances.
+ * Transaction markers take offsets too: one per partition and commit, a thousandth of the events.
  */
 final class CommitClock {
 
-    /** Input events committed after the clock started, and the seconds until nothing was left. */
+    /** Events committed while the clock ran, and the seconds between its two commits. */
     record Timed(long events, double seconds) {
         double eventsPerSecond() {
             return events / seconds;
         }
     }
 
-    private final long inputEvents;
+    static final double FROM = 0.1;
+    static final double TO = 0.9;
+
+    private final long events;
     private long startNanos = -1;
-    private long eventsLeftAtStart;
+    private long committedAtStart;
     private Timed timed;
 
-    CommitClock(long inputEvents) {
-        this.inputEvents = inputEvents;
+    CommitClock(long events) {
+        this.events = events;
     }
 
     /**
-     * One look at the group's offsets: {@code committedInput} summed over the input's partitions,
-     * {@code lag} over every topic the run must drain (-1 while one has no commit yet).
+     * One look at the last stage's committed offsets, summed over its partitions.
      *
-     * @return whether the run is over
+     * @return whether the clock has stopped
      */
-    boolean observe(long nanos, long committedInput, long lag) {
-        if (startNanos < 0 && committedInput > 0) {
-            if (committedInput >= inputEvents) {
-                throw new IllegalStateException("the input was committed in full before the clock saw a first commit");
+    boolean observe(long nanos, long committed) {
+        if (startNanos < 0 && committed >= FROM * events) {
+            if (committed >= TO * events) {
+                throw new IllegalStateException("the run passed both marks between two looks: too few events to time");
             }
             startNanos = nanos;
-            eventsLeftAtStart = inputEvents - committedInput;
-        } else if (startNanos >= 0 && lag == 0 && timed == null) {
-            timed = new Timed(eventsLeftAtStart, (nanos - startNanos) / 1e9);
+            committedAtStart = committed;
+        } else if (startNanos >= 0 && timed == null && committed >= TO * events) {
+            timed = new Timed(committed - committedAtStart, (nanos - startNanos) / 1e9);
         }
         return timed != null;
     }
 
-    /** The timed events and seconds once {@link #observe} said the run is over, else null. */
+    /** The events and seconds timed once {@link #observe} said the clock stopped, else null. */
     Timed timed() {
         return timed;
     }
 
-    /** Waits for the run's end, looking at the group's offsets every few milliseconds. */
-    static Timed measure(Admin admin, String groupId, String inputTopic, Set<String> mustDrain, long inputEvents,
-                         Duration firstCommitWithin) throws Exception {
-        CommitClock clock = new CommitClock(inputEvents);
-        long deadline = System.nanoTime() + firstCommitWithin.toNanos();
-        while (!clock.observe(System.nanoTime(), ConsumerLag.committed(admin, groupId, inputTopic),
-                ConsumerLag.of(admin, groupId, mustDrain))) {
-            if (clock.startNanos < 0 && System.nanoTime() > deadline) {
-                throw new IllegalStateException(groupId + " committed no input within " + firstCommitWithin);
+    /** Times the run, then waits until the group has no lag left on {@code mustDrain}. */
+    static Timed measure(Admin admin, String groupId, String lastStage, Set<String> mustDrain, long events,
+                         Duration within) throws Exception {
+        CommitClock clock = new CommitClock(events);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!clock.observe(System.nanoTime(), ConsumerLag.committed(admin, groupId, lastStage))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(groupId + " did not commit " + TO + " of the events within " + within);
             }
-            Thread.sleep(clock.startNanos < 0 ? 10 : 100);
+            Thread.sleep(50);
+        }
+        while (ConsumerLag.of(admin, groupId, mustDrain) != 0) {
+            Thread.sleep(100);
         }
         return clock.timed();
     }

@@ -62,8 +62,9 @@ final class ReferenceRun {
             streams.start();
             ThreadCpu cpuAtStart = ThreadCpu.now();
             String input = config.topics().signinEvents().name();
-            CommitClock.Timed timed = CommitClock.measure(admin, applicationId, input,
-                    Set.of(input, applicationId + "-by-tenant-repartition"), events, Duration.ofMinutes(2));
+            String byTenant = applicationId + "-by-tenant-repartition";
+            CommitClock.Timed timed = CommitClock.measure(admin, applicationId, byTenant, Set.of(input, byTenant),
+                    events, Duration.ofMinutes(30));
             return ThroughputRun.Result.of(events, timed, streams, applicationId, new SimpleMeterRegistry(),
                     cpuAtStart);
         } finally {

@@ -97,8 +97,9 @@ final class ThroughputRun {
              GatewatchApp app = GatewatchApp.start(config, registry)) {
             ThreadCpu cpuAtStart = ThreadCpu.now();
             String input = config.topics().signinEvents().name();
-            CommitClock.Timed timed = CommitClock.measure(admin, config.applicationId(), input,
-                    Set.of(input, GatewatchTopology.byTenantTopic(config)), events, Duration.ofMinutes(2));
+            String byTenant = GatewatchTopology.byTenantTopic(config);
+            CommitClock.Timed timed = CommitClock.measure(admin, config.applicationId(), byTenant,
+                    Set.of(input, byTenant), events, Duration.ofMinutes(30));
             return Result.of(events, timed, app.streams(), config.applicationId(), registry, cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));

@@ -11,42 +11,36 @@ class CommitClockTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void timesFromTheFirstCommitOfTheInputAndCountsOnlyWhatWasLeftThen() {
+    void timesTheCommitsBetweenATenthAndNineTenthsOfTheEvents() {
         CommitClock clock = new CommitClock(1_000);
 
-        assertThat(clock.observe(0, 0, -1)).as("nothing committed yet: the group may still be rebalancing").isFalse();
-        assertThat(clock.observe(2 * SECOND, 0, -1)).isFalse();
-        assertThat(clock.observe(3 * SECOND, 200, -1)).as("the clock starts here, 800 events left").isFalse();
-        assertThat(clock.observe(4 * SECOND, 600, 400)).isFalse();
-        assertThat(clock.observe(7 * SECOND, 1_000, 0)).as("no lag on any drained topic: over").isTrue();
+        assertThat(clock.observe(0, 0)).as("nothing committed yet: the group may still be rebalancing").isFalse();
+        assertThat(clock.observe(2 * SECOND, 50)).isFalse();
+        assertThat(clock.observe(3 * SECOND, 120)).as("the clock starts at the first look past a tenth").isFalse();
+        assertThat(clock.observe(4 * SECOND, 600)).isFalse();
+        assertThat(clock.observe(7 * SECOND, 920)).as("past nine tenths: stopped").isTrue();
+        assertThat(clock.observe(9 * SECOND, 1_000)).as("a later look changes nothing").isTrue();
 
-        CommitClock.Timed timed = timedOf(clock, 7 * SECOND);
-        assertThat(timed.events()).isEqualTo(800);
+        CommitClock.Timed timed = clock.timed();
+        assertThat(timed.events()).as("what was committed between the two looks").isEqualTo(800);
         assertThat(timed.seconds()).isCloseTo(4.0, within(1e-9));
         assertThat(timed.eventsPerSecond()).isCloseTo(200.0, within(1e-9));
     }
 
     @Test
-    void aLagOfZeroBeforeTheFirstCommitOfTheInputDoesNotEndTheRun() {
+    void theClockIsStillRunningBeforeNineTenths() {
         CommitClock clock = new CommitClock(1_000);
 
-        assertThat(clock.observe(SECOND, 0, 0)).isFalse();
-        assertThat(clock.observe(2 * SECOND, 500, 500)).isFalse();
-        assertThat(clock.observe(3 * SECOND, 1_000, 0)).isTrue();
-        assertThat(timedOf(clock, 3 * SECOND).events()).isEqualTo(500);
+        assertThat(clock.observe(SECOND, 100)).isFalse();
+        assertThat(clock.observe(2 * SECOND, 899)).isFalse();
+        assertThat(clock.timed()).isNull();
     }
 
     @Test
-    void anInputCommittedInFullBeforeTheClockLookedCannotBeTimed() {
+    void aRunThatPassesBothMarksBetweenTwoLooksCannotBeTimed() {
         CommitClock clock = new CommitClock(1_000);
 
-        assertThatThrownBy(() -> clock.observe(SECOND, 1_000, 0)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("before the clock saw a first commit");
-    }
-
-    /** The result of a finished clock: a further look changes nothing. */
-    private static CommitClock.Timed timedOf(CommitClock clock, long nanos) {
-        assertThat(clock.observe(nanos + SECOND, 1_000, 0)).isTrue();
-        return clock.timed();
+        assertThatThrownBy(() -> clock.observe(SECOND, 950)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("too few events");
     }
 }

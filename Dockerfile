@@ -1,5 +1,5 @@
 # Gatewatch images, built from this checkout (docker build --target app|cli .).
-# Not exercised on the build machines (no Docker engine there): see README, "With Docker".
+# Not exercised on the build machines (no Docker engine there): see docs/operations.md#with-docker.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .

@@ -44,7 +44,7 @@ public class ParseAndClassifyBenchmark extends OneCoreBenchmark {
         }
     }
 
-    /** Average record size, printed so the README can state what "realistic size" means. */
+    /** Average record size, printed so docs/benchmarks.md can state what "realistic size" means. */
     public static void main(String[] args) throws Exception {
         ParseAndClassifyBenchmark bench = new ParseAndClassifyBenchmark();
         bench.setUp();

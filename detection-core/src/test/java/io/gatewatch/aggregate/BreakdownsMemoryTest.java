@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class BreakdownsMemoryTest {
 
-    /** The heap a tenant window's breakdowns take at most (README: state per tenant-day). */
+    /** The heap a tenant window's breakdowns take at most (docs/api.md#breakdowns-what-rose-where-for-whom). */
     static final long MAX_WEIGHT = 200_000;
 
     @Test

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class DistinctCounterTest {
 
-    /** The README promises exact counts up to 64 distinct users per category: the number is written here, not read from the code. */
+    /**
+     * docs/detections.md#bounded-state promises exact counts up to 64 distinct users per category:
+     * the number is written here, not read from the code.
+     */
     @Test
     void exactUpToSixtyFourThenEstimated() {
         DistinctCounter counter = new DistinctCounter();

@@ -9,9 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module graph as rules over the code itself (README, Architecture): event-schema → detection
- * core → streams-app → launcher, the generator beside the core. Run in the launcher's tests because
- * its classpath holds every module.
+ * The module graph as rules over the code itself (docs/architecture.md#2-modules-and-data-flow):
+ * event-schema → detection core → streams-app → launcher, the generator beside the core. Run in
+ * the launcher's tests because its classpath holds every module.
  */
 class ArchitectureTest {
 

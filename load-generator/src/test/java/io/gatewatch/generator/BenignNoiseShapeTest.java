@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benign noise is there, in the shape and at the rates the README states, so a
+ * The benign noise is there, in the shape and at the rates docs/commands.md#generate states, so a
  * zero-false-positive evaluation means the rules tolerate it rather than never meeting it.
  */
 class BenignNoiseShapeTest {

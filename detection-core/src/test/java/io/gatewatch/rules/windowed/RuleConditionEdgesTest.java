@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conditions and bounds the README states for the windowed rules, each at its edge: codes a
- * rule counts, distances and speeds, escalation windows, and how much state a window may keep.
+ * The conditions and bounds docs/detections.md states for the windowed rules, each at its edge:
+ * codes a rule counts, distances and speeds, escalation windows, and how much state a window may
+ * keep.
  */
 class RuleConditionEdgesTest {
 

@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard's browser tests' shared parts: one running demo for every test class of this JVM
  * (started on first use, stopped when the JVM exits: a demo takes a minute of the machine to warm
  * up), Debian's headless Chromium at a given window size with downloads into a directory, waits,
- * and screenshots written to {@code target/} and to {@code docs/}, where the README shows them.
+ * and screenshots written to {@code target/} and to {@code docs/}, where the README and
+ * docs/api.md#dashboard show them.
  */
 final class DashboardBrowser implements AutoCloseable {
 

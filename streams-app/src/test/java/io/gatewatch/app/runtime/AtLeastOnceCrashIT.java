@@ -26,10 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the README promises for {@code processing.guarantee=at_least_once} (clusters without
- * transactions): after a {@code kill -9} the input since the last commit is replayed and outputs
- * may repeat, but nothing is lost and a repeated per-event alert carries the same alert id, so
- * consumers de-duplicate on it.
+ * What docs/operations.md#guarantees promises for {@code processing.guarantee=at_least_once}
+ * (clusters without transactions): after a {@code kill -9} the input since the last commit is
+ * replayed and outputs may repeat, but nothing is lost and a repeated per-event alert carries the
+ * same alert id, so consumers de-duplicate on it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class AtLeastOnceCrashIT {
@@ -103,8 +103,9 @@ class AtLeastOnceCrashIT {
                         .map(r -> r.value().entity().value()).filter(v -> v.startsWith("locked")).distinct().count()
                         >= EVENTS / LOCKED_EVERY, Duration.ofMinutes(1));
                 raised = alerts.readMore(Duration.ofSeconds(2));
-                // per-event alerts (the lockouts): a repeat carries the same id. Windowed ones (the storm and spray
-                // the lockouts add up to) may not: their window is rebuilt from the replay (README, Guarantees)
+                // per-event alerts (the lockouts): a repeat carries the same id. Windowed ones (the storm and
+                // spray the lockouts add up to) may not: their window is rebuilt from the replay
+                // (docs/operations.md#guarantees)
                 Map<String, Set<String>> idsPerLockout = raised.stream()
                         .filter(r -> r.value().rule().equals("ACCOUNT_LOCKOUT")).collect(Collectors.groupingBy(
                                 r -> r.value().entity().value(),

@@ -135,7 +135,7 @@ class CrashRecoveryIT {
                 assertThat(lockouts).extracting(r -> r.value().entity().value())
                         .as("each lockout alerts exactly once").doesNotHaveDuplicates().hasSize(LOCKED_USERS);
                 assertThat(second.metricSum("gatewatch_ingest_events_total")).as("events instance B ingested").isPositive();
-                // what README *Metrics* promises on /metrics, with the dropped-records count the ITs explain losses by
+                // what docs/operations.md#metrics promises on /metrics, with the dropped-records count the ITs explain losses by
                 assertThat(second.metrics()).contains("gatewatch_ingest_events_total{", "gatewatch_state_changelog_records_total",
                         "gatewatch_state_changelog_records_per_event", "kafka_stream_task_dropped_records_total{",
                         "kafka_producer_topic_record_send_total{", "kafka_stream_thread_process_total{",

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Standby replicas ({@code num.standby.replicas=1}): two instances each keep a warm copy of the
  * other's state; one is killed with SIGKILL and the other takes its tasks over from the standby
  * instead of restoring them from the changelogs. Every tenant's total stays exact, every event is
- * classified once, and the time from the kill to the survivor's first output of the dead one's
- * input is measured (printed for the README; asserted only to be within the session timeout plus
- * a minute, as a resume, not a benchmark).
+ * classified once, and the time from the kill until all input sent after it is processed is
+ * measured (printed, for docs/operations.md#guarantees; asserted only to be within the session
+ * timeout plus a minute, as a resume, not a benchmark).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class StandbyTakeoverIT {

@@ -129,7 +129,7 @@ class GatewatchTopologyTest {
     /**
      * {@code aggregate.retention} (6 h): a closed minute window stays in the store the API reads for
      * that long at least. (Past it, RocksDB drops it with its segment; a copy still in the record
-     * cache may show a little longer, so the README promises "at least".)
+     * cache may show a little longer, so docs/operations.md#configuration-keys promises "at least".)
      */
     @Test
     void closedWindowsStayQueryableForTheRetention() {

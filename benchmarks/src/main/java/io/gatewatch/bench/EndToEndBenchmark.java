@@ -70,6 +70,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BenchLogging.quiet();
         if (stateUsers > 0) {
             return stateAtScale();
         }

@@ -13,6 +13,13 @@
   const fill = (id, rows) => $(id).tBodies[0].replaceChildren(...rows.map((cells) =>
     el('tr', {}, cells.map((c) => el('td', {}, c == null ? '' : String(c))))));
 
+  // a heavy-hitter summary bounds what it cannot count exactly: say which tables hold bounds, not only the first
+  const exactness = (byName) => {
+    const bounded = Object.keys(byName).filter((name) => byName[name].approximate
+      || byName[name].rows.some((r) => r.failuresError));
+    return bounded.length ? `counts marked ≤ are upper bounds (${bounded.join(', ')})` : 'breakdowns exact';
+  };
+
   async function load() {
     if (!tenant) { $('status').textContent = 'Give ?tenant=<id>&day=YYYY-MM-DD.'; return; }
     const [trends, movers, apps, users, codes, alerts] = await Promise.all([
@@ -28,7 +35,7 @@
     $('summary-title').textContent = `${trends.tenantName ? trends.tenantName + ' — ' : ''}${tenant}, ${day} (UTC)`;
     $('summary-totals').textContent = `${signIns} sign-ins, ${failures} failed`
       + (signIns ? ` (${(100 * failures / signIns).toFixed(1)} %)` : '') + `; ${alerts.length} alerts`
-      + ' — hours as closed so far; breakdowns' + (apps.approximate ? ` approximate within ${apps.errorBound}` : ' exact');
+      + ' — hours as closed so far; ' + exactness({ apps, users, 'error codes': codes });
     fill('summary-movers', movers.rows.map((r) => [r.label === r.value ? r.value : `${r.value} ${r.label}`,
       r.failures, r.baselineFailures, '+' + r.change]));
     fill('summary-apps', apps.rows.map((r) => [r.value, (r.failuresError ? '≤ ' : '') + r.failures, r.signIns, r.users]));

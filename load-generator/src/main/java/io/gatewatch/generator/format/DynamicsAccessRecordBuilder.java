@@ -9,8 +9,12 @@ public final class DynamicsAccessRecordBuilder {
 
     /** Dataverse UserNotAssignedRoles. */
     public static final String MISSING_ROLE = "0x80042f09";
-    /** What a request to the wrong regional host typically ends in: organisation not found. */
-    public static final int ORG_NOT_FOUND = -2147204784;
+    /**
+     * The failure the generator gives a request sent to the wrong regional host: Dataverse's generic
+     * SQL error (0x80044150). Gatewatch tells a region mismatch by the host the URL names, never by
+     * the code, so any failure code would do.
+     */
+    public static final int WRONG_REGION_FAILURE = -2147204784;
 
     private DynamicsAccessRecordBuilder() {
     }

@@ -114,7 +114,7 @@ final class AccessScenarios {
         b.dynamics(b.atSeconds(0), b.user(2), b.org().host(), 0, null);
         SyntheticUser user = b.user(1);
         String host = mismatch ? b.org().wrongHost() : b.org().host();
-        b.dynamics(b.atSeconds(60), user, host, mismatch ? DynamicsAccessRecordBuilder.ORG_NOT_FOUND : 0,
+        b.dynamics(b.atSeconds(60), user, host, mismatch ? DynamicsAccessRecordBuilder.WRONG_REGION_FAILURE : 0,
                 mismatch ? "Organization not found in this region." : null);
         if (mismatch) {
             b.expect("DYNAMICS_REGION_MISMATCH", userAndOrg(user, host));

@@ -105,7 +105,8 @@ class TwoInstanceApiIT {
             String range = "?from=" + start.minusSeconds(60) + "&to=" + start.plus(Duration.ofMinutes(40));
             for (String tenant : TENANTS) {
                 for (String path : List.of("/trends" + range, "/alerts" + range, "/users/locked0@x.com/diagnosis",
-                        "/breakdown" + range + "&by=user", "/movers" + range + "&by=errorCode&baseline=previous")) {
+                        "/breakdown" + range + "&by=user", "/breakdown" + range + "&by=user&where=errorCode:50126",
+                        "/movers" + range + "&by=errorCode&baseline=previous")) {
                     String url = "/api/v1/tenants/" + tenant + path;
                     assertThat(get(ports[1], url, ADMIN).body()).as(url).isEqualTo(get(ports[0], url, ADMIN).body());
                     assertThat(get(ports[1], url, null).statusCode()).isEqualTo(401);
@@ -138,6 +139,13 @@ class TwoInstanceApiIT {
             List<String> failing = new ArrayList<>();
             users.get("rows").forEach(row -> failing.add(row.get("value").asText()));
             assertThat(failing).contains("locked0@x.com", "user0@x.com");
+            // the drill-down from an error code to its users (both instances answer it alike: the loop above)
+            JsonNode drilled = json(get(ports[0], "/api/v1/tenants/tenant-a/breakdown" + range
+                    + "&by=user&where=errorCode:50053&limit=100", ADMIN));
+            List<String> lockedOut = new ArrayList<>();
+            drilled.get("rows").forEach(row -> lockedOut.add(row.get("value").asText()));
+            assertThat(lockedOut).as("tenant-a's users whose sign-ins failed with 50053").contains("locked0@x.com")
+                    .allMatch(user -> user.startsWith("locked"));
             assertThat(json(get(ports[0], "/api/v1/tenants" + range, ADMIN)).get(0).get("tenantName").asText())
                     .isEqualTo("Tenant A Ltd");
 

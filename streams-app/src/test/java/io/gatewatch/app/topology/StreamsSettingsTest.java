@@ -3,9 +3,11 @@ package io.gatewatch.app.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.logging.LogCapture;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
@@ -28,6 +30,32 @@ class StreamsSettingsTest {
                 .isEqualTo(30_000);
         assertThat(streamsSettings(Map.of("bootstrap.servers", "localhost:9092"))
                 .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).as("exactly-once keeps Kafka's 100 ms").isEqualTo(100);
+    }
+
+    /**
+     * Kafka Streams warns at start unless told whether its processing exception handler also
+     * covers the global (watchlist) thread; Gatewatch says yes, so a failing watchlist record is
+     * handled as any other.
+     */
+    @Test
+    void theProcessingExceptionHandlerCoversTheGlobalThreadToo() {
+        try (LogCapture logs = LogCapture.of(StreamsConfig.class)) {
+            StreamsConfig settings = streamsSettings(Map.of("bootstrap.servers", "localhost:9092"));
+            assertThat(settings.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)).isTrue();
+            assertThat(settings.getClass(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+                    .isEqualTo(LogAndContinueProcessingExceptionHandler.class);
+            assertThat(logs.lines()).as("Kafka's warnings on the settings").noneMatch(line -> line.contains("GlobalThread"));
+        }
+    }
+
+    /** What the test above would see, were the setting missing: Kafka's warning at start. */
+    @Test
+    void withoutTheSettingKafkaWarnsAtStart() {
+        try (LogCapture logs = LogCapture.of(StreamsConfig.class)) {
+            streamsSettings(Map.of("bootstrap.servers", "localhost:9092",
+                    StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "false"));
+            assertThat(logs.lines()).anyMatch(line -> line.contains("GlobalThread"));
+        }
     }
 
     @Test

@@ -144,7 +144,8 @@ class CrashRecoveryIT {
                         "gatewatch_state_changelog_records_per_event", "kafka_stream_task_dropped_records_total{",
                         "kafka_producer_topic_record_send_total{", "kafka_stream_thread_process_total{",
                         "jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads", "process_cpu_usage",
-                        "gatewatch_state_decoded_bytes{", "gatewatch_state_decoded_limit_bytes{");
+                        "gatewatch_state_decoded_bytes{", "gatewatch_state_decoded_limit_bytes{",
+                        "gatewatch_state_unreadable_values_total");
                 assertThat(second.metricSum("gatewatch_state_decoded_reads_total")).as("store reads B counted").isPositive();
             }
         } finally {

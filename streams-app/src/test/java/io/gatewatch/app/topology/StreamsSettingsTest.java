@@ -3,12 +3,18 @@ package io.gatewatch.app.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatewatch.app.config.ConfigLoader;
+import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.logging.LogCapture;
+import io.gatewatch.classify.ClassificationData;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamsSettingsTest {
 
@@ -48,7 +54,23 @@ class StreamsSettingsTest {
         }
     }
 
-    /** What the test above would see, were the setting missing: Kafka's warning at start. */
+    /**
+     * Kafka Streams reads the setting again where the settings object above never goes: its
+     * partition assignor builds one from the main consumer's settings, and warned at every start.
+     */
+    @Test
+    void kafkaStreamsBuiltWithTheseSettingsDoesNotWarnAboutTheGlobalThread(@TempDir Path dir) {
+        GatewatchConfig config = ConfigLoader.build(Map.of("bootstrap.servers", "localhost:9092",
+                "state.dir", dir.toString()));
+        try (LogCapture logs = LogCapture.of(StreamsConfig.class);
+             KafkaStreams streams = new KafkaStreams(GatewatchTopology.build(config, ClassificationData.defaults(),
+                     new SimpleMeterRegistry()), StreamsSettings.of(config))) {
+            assertThat(logs.lines()).as("Kafka's warnings while building the instance")
+                    .noneMatch(line -> line.contains("GlobalThread"));
+        }
+    }
+
+    /** What the tests above would see, were the setting missing: Kafka's warning at start. */
     @Test
     void withoutTheSettingKafkaWarnsAtStart() {
         try (LogCapture logs = LogCapture.of(StreamsConfig.class)) {

@@ -25,11 +25,8 @@ public final class DecodedKeyValueStore<V>
     DecodedKeyValueStore(KeyValueStore<String, V> below, DecodedMemory memory, ToLongFunction<V> weigher) {
         super(below, new DecodedEntries<>(memory, weigher));
         held.writeTo((key, value) -> {
-            if (value == null) {
-                below.delete(key);
-            } else {
-                below.put(key, value);
-            }
+            // put(key, null) deletes and, unlike delete, does not read back (and decode) the value it replaces
+            below.put(key, value);
         });
     }
 

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps a key-value store to live entries: every ten minutes of stream time, deletes the entries
- * that are dead at that time (an expired suppression, a window idle past every rule's reach).
+ * that are dead at that time (an expired suppression, a window idle past every rule's reach) and
+ * those whose value could not be read.
  */
 final class StorePurge {
 
@@ -25,8 +26,11 @@ final class StorePurge {
             try (KeyValueIterator<String, V> all = store.all()) {
                 while (all.hasNext()) {
                     KeyValue<String, V> entry = all.next();
-                    if (dead.test(entry.value, streamTime)) {
-                        store.delete(entry.key);
+                    // a value that could not be decoded reads as absent (UnreadableStoredValues): its key has
+                    // started afresh, so it goes too, instead of stopping this pass at it every time. put(key,
+                    // null) deletes and, unlike delete, does not read back (and decode) the value it replaces
+                    if (entry.value == null || dead.test(entry.value, streamTime)) {
+                        store.put(entry.key, null);
                     }
                 }
             }

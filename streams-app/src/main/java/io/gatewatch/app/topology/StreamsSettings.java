@@ -27,8 +27,8 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // the partition assignor reads its settings from the main consumer's configuration, and Kafka
-        // Streams warns once per stream thread where that map lacks this key
+        // Kafka Streams' partition assignor reads it again from the main consumer's settings (which
+        // carry no Streams setting of their own) and otherwise warns at every start that it is off
         props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         props.put(StreamsConfig.STATE_DIR_CONFIG,
                 Path.of(System.getProperty("user.home"), ".gatewatch", "state").toString());

@@ -23,6 +23,15 @@ public final class ProductionLayout {
     }
 
     public static ProductionLayout load() {
+        LoggerContext context = shippedContext();
+        @SuppressWarnings("unchecked")
+        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>)
+                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        return new ProductionLayout(appender);
+    }
+
+    /** The shipped {@code logback.xml} loaded into a context of its own, apart from the tests' logging. */
+    static LoggerContext shippedContext() {
         URL shipped = ProductionLayout.class.getResource("/logback.xml");
         if (shipped == null) {
             throw new IllegalStateException("the shipped logback.xml is not on the class path");
@@ -35,10 +44,7 @@ public final class ProductionLayout {
         } catch (JoranException e) {
             throw new IllegalStateException("the shipped logback.xml does not load", e);
         }
-        @SuppressWarnings("unchecked")
-        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>)
-                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
-        return new ProductionLayout(appender);
+        return context;
     }
 
     /** The text the shipped configuration writes for {@code event}. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,10 +58,12 @@ class AtLeastOnceCrashIT {
         }
         Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         List<byte[]> records = new ArrayList<>();
+        Set<String> planted = new HashSet<>(Set.of(TestInput.ADDRESS));
         for (int i = 0; i < EVENTS; i++) {
             boolean locked = i % LOCKED_EVERY == 0;
-            records.add(TestInput.signIn("a" + i, "tenant-" + (i % 4), locked ? "locked" + i + "@x.com" : "u" + (i % 300)
-                    + "@x.com", locked ? 50053 : 0, start.plusMillis(i * 200L)));
+            String user = locked ? "locked" + i + "@x.com" : "u" + (i % 300) + "@x.com";
+            records.add(TestInput.signIn("a" + i, "tenant-" + (i % 4), user, locked ? 50053 : 0, start.plusMillis(i * 200L)));
+            planted.add(user);
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("alos-signin-events", 2, (short) 1))).all().get();
@@ -119,5 +122,7 @@ class AtLeastOnceCrashIT {
                 instance.close();
             }
         }
+        // what both instances wrote, the killed one's up to the kill: no user or address of the input (issue 25 item 3)
+        ChildLogs.assertNoLineQuotes(instances, planted);
     }
 }

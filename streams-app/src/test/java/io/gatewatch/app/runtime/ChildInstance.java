@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,11 +24,13 @@ import java.util.stream.Collectors;
  */
 final class ChildInstance implements AutoCloseable {
 
+    final String name;
     private final Process process;
     private final Path log;
     private final int metricsPort;
 
-    private ChildInstance(Process process, Path log, int metricsPort) {
+    private ChildInstance(String name, Process process, Path log, int metricsPort) {
+        this.name = name;
         this.process = process;
         this.log = log;
         this.metricsPort = metricsPort;
@@ -41,12 +44,7 @@ final class ChildInstance implements AutoCloseable {
             properties.store(out, "child instance " + name);
         }
         Path log = dir.resolve(name + ".log");
-        Path logConfig = dir.resolve("child-logback.xml");
-        // unlike the tests' own config, keep Kafka Streams' late-record warnings: they explain lost windows
-        Files.writeString(logConfig, "<configuration><appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">"
-                + "<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern></encoder></appender>"
-                + "<logger name=\"io.gatewatch\" level=\"INFO\"/><logger name=\"org.apache.kafka.streams.kstream\" "
-                + "level=\"WARN\"/><root level=\"WARN\"><appender-ref ref=\"OUT\"/></root></configuration>");
+        Path logConfig = ChildLogs.config(dir);
         int metricsPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             metricsPort = socket.getLocalPort();
@@ -58,7 +56,7 @@ final class ChildInstance implements AutoCloseable {
                 "io.gatewatch.app.runtime.RunCommand", "--config", config.toString(), "--metrics-port", String.valueOf(metricsPort)))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWATCH_") || k.startsWith("KAFKA_"));
-        return new ChildInstance(builder.start(), log, metricsPort);
+        return new ChildInstance(name, builder.start(), log, metricsPort);
     }
 
     /** kill -9. */
@@ -76,6 +74,15 @@ final class ChildInstance implements AutoCloseable {
     /** The instance's whole log. */
     List<String> log() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every line of the instance's log (all its loggers, Kafka's included, exceptions as the
+     * shipped layout writes them) that contains any of {@code fragments}: a user, an address or a
+     * payload of the input, which no line may carry.
+     */
+    List<String> logLinesQuoting(Collection<String> fragments) throws IOException {
+        return log().stream().filter(l -> fragments.stream().anyMatch(l::contains)).toList();
     }
 
     boolean isAlive() {

@@ -52,6 +52,18 @@ final class IngestLag {
         }
     }
 
+    /** The records of {@code topic} that {@code groupId} has not committed, summed over its partitions. */
+    static long uncommitted(String bootstrap, String groupId, String topic) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions(admin, topic); p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(e -> e.offset()).sum();
+            return end - committed(admin, groupId, topic);
+        }
+    }
+
     private static long committed(Admin admin, String groupId, String topic) throws ExecutionException, InterruptedException {
         return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
                 .entrySet().stream().filter(e -> e.getKey().topic().equals(topic))

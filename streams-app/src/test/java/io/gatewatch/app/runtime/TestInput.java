@@ -13,13 +13,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Small Azure Monitor sign-in records and a producer for them, shared by the pipeline ITs. */
 final class TestInput {
 
+    /** The address every sign-in comes from. */
+    static final String ADDRESS = "198.51.100.4";
+
     private TestInput() {
     }
 
     static byte[] signIn(String id, String tenant, String user, int code, Instant time) {
+        return signIn(id, tenant, user, code, time, ADDRESS);
+    }
+
+    static byte[] signIn(String id, String tenant, String user, int code, Instant time, String address) {
         return ("{\"time\":\"" + time + "\",\"category\":\"SignInLogs\",\"tenantId\":\"" + tenant
                 + "\",\"resultType\":\"" + code + "\",\"properties\":{\"id\":\"" + id + "\",\"createdDateTime\":\""
-                + time + "\",\"userPrincipalName\":\"" + user + "\",\"ipAddress\":\"198.51.100.4\",\"status\":{\"errorCode\":"
+                + time + "\",\"userPrincipalName\":\"" + user + "\",\"ipAddress\":\"" + address + "\",\"status\":{\"errorCode\":"
                 + code + "}}}").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -53,7 +53,8 @@ final class EventHubsHints {
     /** One line for topics the cluster refused to create. */
     static String refusedTopics(GatewatchConfig config, java.util.List<String> topics, Throwable error) {
         String line = "The cluster at bootstrap.servers=" + config.bootstrapServers() + " refused to create topics "
-                + topics + " (" + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage()) + ")";
+                + topics + " (" + error.getClass().getSimpleName() + ": " + oneLine(error.getMessage())
+                + "); with this configuration Gatewatch needs " + TopicList.of(config).size() + " topics";
         if (looksLikeEventHubs(config)) {
             return line + ". " + TIER_LIMITS + ": " + WAYS_OUT;
         }

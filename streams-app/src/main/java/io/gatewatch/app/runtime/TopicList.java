@@ -39,10 +39,11 @@ public final class TopicList {
                     : TopicConfig.CLEANUP_POLICY_DELETE, "gatewatch"));
         }
         Topology topology = GatewatchTopology.build(config, ClassificationData.defaults(), new SimpleMeterRegistry());
-        for (StreamsInternalTopics.Topic topic : StreamsInternalTopics.of(topology, new StreamsConfig(StreamsSettings.of(config)))) {
-            // a topic following its input has that input's partitions: Gatewatch creates every input with topic.partitions
-            topics.add(new Needed(topic.name(), topic.partitions().orElse(config.partitions()), topic.cleanupPolicy(),
-                    topic.role()));
+        // sized as if every input had topic.partitions, as Gatewatch creates them; on a cluster the inputs that
+        // exist already (an Event Hubs hub) size them instead, and TopicProvisioner creates them so
+        for (StreamsInternalTopics.Topic topic : StreamsInternalTopics.of(topology,
+                new StreamsConfig(StreamsSettings.of(config)), input -> config.partitions())) {
+            topics.add(new Needed(topic.name(), topic.partitions(), topic.cleanupPolicy(), topic.role()));
         }
         return topics;
     }

@@ -1,6 +1,9 @@
 package io.gatewatch.app.runtime;
 
 import io.gatewatch.app.config.GatewatchConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,7 +21,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Makes sure Gatewatch's topics exist before the streams start: creates the missing ones when
  * {@code topics.create} allows (the org directory and the watchlists compacted: each keeps the latest
  * record per key, which is the state a global store reads back), otherwise fails naming them — a
- * Kafka Streams app started without its source topics would just sit idle.
+ * Kafka Streams app started without its source topics would just sit idle. Then Kafka Streams'
+ * own topics ({@link InternalTopicProvisioner}), so that a cluster refusing any topic says so here,
+ * in one line.
  */
 public final class TopicProvisioner {
 
@@ -43,22 +48,17 @@ public final class TopicProvisioner {
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> missing = config.topics().used(config.alertFormat()).stream().filter(t -> !existing.contains(t)).toList();
-            if (missing.isEmpty()) {
-                return;
-            }
-            if (!config.createTopics()) {
+            if (!missing.isEmpty() && !config.createTopics()) {
                 throw new IllegalStateException("missing topics " + missing
                         + "; create them or set topics.create=true");
             }
-            try {
+            if (!missing.isEmpty()) {
                 create(admin, config, missing);
-            } catch (ExecutionException e) {
-                if (EventHubsHints.isRefusal(e.getCause())) {
-                    throw new TopicsRefusedException(EventHubsHints.refusedTopics(config, missing, e.getCause()));
-                }
-                throw e;
+                awaitVisible(admin, missing);
             }
-            awaitVisible(admin, missing);
+            if (config.createTopics()) {
+                InternalTopicProvisioner.ensure(admin, config, existing);
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list or create topics at " + config.bootstrapServers()
                     + ": " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
@@ -68,27 +68,44 @@ public final class TopicProvisioner {
         }
     }
 
-    /**
-     * Instances started together (a deployment scaled out, a restart of all pods) each find the
-     * topics missing and race to create them: a topic another instance made in between is what
-     * this one wanted, so {@link TopicExistsException} is success, per topic.
-     */
+    /** Gatewatch's own topics: {@code topic.partitions}, {@code topic.replication.factor}, the lookup topics compacted. */
     static void create(Admin admin, GatewatchConfig config, List<String> names)
             throws ExecutionException, TimeoutException, InterruptedException {
-        List<NewTopic> topics = names.stream().map(name -> {
+        create(admin, config, names.stream().map(name -> {
             NewTopic topic = new NewTopic(name, config.partitions(), config.replicationFactor());
             return compacted(config, name)
                     ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                     : topic;
-        }).toList();
-        for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
+        }).toList());
+    }
+
+    /**
+     * Instances started together (a deployment scaled out, a restart of all pods) each find the
+     * topics missing and race to create them: a topic another instance made in between is what
+     * this one wanted, so {@link TopicExistsException} is success, per topic. The topics the cluster
+     * refuses (a limit, a policy, a missing permission) are named in one line.
+     */
+    static void create(Admin admin, GatewatchConfig config, Collection<NewTopic> topics)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        List<String> refused = new ArrayList<>();
+        Throwable refusal = null;
+        for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(topics).values().entrySet()) {
             try {
-                created.get(60, TimeUnit.SECONDS);
+                created.getValue().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    continue;
+                }
+                if (!EventHubsHints.isRefusal(e.getCause())) {
                     throw e;
                 }
+                refused.add(created.getKey());
+                refusal = refusal == null ? e.getCause() : refusal;
             }
+        }
+        if (!refused.isEmpty()) {
+            Collections.sort(refused);
+            throw new TopicsRefusedException(EventHubsHints.refusedTopics(config, refused, refusal));
         }
     }
 
@@ -101,7 +118,7 @@ public final class TopicProvisioner {
      * Created is not yet visible: a broker learns of a new topic from the controller a moment
      * later, and a global table started in that moment finds no partitions and stops the app.
      */
-    private static void awaitVisible(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
+    static void awaitVisible(Admin admin, List<String> topics) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {

@@ -16,6 +16,8 @@ import io.gatewatch.generator.demo.PlantedScenario;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.ClassifiedEvent;
+import io.gatewatch.schema.InputEvent;
+import io.gatewatch.schema.TenantAggregate;
 import io.gatewatch.schema.read.ReadResult;
 import io.gatewatch.schema.read.ReaderLimits;
 import io.gatewatch.schema.read.RecordDecoder;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * {@code config/mirrormaker/eventhubs-mm2.properties} as it is, its endpoints and secret in the
  * environment, into Gatewatch's own broker. Mid-stream the mirror is killed (SIGKILL, before it
  * flushed its source offsets) and started again: it copies again what it had copied, and Gatewatch
- * classifies every sign-in exactly once and raises what the planted attacks should.
+ * classifies every sign-in exactly once, counts each once in its tenant's totals and raises what the
+ * planted attacks should.
  */
 class EventHubsMirrorIT {
 
@@ -67,6 +70,9 @@ class EventHubsMirrorIT {
     @Test
     void theMirroredHubIsClassifiedOnceWithItsPlantedAlertsAcrossAMirrorRestart(@TempDir Path dir) throws Exception {
         assertThat(SHIPPED_CONFIG).as("the shipped MirrorMaker configuration").isRegularFile();
+        assertThat(Files.readAllLines(SHIPPED_CONFIG)).filteredOn(line -> line.contains("=") && !line.startsWith("#"))
+                .extracting(line -> line.substring(0, line.indexOf('=')).strip())
+                .as("each key once (a repeated key's last value wins, silently)").doesNotHaveDuplicates();
         TestPki pki = TestPki.create(dir.resolve("pki"), PASSWORD);
         byte[] key = new byte[32];
         new Random(29).nextBytes(key);
@@ -128,6 +134,7 @@ class EventHubsMirrorIT {
                 assertClassifiedOnce(config, input.signInIds(), registry);
                 assertTheListedTopicsAreTheOnesMade(config);
                 assertPlantedAlertsRaised(config, input);
+                assertTotalsExact(config, input, registry);
             }
         } finally {
             for (MirrorMakerProcess mirror : mirrors) {
@@ -207,6 +214,27 @@ class EventHubsMirrorIT {
         }
     }
 
+    /**
+     * {@code signin-aggregates} read as the upsert it is: per tenant, the windows' totals add up to the
+     * distinct sign-ins Entra wrote, though the restarted mirror delivered some twice. The windows close
+     * when stream time passes their end and the grace: a later sign-in per tenant (written to
+     * {@code signin-events} directly, after the other checks) moves every tenant's task past them.
+     */
+    private static void assertTotalsExact(GatewatchConfig config, Generated input, SimpleMeterRegistry registry) {
+        Instant closing = input.start().plus(EVENT_TIME).plus(config.grace()).plus(Duration.ofMinutes(5));
+        List<byte[]> ticks = input.signInsPerTenant().keySet().stream()
+                .map(tenant -> TestInput.signIn("tick-" + tenant, tenant, "tick@example.com", 0, closing)).toList();
+        TestInput.produce(config.bootstrapServers(), config.topics().signinEvents().name(), ticks);
+        try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(config.bootstrapServers(),
+                config.topics().aggregates().name(), new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer())) {
+            List<ConsumerRecord<String, TenantAggregate>> windows = aggregates.readUntil(
+                    read -> AggregateTotals.perTenant(read).equals(input.signInsPerTenant()), Duration.ofMinutes(2));
+            windows = aggregates.readMore(Duration.ofSeconds(3));
+            assertThat(AggregateTotals.perTenant(windows)).as("per-tenant totals across the mirror's restart; %s",
+                    AggregateTotals.dropped(registry)).isEqualTo(input.signInsPerTenant());
+        }
+    }
+
     private static void assertPlantedAlertsRaised(GatewatchConfig config, Generated input) {
         // the attacks on sign-ins alone (Dynamics requests are another input, not in Entra's export),
         // planted early enough to have run their course within the event time
@@ -230,8 +258,8 @@ class EventHubsMirrorIT {
     }
 
     /** What Entra wrote to the hub: the demo's traffic and attacks as Azure Monitor envelopes, sign-ins only. */
-    private record Generated(Instant start, List<byte[]> records, Set<String> signInIds, List<PlantedScenario> planted,
-                             DemoTraffic traffic) {
+    private record Generated(Instant start, List<byte[]> records, Set<String> signInIds,
+                             Map<String, Long> signInsPerTenant, List<PlantedScenario> planted, DemoTraffic traffic) {
     }
 
     private static Generated generate() {
@@ -240,6 +268,7 @@ class EventHubsMirrorIT {
         RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
         List<byte[]> records = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, Long> perTenant = new HashMap<>();
         List<PlantedScenario> planted = new ArrayList<>();
         for (long s = 0; s < EVENT_TIME.toSeconds(); s++) {
             DemoTraffic.Second second = traffic.nextSecond(start.plusSeconds(s));
@@ -251,11 +280,14 @@ class EventHubsMirrorIT {
                 byte[] envelope = record.json().getBytes(StandardCharsets.UTF_8);
                 records.add(envelope);
                 for (ReadResult result : decoder.decode(envelope, "second " + s)) {
-                    ids.add(((ReadResult.Read) result).event().id());
+                    InputEvent event = ((ReadResult.Read) result).event();
+                    if (ids.add(event.id())) {
+                        perTenant.merge(event.tenantId(), 1L, Long::sum);
+                    }
                 }
             }
         }
-        return new Generated(start, records, ids, planted, traffic);
+        return new Generated(start, records, ids, perTenant, planted, traffic);
     }
 
     private static Map<String, String> settings(String bootstrap, Path dir, Generated input) {

@@ -7,17 +7,22 @@ import org.apache.kafka.server.policy.CreateTopicPolicy;
 
 /**
  * A broker's topic-creation policy that behaves as an Event Hubs Standard namespace does: the
- * eleventh topic is refused. Counts in its JVM, so it serves one in-process broker at a time.
+ * eleventh topic is refused. Each broker's controller holds its own instance, so each broker
+ * counts its own topics. Kafka's own internal topics ({@code __consumer_offsets}) are not counted:
+ * on Event Hubs they are no event hubs.
  */
 public final class TenEventHubsPolicy implements CreateTopicPolicy {
 
     static final int LIMIT = 10;
-    private static final AtomicInteger CREATED = new AtomicInteger();
+    private final AtomicInteger created = new AtomicInteger();
 
     @Override
     public void validate(RequestMetadata request) {
-        if (CREATED.incrementAndGet() > LIMIT) {
-            CREATED.decrementAndGet();
+        if (request.topic().startsWith("__")) {
+            return;
+        }
+        if (created.incrementAndGet() > LIMIT) {
+            created.decrementAndGet();
             throw new PolicyViolationException("The maximum number of resources of type EventHub has been reached or "
                     + "exceeded. Max allowed: " + LIMIT);
         }

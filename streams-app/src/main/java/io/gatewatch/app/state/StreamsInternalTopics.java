@@ -99,7 +99,9 @@ public final class StreamsInternalTopics {
                 continue;
             }
             for (String source : info.sourceTopics) {
-                Integer partitions = repartition.containsKey(source) ? sized.get(source) : partitionsOf.applyAsInt(source);
+                // boxed on both sides: a repartition topic not sized yet is null here, not an unboxing failure
+                Integer partitions = repartition.containsKey(source) ? sized.get(source)
+                        : Integer.valueOf(partitionsOf.applyAsInt(source));
                 if (partitions != null && (largest == null || partitions > largest)) {
                     largest = partitions;
                 }

@@ -2,6 +2,7 @@ package io.gatewatch.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatewatch.app.logging.ConsoleLogging;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
 import io.gatewatch.schema.read.JsonMappers;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchLogging.quiet();
+        ConsoleLogging.quiet(); // the console is the progress and the table
         if (stateUsers > 0) {
             return stateAtScale();
         }

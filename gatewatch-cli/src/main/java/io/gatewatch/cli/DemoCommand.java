@@ -1,6 +1,6 @@
 package io.gatewatch.cli;
 
-import io.gatewatch.cli.demo.DemoLogging;
+import io.gatewatch.app.logging.ConsoleLogging;
 import io.gatewatch.app.runtime.UsageError;
 import io.gatewatch.cli.demo.LiveDemo;
 import io.gatewatch.generator.demo.DemoTraffic;
@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rate and --tenants must be at least 1");
         }
         requireFreePort();
-        DemoLogging.quiet();
+        ConsoleLogging.quiet("io.micrometer", "io.javalin", "org.eclipse.jetty"); // the console is the alerts
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         LiveDemo demo = LiveDemo.start(new LiveDemo.Options(rate, tenants, httpHost, httpPort), out,

@@ -1,5 +1,7 @@
 package io.gatewatch.app.runtime;
 
+import static io.gatewatch.app.runtime.ApiClient.json;
+import static io.gatewatch.app.runtime.ApiClient.tenantIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,6 @@ import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.kafka.KafkaBroker;
 import io.gatewatch.kafka.KafkaBrokerExtension;
-import io.gatewatch.schema.read.JsonMappers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -57,7 +58,7 @@ class TwoInstanceApiIT {
     private static final List<String> TENANTS = List.of("tenant-a", "tenant-b", "tenant-c", "tenant-d");
     private static final String SECRET = "it-shared-secret-0123456789-abcdefghij";
     private static final String AUDIENCE = "gatewatch-it";
-    private HttpClient http;
+    private ApiClient api;
 
     @Test
     void everyInstanceAnswersEveryEndpointTheSameAndGuardsIt(KafkaBroker broker, @TempDir Path dir) throws Exception {
@@ -69,7 +70,7 @@ class TwoInstanceApiIT {
                 + AccessTokens.fileLine(SCOPED, "tenant-a") + "\n");
         int[] ports = {freePort(), freePort()};
         SelfSignedKeyStore keyStore = SelfSignedKeyStore.create(dir, "instances");
-        http = HttpClient.newBuilder().sslContext(keyStore.trustingContext()).build();
+        api = new ApiClient(keyStore.trustingContext());
         Instant start = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
@@ -100,7 +101,7 @@ class TwoInstanceApiIT {
                 assertThat(app.awaitRunning(Duration.ofSeconds(90))).isTrue();
             }
             TestInput.produce(broker.bootstrapServers(), "api-signin-events", records);
-            awaitTotal(ports[0], 2_008);
+            api.awaitTotal(ports[0], ADMIN, 2_008);
 
             String range = "?from=" + start.minusSeconds(60) + "&to=" + start.plus(Duration.ofMinutes(40));
             for (String tenant : TENANTS) {
@@ -108,21 +109,21 @@ class TwoInstanceApiIT {
                         "/breakdown" + range + "&by=user", "/breakdown" + range + "&by=user&where=errorCode:50126",
                         "/movers" + range + "&by=errorCode&baseline=previous")) {
                     String url = "/api/v1/tenants/" + tenant + path;
-                    assertThat(get(ports[1], url, ADMIN).body()).as(url).isEqualTo(get(ports[0], url, ADMIN).body());
-                    assertThat(get(ports[1], url, null).statusCode()).isEqualTo(401);
-                    assertThat(get(ports[0], url, "not-a-token").statusCode()).isEqualTo(401);
-                    assertThat(get(ports[1], url, SCOPED).statusCode()).isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
+                    assertThat(api.get(ports[1], url, ADMIN).body()).as(url).isEqualTo(api.get(ports[0], url, ADMIN).body());
+                    assertThat(api.get(ports[1], url, null).statusCode()).isEqualTo(401);
+                    assertThat(api.get(ports[0], url, "not-a-token").statusCode()).isEqualTo(401);
+                    assertThat(api.get(ports[1], url, SCOPED).statusCode()).isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
                 }
             }
-            JsonNode trends = json(get(ports[1], "/api/v1/tenants/tenant-a/trends" + range, ADMIN));
+            JsonNode trends = json(api.get(ports[1], "/api/v1/tenants/tenant-a/trends" + range, ADMIN));
             long total = 0;
             for (JsonNode point : trends.get("points")) {
                 total += point.get("total").asLong();
             }
             assertThat(total).as("tenant-a's sign-ins over its minute points").isEqualTo(502);
-            JsonNode alerts = json(get(ports[0], "/api/v1/tenants/tenant-a/alerts" + range, ADMIN));
+            JsonNode alerts = json(api.get(ports[0], "/api/v1/tenants/tenant-a/alerts" + range, ADMIN));
             assertThat(alerts).extracting(a -> a.get("rule").asText()).contains("ACCOUNT_LOCKOUT");
-            JsonNode diagnosis = json(get(ports[1], "/api/v1/tenants/tenant-a/users/locked0@x.com/diagnosis", ADMIN));
+            JsonNode diagnosis = json(api.get(ports[1], "/api/v1/tenants/tenant-a/users/locked0@x.com/diagnosis", ADMIN));
             assertThat(diagnosis.get("problems").get(0).get("check").asText()).isEqualTo("not-locked-out");
             // the tenant's alert store, read by the owner with the history: the lockout's alert is in the diagnosis
             assertThat(diagnosis.get("alerts")).as("alerts in the diagnosis").anySatisfy(a -> {
@@ -134,19 +135,19 @@ class TwoInstanceApiIT {
             assertThat(diagnosis.get("status").asText()).as("a MEDIUM alert leaves the verdict to the checklist")
                     .isEqualTo("problem");
             // breakdowns, answered by the owner whichever instance is asked: tenant-a's failing users
-            JsonNode users = json(get(ports[1], "/api/v1/tenants/tenant-a/breakdown" + range + "&by=user&limit=100", ADMIN));
+            JsonNode users = json(api.get(ports[1], "/api/v1/tenants/tenant-a/breakdown" + range + "&by=user&limit=100", ADMIN));
             assertThat(users.get("tenantName").asText()).isEqualTo("Tenant A Ltd");
             List<String> failing = new ArrayList<>();
             users.get("rows").forEach(row -> failing.add(row.get("value").asText()));
             assertThat(failing).contains("locked0@x.com", "user0@x.com");
             // the drill-down from an error code to its users (both instances answer it alike: the loop above)
-            JsonNode drilled = json(get(ports[0], "/api/v1/tenants/tenant-a/breakdown" + range
+            JsonNode drilled = json(api.get(ports[0], "/api/v1/tenants/tenant-a/breakdown" + range
                     + "&by=user&where=errorCode:50053&limit=100", ADMIN));
             List<String> lockedOut = new ArrayList<>();
             drilled.get("rows").forEach(row -> lockedOut.add(row.get("value").asText()));
             assertThat(lockedOut).as("tenant-a's users whose sign-ins failed with 50053").contains("locked0@x.com")
                     .allMatch(user -> user.startsWith("locked"));
-            assertThat(json(get(ports[0], "/api/v1/tenants" + range, ADMIN)).get(0).get("tenantName").asText())
+            assertThat(json(api.get(ports[0], "/api/v1/tenants" + range, ADMIN)).get(0).get("tenantName").asText())
                     .isEqualTo("Tenant A Ltd");
 
             String tenantA = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.Tenant.tenant-a").build(),
@@ -157,38 +158,39 @@ class TwoInstanceApiIT {
                 for (String path : List.of("/trends" + range, "/breakdown" + range + "&by=app", "/movers" + range)) {
                     String url = "/api/v1/tenants/" + tenant + path;
                     for (int port : ports) {
-                        assertThat(get(port, url, tenantA).statusCode()).as("JWT for tenant-a on " + tenant)
+                        assertThat(api.get(port, url, tenantA).statusCode()).as("JWT for tenant-a on " + tenant)
                                 .isEqualTo(tenant.equals("tenant-a") ? 200 : 403);
-                        assertThat(get(port, url, allTenants).body()).isEqualTo(get(ports[0], url, ADMIN).body());
+                        assertThat(api.get(port, url, allTenants).body()).isEqualTo(api.get(ports[0], url, ADMIN).body());
                     }
                 }
             }
             String expired = TestIssuer.sign(issuer.claims(AUDIENCE).claim("roles", "Gatewatch.All")
                     .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(2)))).build(), issuer.key());
-            assertThat(get(ports[1], "/api/v1/tenants/tenant-a/trends", expired).statusCode()).isEqualTo(401);
-            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
+            assertThat(api.get(ports[1], "/api/v1/tenants/tenant-a/trends", expired).statusCode()).isEqualTo(401);
+            assertThat(tenantIds(api.get(ports[1], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
 
-            assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
-            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
-            assertThat(tenantIds(get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
-            assertThat(get(ports[0], "/api/v1/tenants", null).statusCode()).isEqualTo(401);
-            assertThat(get(ports[0], "/health/ready", null).statusCode()).isEqualTo(200);
+            assertThat(tenantIds(api.get(ports[0], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
+            assertThat(tenantIds(api.get(ports[1], "/api/v1/tenants" + range, ADMIN))).containsExactlyElementsOf(TENANTS);
+            assertThat(tenantIds(api.get(ports[1], "/api/v1/tenants" + range, SCOPED))).containsExactly("tenant-a");
+            assertThat(api.get(ports[0], "/api/v1/tenants", null).statusCode()).isEqualTo(401);
+            assertThat(api.get(ports[0], "/health/ready", null).statusCode()).isEqualTo(200);
 
             String provider = "/api/v1/provider/alerts" + range;
-            JsonNode providerAlerts = awaitProviderAlert(ports[1], provider);
+            // the by-address view runs a repartition behind the tenants' totals: wait for its alert
+            JsonNode providerAlerts = api.awaitNonEmpty(ports[1], provider, ADMIN);
             assertThat(providerAlerts).singleElement().satisfies(a -> {
                 assertThat(a.get("rule").asText()).isEqualTo("CROSS_TENANT_SPRAY");
                 assertThat(a.get("tenantId").asText()).isEqualTo("provider");
                 assertThat(a.get("entity").get("value").asText()).isEqualTo(SPRAYER);
             });
-            assertThat(get(ports[0], provider, ADMIN).body()).isEqualTo(get(ports[1], provider, ADMIN).body());
-            assertThat(get(ports[0], provider, SCOPED).statusCode()).as("a tenant's token").isEqualTo(403);
-            assertThat(get(ports[0], provider, null).statusCode()).isEqualTo(401);
-            assertThat(get(ports[1], provider, allTenants).body()).isEqualTo(get(ports[0], provider, ADMIN).body());
-            assertThat(get(ports[1], provider, tenantA).statusCode()).isEqualTo(403);
+            assertThat(api.get(ports[0], provider, ADMIN).body()).isEqualTo(api.get(ports[1], provider, ADMIN).body());
+            assertThat(api.get(ports[0], provider, SCOPED).statusCode()).as("a tenant's token").isEqualTo(403);
+            assertThat(api.get(ports[0], provider, null).statusCode()).isEqualTo(401);
+            assertThat(api.get(ports[1], provider, allTenants).body()).isEqualTo(api.get(ports[0], provider, ADMIN).body());
+            assertThat(api.get(ports[1], provider, tenantA).statusCode()).isEqualTo(403);
 
             // what crossed between the instances: signed scopes, never the caller's token
-            assertThat(tenantIds(get(ports[0], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
+            assertThat(tenantIds(api.get(ports[0], "/api/v1/tenants" + range, tenantA))).containsExactly("tenant-a");
             List<RecordingProxy.Received> forwarded = proxy.received();
             assertThat(forwarded).as("queries the first instance forwarded to the second").isNotEmpty();
             assertThat(forwarded).allSatisfy(request -> assertThat(request.headers())
@@ -240,10 +242,10 @@ class TwoInstanceApiIT {
                 Map.of("X-Gatewatch-Forwarded", "true", "Authorization", "Bearer " + SCOPED));
         List<Integer> statuses = new ArrayList<>();
         for (Map<String, String> request : forged) {
-            statuses.add(send(port, recorded.pathAndQuery(), request).statusCode());
+            statuses.add(api.send(port, recorded.pathAndQuery(), request).statusCode());
         }
         Map<String, String> moved = Map.of(scope, headers.get(scope), at, headers.get(at), signature, headers.get(signature));
-        statuses.add(send(port, "/api/v1/tenants/tenant-b/users/locked0@x.com/diagnosis", moved).statusCode());
+        statuses.add(api.send(port, "/api/v1/tenants/tenant-b/users/locked0@x.com/diagnosis", moved).statusCode());
         return statuses;
     }
 
@@ -272,58 +274,6 @@ class TwoInstanceApiIT {
             values.put("topic." + topic, "api-" + topic);
         }
         return ConfigLoader.build(values);
-    }
-
-    /** The provider alerts once one is there; the by-address view runs a repartition behind the tenants' totals. */
-    private JsonNode awaitProviderAlert(int port, String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode alerts = json(get(port, path, ADMIN));
-        while (alerts.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            alerts = json(get(port, path, ADMIN));
-        }
-        return alerts;
-    }
-
-    private void awaitTotal(int port, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        long seen = 0;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(port, "/api/v1/tenants?from=" + Instant.now().minus(Duration.ofHours(2)), ADMIN);
-            if (response.statusCode() == 200) {
-                seen = 0;
-                for (JsonNode tenant : json(response)) {
-                    seen += tenant.get("signIns").asLong();
-                }
-                if (seen == expected) {
-                    return;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the API saw " + seen + " of " + expected + " sign-ins");
-    }
-
-    private HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        return send(port, path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
-    }
-
-    private HttpResponse<String> send(int port, String path, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JsonMappers.internal().readTree(response.body());
-    }
-
-    private static List<String> tenantIds(HttpResponse<String> response) throws IOException {
-        List<String> ids = new ArrayList<>();
-        json(response).forEach(t -> ids.add(t.get("tenantId").asText()));
-        return ids;
     }
 
     private static int freePort() throws IOException {

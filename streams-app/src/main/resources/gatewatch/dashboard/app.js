@@ -190,7 +190,12 @@
     refreshing = true;
     again = false;
     try {
-      if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
+      if (await loadTenants() === 0) {
+        // nothing to show yet: ask again soon rather than at the next 30-second refresh
+        $('status').textContent = 'No sign-ins yet.';
+        setTimeout(() => { if (live()) refresh(); }, 5000);
+        return;
+      }
       $('summary-link').href = `summary.html?tenant=${encodeURIComponent(tenant())}&day=${new Date().toISOString().slice(0, 10)}`;
       await Promise.all([loadTrends(), window.GW.alerts.load(tenant(), from()), loadBreakdown(), loadCodes(), loadMovers()]);
       if (drilled) await drill(drilled.by, drilled.value, drilled.shown, true);
@@ -233,8 +238,9 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !window.GW.alerts.close()) closeDrill();
   });
-  const live = () => token() && !$('main').hidden && $('auto-refresh').checked && tenant();
-  setInterval(() => { if (live()) window.GW.alerts.load(tenant(), from()).catch(() => {}); }, 5000);
+  // live without a tenant too: an empty page must find the first tenant when its sign-ins arrive
+  function live() { return token() && !$('main').hidden && $('auto-refresh').checked; }
+  setInterval(() => { if (live() && tenant()) window.GW.alerts.load(tenant(), from()).catch(() => {}); }, 5000);
   setInterval(() => { if (live()) refresh(); }, 30000);
   if (token()) start(); else showLogin();
 })();

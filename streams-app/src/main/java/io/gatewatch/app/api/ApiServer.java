@@ -85,7 +85,13 @@ public final class ApiServer implements AutoCloseable {
             }
             app.staticFiles.add("/gatewatch/dashboard", Location.CLASSPATH);
             app.staticFiles.enableWebjars();
-            app.routes.get("/health/live", ctx -> json(ctx, new Health("live")));
+            app.routes.get("/health/live", ctx -> {
+                // an instance stopped in ERROR never processes again: a liveness probe must restart it
+                KafkaStreams.State state = streams.state();
+                boolean stopped = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+                ctx.status(stopped ? 503 : 200);
+                json(ctx, new Health(stopped ? "not live: " + state : "live"));
+            });
             app.routes.get("/health/ready", ctx -> {
                 boolean broker = probe.reachable();
                 boolean ready = broker && isReady(streams);

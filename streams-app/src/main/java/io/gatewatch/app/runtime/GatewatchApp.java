@@ -13,14 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running streams application: topics ensured, topology built from the configuration,
  * Kafka Streams metrics bound to Micrometer, a crashed stream thread replaced rather than the
- * whole instance stopped. {@link #close()} shuts down cleanly (commits, closes stores).
+ * whole instance stopped, unless the failure keeps coming back ({@link StreamThreadFailures}). {@link #close()} shuts down cleanly (commits, closes stores).
  */
 public final class GatewatchApp implements AutoCloseable {
 
@@ -31,6 +30,7 @@ public final class GatewatchApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final StreamThreadFailures failures = StreamThreadFailures.standard();
 
     private GatewatchApp(GatewatchConfig config, MeterRegistry registry) {
         streams = new KafkaStreams(GatewatchTopology.build(config, ClassificationData.defaults(), registry),
@@ -38,10 +38,11 @@ public final class GatewatchApp implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             LOG.info("Streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
+                failures.running();
                 running.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(GatewatchApp::replaceFailedThread);
+        streams.setUncaughtExceptionHandler(failures);
         // task, store and producer-topic metrics appear only once tasks are assigned: look for new
         // ones every 5 s (Micrometer's default is a minute, long enough to hide a dropped-records count)
         metrics = new KafkaStreamsMetrics(streams, List.of(), Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -57,15 +58,6 @@ public final class GatewatchApp implements AutoCloseable {
                 .register(registry);
     }
 
-    /**
-     * A stream thread that dies of an exception no handler took is replaced, not the instance
-     * stopped; the log names the exception's class only (its message may quote a record).
-     */
-    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse replaceFailedThread(Throwable failure) {
-        LOG.error("Stream thread failed ({}); replacing it", failure.getClass().getSimpleName());
-        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    }
-
     /** Ensures the topics, then starts processing; returns at once. */
     public static GatewatchApp start(GatewatchConfig config, MeterRegistry registry) {
         TopicProvisioner.ensureTopics(config);
@@ -77,6 +69,20 @@ public final class GatewatchApp implements AutoCloseable {
     /** Waits until the instance is RUNNING (all tasks assigned and restored). */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Null while the instance can still process; once Kafka Streams stopped in ERROR (a failure that
+     * came back with every replaced thread, or the global thread's), one line saying so.
+     */
+    public String failure() {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR) {
+            return null;
+        }
+        String last = failures.last();
+        return "Kafka Streams stopped in " + state + (last == null ? "" : " after repeated stream-thread failures (last: "
+                + last + ")") + "; the instance processes nothing until restarted";
     }
 
     public KafkaStreams streams() {

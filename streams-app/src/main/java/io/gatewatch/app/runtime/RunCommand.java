@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -107,7 +108,14 @@ public final class RunCommand implements Callable<Integer> {
                 app.close();
                 stopped.countDown();
             }, "gatewatch-shutdown"));
-            stopped.await();
+            // a supervisor restarts what exits: an instance stopped in ERROR must not stay up doing nothing
+            while (!stopped.await(1, TimeUnit.SECONDS)) {
+                String failure = app.failure();
+                if (failure != null) {
+                    LOG.error("{}; exiting with 1", failure);
+                    return 1;
+                }
+            }
         } catch (TopicProvisioner.TopicsRefusedException e) {
             LOG.error(e.getMessage());
             return 1;

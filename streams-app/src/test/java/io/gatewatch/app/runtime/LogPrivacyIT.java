@@ -100,7 +100,7 @@ class LogPrivacyIT {
         ProductionLayout layout = ProductionLayout.load();
         try (LogCapture logs = LogCapture.all();
              KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
-            streams.setUncaughtExceptionHandler(GatewatchApp::replaceFailedThread);
+            streams.setUncaughtExceptionHandler(StreamThreadFailures.standard());
             streams.start();
             byte[][] values = {"{\"userPrincipalName\":\"victim@contoso.com\",\"ipAddress\":\"203.0.113.9\"}".getBytes(
                     StandardCharsets.UTF_8), "explode".getBytes(StandardCharsets.UTF_8),

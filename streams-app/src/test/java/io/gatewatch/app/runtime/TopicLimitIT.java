@@ -95,4 +95,39 @@ class TopicLimitIT {
             }
         }
     }
+
+    /**
+     * With {@code topics.create=false} and only Gatewatch's own topics made by hand, Kafka Streams
+     * makes its internal topics itself, and a full namespace refuses them at every start of a stream
+     * thread: after repeated failures the instance stops, {@code run} says so in one line and exits
+     * with 1 (rather than replacing threads for ever), so a supervisor restarts it and an operator sees why.
+     */
+    @Test
+    void kafkaStreamsRefusedItsTopicsAgainAndAgainEndsRunWithExitOne(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Map.of("create.topic.policy.class.name",
+                TenEventHubsPolicy.class.getName()))) {
+            GatewatchConfig parsed = ConfigLoader.build(Map.of("topic.signin-events", ENTRA_HUB));
+            List<String> ownTopics = parsed.topics().used(parsed.alertFormat());
+            try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+                List<NewTopic> topics = new ArrayList<>();
+                ownTopics.forEach(name -> topics.add(new NewTopic(name, 2, (short) 1)));
+                for (int i = ownTopics.size(); i < TenEventHubsPolicy.LIMIT; i++) {
+                    topics.add(new NewTopic("insights-logs-other" + i, 1, (short) 1));
+                }
+                admin.createTopics(topics).all().get(); // the namespace is full
+            }
+            Path config = Files.writeString(dir.resolve("gatewatch.properties"), String.join("\n",
+                    "bootstrap.servers=" + broker.bootstrapServers(), "application.id=gw-full",
+                    "topic.signin-events=" + ENTRA_HUB, "processing.guarantee=at_least_once", "topics.create=false",
+                    "topic.partitions=2", "http.port=0", "state.dir=" + dir.resolve("state"), ""));
+
+            RunProcess run = RunProcess.runToExit(dir, config, Duration.ofMinutes(4));
+
+            assertThat(run.exitCode()).as("exit code (-1: still running)\n" + run.errText()).isEqualTo(1);
+            assertThat(run.errorLines()).as(run.errText()).last().satisfies(line -> assertThat(line)
+                    .contains("Kafka Streams stopped in ERROR after repeated stream-thread failures", "exiting with 1"));
+            assertThat(run.errorLines().stream().filter(line -> line.contains("replacing it")))
+                    .as("threads replaced before the instance stopped").hasSizeLessThan(StreamThreadFailures.LIMIT);
+        }
+    }
 }

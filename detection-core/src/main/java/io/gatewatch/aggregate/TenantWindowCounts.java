@@ -3,6 +3,7 @@ package io.gatewatch.aggregate;
 import io.gatewatch.schema.Category;
 import io.gatewatch.schema.ClassifiedEvent;
 import io.gatewatch.schema.Outcome;
+import io.gatewatch.schema.SignInEvent;
 import io.gatewatch.schema.TenantAggregate;
 import java.time.Instant;
 import java.util.Collections;
@@ -31,6 +32,8 @@ public final class TenantWindowCounts {
     private final Map<Category, DistinctCounter> usersByCategory = new EnumMap<>(Category.class);
     private final Map<Integer, Long> errorCodes = new LinkedHashMap<>();
     private Breakdowns breakdowns = new Breakdowns();
+    /** The tenant's name as its members' sign-ins in this window gave it ({@code homeTenantName}); null when none did. */
+    private String tenantName;
 
     /** Counts as stored. */
     public static TenantWindowCounts restore(long total, Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
@@ -74,6 +77,17 @@ public final class TenantWindowCounts {
         return Collections.unmodifiableMap(errorCodes);
     }
 
+    /** The tenant's name as the window's sign-ins carried it; null when none did. */
+    public String tenantName() {
+        return tenantName;
+    }
+
+    /** As stored. */
+    public TenantWindowCounts withTenantName(String name) {
+        tenantName = name;
+        return this;
+    }
+
     /** The window's sign-ins and failures by app, country, error code, user, ... */
     public Breakdowns breakdowns() {
         return breakdowns;
@@ -100,6 +114,9 @@ public final class TenantWindowCounts {
             usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).addHash(userHash);
         }
         breakdowns.add(event, userHash);
+        if (event.event() instanceof SignInEvent signIn && signIn.ownTenantName() != null) {
+            tenantName = signIn.ownTenantName();
+        }
         return this;
     }
 
@@ -112,6 +129,9 @@ public final class TenantWindowCounts {
         other.usersByCategory.forEach((category, users) ->
                 usersByCategory.computeIfAbsent(category, c -> new DistinctCounter()).merge(users));
         breakdowns.merge(other.breakdowns);
+        if (other.tenantName != null) {
+            tenantName = other.tenantName; // hours and days take the later minutes' name
+        }
         return this;
     }
 

@@ -48,6 +48,8 @@ import java.util.Set;
  * @param clientCredentialType   what the client proved itself with: {@code clientSecret},
  *                               {@code certificate}, {@code clientAssertion},
  *                               {@code federatedIdentityCredential}, {@code managedIdentity}, {@code none}
+ * @param homeTenantName         the name of the user's home tenant (Graph {@code homeTenantName}, column
+ *                               {@code HomeTenantName}), where that tenant consented to show it
  */
 public record SignInEvent(
         String id,
@@ -98,7 +100,8 @@ public record SignInEvent(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String appOwnerTenantId,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String servicePrincipalId,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String servicePrincipalName,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) String clientCredentialType) implements InputEvent {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String clientCredentialType,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String homeTenantName) implements InputEvent {
 
     /**
      * The log categories of workload identities (apps and managed identities), whose sign-ins
@@ -117,6 +120,32 @@ public record SignInEvent(
         networkLocationDetails = networkLocationDetails == null ? List.of() : List.copyOf(networkLocationDetails);
         conditionalAccessAudiences = conditionalAccessAudiences == null
                 ? List.of() : List.copyOf(conditionalAccessAudiences);
+    }
+
+    /** A sign-in without its home tenant's name, as every input had it before that name was kept. */
+    public SignInEvent(String id, Instant createdDateTime, String tenantId, String sourceFormat, String logCategory,
+            String userPrincipalName, String userId, String userDisplayName, String userType, String appId,
+            String appDisplayName, String resourceId, String resourceDisplayName, String ipAddress,
+            String clientAppUsed, String correlationId, Boolean isInteractive, int errorCode, String failureReason,
+            String additionalDetails, String conditionalAccessStatus, String riskLevelDuringSignIn,
+            String riskLevelAggregated, String riskState, String riskDetail, List<String> riskEventTypes,
+            GeoLocation location, DeviceDetail deviceDetail, String authenticationRequirement,
+            List<AuthenticationStep> authenticationDetails, List<AppliedPolicy> appliedConditionalAccessPolicies,
+            String homeTenantId, String resourceTenantId, Integer autonomousSystemNumber, String sessionId,
+            String uniqueTokenIdentifier, String authenticationProtocol, String originalTransferMethod,
+            String incomingTokenType, String tokenIssuerType, String userAgent, MfaDetail mfaDetail,
+            List<NetworkLocation> networkLocationDetails, List<String> conditionalAccessAudiences,
+            String appOwnerTenantId, String servicePrincipalId, String servicePrincipalName,
+            String clientCredentialType) {
+        this(id, createdDateTime, tenantId, sourceFormat, logCategory, userPrincipalName, userId, userDisplayName,
+                userType, appId, appDisplayName, resourceId, resourceDisplayName, ipAddress, clientAppUsed,
+                correlationId, isInteractive, errorCode, failureReason, additionalDetails, conditionalAccessStatus,
+                riskLevelDuringSignIn, riskLevelAggregated, riskState, riskDetail, riskEventTypes, location,
+                deviceDetail, authenticationRequirement, authenticationDetails, appliedConditionalAccessPolicies,
+                homeTenantId, resourceTenantId, autonomousSystemNumber, sessionId, uniqueTokenIdentifier,
+                authenticationProtocol, originalTransferMethod, incomingTokenType, tokenIssuerType, userAgent,
+                mfaDetail, networkLocationDetails, conditionalAccessAudiences, appOwnerTenantId, servicePrincipalId,
+                servicePrincipalName, clientCredentialType, null);
     }
 
     /**
@@ -188,6 +217,16 @@ public record SignInEvent(
                 autonomousSystemNumber, sessionId, uniqueTokenIdentifier, authenticationProtocol,
                 originalTransferMethod, incomingTokenType, tokenIssuerType, userAgent, mfaDetail,
                 networkLocationDetails, conditionalAccessAudiences, appOwnerTenantId, servicePrincipalId,
-                servicePrincipalName, clientCredentialType);
+                servicePrincipalName, clientCredentialType, homeTenantName);
+    }
+
+    /**
+     * The name Entra gives the sign-in's own tenant, when the record carries one: the home tenant's
+     * name ({@code homeTenantName}, filled only where that tenant consented to show it) of a user who
+     * is a member of the tenant signed in to. A guest's home tenant is another tenant: null.
+     */
+    public String ownTenantName() {
+        return homeTenantName == null || homeTenantName.isBlank() || homeTenantId == null
+                || !homeTenantId.equalsIgnoreCase(tenantId) ? null : homeTenantName.strip();
     }
 }

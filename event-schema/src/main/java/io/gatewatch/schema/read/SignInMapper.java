@@ -100,7 +100,8 @@ final class SignInMapper {
                 optionalText(node, "appOwnerTenantId"),
                 optionalText(node, "servicePrincipalId"),
                 optionalText(node, "servicePrincipalName"),
-                optionalText(node, "clientCredentialType"));
+                optionalText(node, "clientCredentialType"),
+                optionalText(node, "homeTenantName"));
     }
 
     /**

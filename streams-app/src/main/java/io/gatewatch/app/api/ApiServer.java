@@ -62,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
                 new Diagnoser(ClassificationData.defaults()), Clock.systemUTC(), config.api().tenantNames());
         ApiSettings api = config.api();
         BreakdownAnswers breakdowns = new BreakdownAnswers(new BreakdownQuery(local::windows, config.windowSize(),
-                config.aggregateRetention(), api.hourRetention(), Clock.systemUTC()), api.tenantNames());
+                config.aggregateRetention(), api.hourRetention(), Clock.systemUTC()), local::nameOf);
         ForwardSignature signature = api.internalSecret() == null ? null
                 : new ForwardSignature(api.internalSecret(), Clock.systemUTC());
         if (signature == null && config.applicationServer() != null) {

@@ -1,11 +1,11 @@
 package io.gatewatch.app.api;
 
 import io.gatewatch.aggregate.BreakdownRow;
-import io.gatewatch.app.config.TenantNames;
 import io.gatewatch.aggregate.Dimension;
 import io.gatewatch.aggregate.DimensionSummary;
 import io.gatewatch.classify.ClassificationData;
 import io.gatewatch.classify.ErrorCodeDescriptions;
+import java.util.function.UnaryOperator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,11 +25,12 @@ import java.util.Set;
 final class BreakdownAnswers {
 
     private final BreakdownQuery query;
-    private final TenantNames tenants;
+    /** A tenant's display name, null when it has none. */
+    private final UnaryOperator<String> tenants;
     private final ErrorCodeDescriptions descriptions = ErrorCodeDescriptions.defaults();
     private final ClassificationData codes = ClassificationData.defaults();
 
-    BreakdownAnswers(BreakdownQuery query, TenantNames tenants) {
+    BreakdownAnswers(BreakdownQuery query, UnaryOperator<String> tenants) {
         this.query = query;
         this.tenants = tenants;
     }
@@ -44,7 +45,7 @@ final class BreakdownAnswers {
                 .sorted(order.thenComparing(BreakdownRow::value)).limit(limit)
                 .map(row -> view(by, row)).toList();
         DimensionSummary summary = covered.summary();
-        return new ApiViews.Breakdown(tenant, tenants.nameOf(tenant), by.parameter(), null, covered.from(), covered.to(),
+        return new ApiViews.Breakdown(tenant, tenants.apply(tenant), by.parameter(), null, covered.from(), covered.to(),
                 all ? "all" : "failure", rows, !summary.exact(), errorBound(summary));
     }
 
@@ -65,7 +66,7 @@ final class BreakdownAnswers {
                     return new ApiViews.BreakdownRow(user, user, null, row.failures(), row.failures(), 1, 1, row.error());
                 }).toList();
         DimensionSummary summary = covered.summary();
-        return new ApiViews.Breakdown(tenant, tenants.nameOf(tenant), Dimension.USER.parameter(),
+        return new ApiViews.Breakdown(tenant, tenants.apply(tenant), Dimension.USER.parameter(),
                 of.parameter() + ":" + value, covered.from(), covered.to(), "failure", rows, !summary.exact(),
                 errorBound(summary));
     }
@@ -97,7 +98,7 @@ final class BreakdownAnswers {
         }).filter(mover -> mover.change() > 0)
                 .sorted(Comparator.comparingLong(ApiViews.Mover::change).reversed()
                         .thenComparing(ApiViews.Mover::value)).limit(limit).toList();
-        return new ApiViews.Movers(tenant, tenants.nameOf(tenant), by.parameter(), now.from(), now.to(), baseline,
+        return new ApiViews.Movers(tenant, tenants.apply(tenant), by.parameter(), now.from(), now.to(), baseline,
                 before.from(), before.to(), rows, !now.summary().exact() || !before.summary().exact(),
                 Math.max(errorBound(now.summary()), errorBound(before.summary())));
     }

@@ -40,12 +40,12 @@ final class LocalQueries {
     private final Duration grace;
     private final DiagnosisQuery diagnosis;
     private final Clock clock;
-    private final TenantNames names;
+    private final TenantDisplayNames names;
 
     LocalQueries(KafkaStreams streams, Duration windowSize, Duration grace, Diagnoser diagnoser, Clock clock,
                  TenantNames names) {
         this.streams = streams;
-        this.names = names;
+        this.names = new TenantDisplayNames(names, this::windows, clock);
         this.windowSize = windowSize;
         this.grace = grace;
         this.diagnosis = new DiagnosisQuery(streams, diagnoser, clock);
@@ -62,6 +62,9 @@ final class LocalQueries {
                 long[] t = totals.computeIfAbsent(window.key.key(), k -> new long[] {0, 0, Long.MIN_VALUE});
                 t[0] += window.value.total();
                 t[1] += window.value.byOutcome().getOrDefault(Outcome.FAILURE, 0L);
+                if (window.key.window().end() >= t[2]) {
+                    names.seen(window.key.key(), window.value.tenantName());
+                }
                 t[2] = Math.max(t[2], window.key.window().end());
             }
         }
@@ -148,6 +151,11 @@ final class LocalQueries {
     }
 
     /** A tenant-window store of this instance ({@link GatewatchTopology#AGGREGATE_STORE}, hours, days). */
+    /** The tenant's display name: configured, else from its sign-ins. */
+    String nameOf(String tenant) {
+        return names.nameOf(tenant);
+    }
+
     ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.windowStore()));
     }

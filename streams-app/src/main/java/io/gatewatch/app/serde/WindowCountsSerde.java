@@ -16,12 +16,13 @@ import java.util.Map;
  * hashes or HyperLogLog registers. Format 2 adds the breakdowns ({@link BreakdownsFormat}) after
  * format 1's fields; a format-1 window reads with no breakdowns. Format 3 has format 2's layout and
  * may hold the pair dimensions (a value and a failing user, the drill-down): a release that reads
- * format 2 only refuses it by its version instead of by an unknown dimension deep inside.
+ * format 2 only refuses it by its version instead of by an unknown dimension deep inside. Format 4
+ * ends with the tenant's name as the window's sign-ins gave it (a flag byte, then the text).
  */
 public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
 
     public WindowCountsSerde() {
-        super("TenantWindowCounts", 3);
+        super("TenantWindowCounts", 4);
     }
 
     @Override
@@ -48,6 +49,10 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
             out.writeLong(e.getValue());
         }
         BreakdownsFormat.write(counts.breakdowns(), out);
+        out.writeBoolean(counts.tenantName() != null);
+        if (counts.tenantName() != null) {
+            out.writeUTF(counts.tenantName());
+        }
     }
 
     @Override
@@ -70,7 +75,9 @@ public final class WindowCountsSerde extends CompactSerde<TenantWindowCounts> {
             errorCodes.put(in.readInt(), in.readLong());
         }
         Breakdowns breakdowns = version >= 2 ? BreakdownsFormat.read(in) : new Breakdowns();
-        return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes, breakdowns);
+        String tenantName = version >= 4 && in.readBoolean() ? in.readRepeatedUTF() : null;
+        return TenantWindowCounts.restore(total, byOutcome, byCategory, users, errorCodes, breakdowns)
+                .withTenantName(tenantName);
     }
 
     private static void writeCounter(DistinctCounter counter, BinaryOut out) throws IOException {

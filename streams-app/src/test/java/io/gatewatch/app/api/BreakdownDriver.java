@@ -44,6 +44,11 @@ final class BreakdownDriver implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
+    /** A record as it comes, on the input topic. */
+    void pipe(String json) {
+        signIns.pipeInput(null, json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** One sign-in of tenant t1 from 203.0.113.7; {@code code} 0 is a success. */
     void signIn(String app, String user, int code, String city, String country, Instant time) {
         String json = "{\"id\":\"e" + sequence++ + "\",\"createdDateTime\":\"" + time + "\",\"resourceTenantId\":\"t1\","
@@ -60,7 +65,8 @@ final class BreakdownDriver implements AutoCloseable {
         Map<String, ReadOnlyWindowStore<String, TenantWindowCounts>> stores = Map.of(GatewatchTopology.AGGREGATE_STORE,
                 minutes, GatewatchTopology.HOURS_STORE, hours, GatewatchTopology.DAYS_STORE, days);
         return new BreakdownAnswers(new BreakdownQuery(stores::get, config.windowSize(), config.aggregateRetention(),
-                config.api().hourRetention(), Clock.fixed(now, ZoneOffset.UTC)), config.api().tenantNames());
+                config.api().hourRetention(), Clock.fixed(now, ZoneOffset.UTC)),
+                new TenantDisplayNames(config.api().tenantNames(), stores::get, Clock.fixed(now, ZoneOffset.UTC))::nameOf);
     }
 
     @Override

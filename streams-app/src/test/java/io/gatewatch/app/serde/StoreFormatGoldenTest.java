@@ -68,6 +68,7 @@ class StoreFormatGoldenTest {
             counts.add(event("user" + i + "@contoso.com", Category.INVALID_CREDENTIALS, Outcome.FAILURE, 50126));
         }
         counts.add(event("bob@contoso.com", Category.SUCCESS, Outcome.SUCCESS, 0));
+        counts.withTenantName("Contoso"); // from format 4
         SignInSummary signIn = new SignInSummary(Instant.ofEpochMilli(1_000), "c-1", "Azure Portal",
                 "Windows Azure Service Management API", "203.0.113.9", "Edge 120", "Windows10", "Seattle, US", 50053,
                 Category.ACCOUNT_LOCKED, Outcome.FAILURE, "Account is locked", false,
@@ -116,9 +117,15 @@ class StoreFormatGoldenTest {
      * The value an older golden holds: today's sample, except where the sample grew after that
      * golden was written — rule-windows v3 and v4 hold its first window, v1 and v2 its first two observations, and v1 (before
      * windows were kept per rule) holds them under the unnamed rule; tenant-window-counts v1 holds
-     * its counts without breakdowns, v2 its breakdowns without the pairs of a value and a user.
+     * its counts without breakdowns, v2 its breakdowns without the pairs of a value and a user, v3
+     * and older no tenant name.
      */
     private static Object writtenAs(Format<?> format, int version) {
+        if (format.store().equals("tenant-window-counts") && version == 3) {
+            TenantWindowCounts today = (TenantWindowCounts) format.sample();
+            return TenantWindowCounts.restore(today.total(), today.byOutcome(), today.byCategory(),
+                    today.usersByCategory(), today.errorCodes(), today.breakdowns());
+        }
         if (format.store().equals("tenant-window-counts") && version <= 2) {
             TenantWindowCounts today = (TenantWindowCounts) format.sample();
             if (version == 1) {

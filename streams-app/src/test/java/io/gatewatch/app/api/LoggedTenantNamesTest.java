@@ -1,0 +1,59 @@
+package io.gatewatch.app.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatewatch.aggregate.Dimension;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant with no {@code tenant.<id>.name} is named as its members' sign-ins name it
+ * ({@code homeTenantName} where {@code homeTenantId} is the tenant itself), through the real
+ * topology's minute windows; a guest's home tenant never renames it; a configured name wins.
+ */
+class LoggedTenantNamesTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+
+    private static String signIn(String id, String homeTenant, String homeName, Instant time) {
+        return "{\"id\":\"" + id + "\",\"createdDateTime\":\"" + time + "\",\"tenantId\":\"t1\",\"homeTenantId\":\""
+                + homeTenant + "\",\"homeTenantName\":\"" + homeName + "\",\"userPrincipalName\":\"" + id
+                + "@contoso.com\",\"ipAddress\":\"203.0.113.7\",\"appDisplayName\":\"Teams\",\"status\":{\"errorCode\":0}}";
+    }
+
+    @Test
+    void aMembersSignInNamesTheTenantAndAGuestsDoesNot() {
+        try (BreakdownDriver driver = new BreakdownDriver(Map.of())) {
+            driver.pipe(signIn("member", "t1", "Contoso", START));
+            driver.pipe(signIn("guest", "t-other", "Fabrikam", START.plusSeconds(90)));
+            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
+
+            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
+                    .tenantName()).isEqualTo("Contoso");
+        }
+    }
+
+    @Test
+    void aTenantWhoseSignInsCarryNoNameHasNone() {
+        try (BreakdownDriver driver = new BreakdownDriver(Map.of())) {
+            driver.signIn("Teams", "a@contoso.com", 0, "Lyon", "FR", START);
+            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
+
+            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
+                    .tenantName()).isNull();
+        }
+    }
+
+    @Test
+    void aConfiguredNameWinsOverTheLogs() {
+        try (BreakdownDriver driver = new BreakdownDriver(Map.of("tenant.t1.name", "Contoso (EU)"))) {
+            driver.pipe(signIn("member", "t1", "Contoso", START));
+            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
+
+            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
+                    .tenantName()).isEqualTo("Contoso (EU)");
+        }
+    }
+}

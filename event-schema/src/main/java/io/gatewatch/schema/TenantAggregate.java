@@ -1,5 +1,6 @@
 package io.gatewatch.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param distinctUsersByCategory users affected per category (capped sets while counting)
  * @param topErrorCodes           the most frequent non-zero error codes and their counts
  * @param correction              true when this replaces an earlier record of the same tenant and window
+ * @param daySummary              on a finished day's record only: its top failing apps and users, what
+ *                                rose against the day before, its alerts; absent on minute records
  */
 public record TenantAggregate(
         String tenantId,
@@ -21,13 +24,23 @@ public record TenantAggregate(
         Map<Category, Long> byCategory,
         Map<Category, Integer> distinctUsersByCategory,
         Map<Integer, Long> topErrorCodes,
-        boolean correction) {
+        boolean correction,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DaySummary daySummary) {
 
     public TenantAggregate {
         byOutcome = byOutcome == null ? Map.of() : Map.copyOf(byOutcome);
         byCategory = byCategory == null ? Map.of() : Map.copyOf(byCategory);
         distinctUsersByCategory = distinctUsersByCategory == null ? Map.of() : Map.copyOf(distinctUsersByCategory);
         topErrorCodes = topErrorCodes == null ? Map.of() : Map.copyOf(topErrorCodes);
+    }
+
+    /** A record without a day's summary: a minute's, or a day's as before summaries were kept. */
+    public TenantAggregate(String tenantId, Instant windowStart, Instant windowEnd, long total,
+                           Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
+                           Map<Category, Integer> distinctUsersByCategory, Map<Integer, Long> topErrorCodes,
+                           boolean correction) {
+        this(tenantId, windowStart, windowEnd, total, byOutcome, byCategory, distinctUsersByCategory, topErrorCodes,
+                correction, null);
     }
 
     /** The window's first record. */
@@ -41,6 +54,12 @@ public record TenantAggregate(
     /** The same counts, marked as replacing an earlier record of this tenant and window. */
     public TenantAggregate asCorrection() {
         return new TenantAggregate(tenantId, windowStart, windowEnd, total, byOutcome, byCategory,
-                distinctUsersByCategory, topErrorCodes, true);
+                distinctUsersByCategory, topErrorCodes, true, daySummary);
+    }
+
+    /** The same counts with the day's summary. */
+    public TenantAggregate withDaySummary(DaySummary summary) {
+        return new TenantAggregate(tenantId, windowStart, windowEnd, total, byOutcome, byCategory,
+                distinctUsersByCategory, topErrorCodes, correction, summary);
     }
 }

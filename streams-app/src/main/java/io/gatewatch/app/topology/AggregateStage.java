@@ -66,7 +66,7 @@ final class AggregateStage {
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RollupProcessor.DAYS_STORE,
                 config.api().dayRetention(), RollupProcessor.DAY, false), Serdes.String(), GatewatchSerdes.WINDOW_COUNTS));
         closedMinutes.process(() -> new RollupProcessor(config.api().dayRetention()), Named.as("roll-up-hours-days"),
-                        RollupProcessor.HOURS_STORE, RollupProcessor.DAYS_STORE)
+                        RollupProcessor.HOURS_STORE, RollupProcessor.DAYS_STORE, AlertStage.RECENT_ALERTS_STORE)
                 .to(config.topics().aggregatesDaily().name(),
                         config.topics().aggregatesDaily().produced("sink-aggregates-daily"));
     }

@@ -56,6 +56,15 @@ final class AlertStage {
     private AlertStage() {
     }
 
+    /**
+     * The {@code recent-alerts} store, added before the stages that read it: the day roll-up counts a
+     * finished day's alerts from it, and the DSL connects a processor only to stores added before it.
+     */
+    static void addRecentAlertsStore(StreamsBuilder builder, GatewatchConfig config) {
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
+                config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
+    }
+
     /** @param rules the configuration's rule settings over this topology's own, live watchlists */
     static void build(StreamsBuilder builder, GatewatchConfig config, RuleSettings rules,
                       KStream<String, ClassifiedEvent> classified, DecodedMemory windowsMemory,
@@ -69,8 +78,6 @@ final class AlertStage {
         KStream<String, Alert> spikes = detect(builder, classified, "detect-baseline-spikes",
                 decoded(BASELINES_STORE, GatewatchSerdes.BASELINE, baselinesMemory, baseline -> BASELINE_BYTES),
                 () -> new BaselineRules(config.rules()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(RECENT_ALERTS_STORE,
-                config.api().alertsRetention(), Duration.ofMillis(1), true), Serdes.String(), GatewatchSerdes.ALERT));
         write(perEvent.merge(windowed, Named.as("merge-alerts"))
                 .merge(spikes, Named.as("merge-spike-alerts"))
                 .processValues(RecentAlerts::new, Named.as("remember-alerts"), RECENT_ALERTS_STORE), config, "");

@@ -39,6 +39,7 @@ public final class GatewatchTopology {
         KStream<String, InputEvent> unique = DedupStage.build(builder, config, events, registry,
                 decoded.share(0.02).bindTo(registry, DedupProcessor.STORE));
         KStream<String, ClassifiedEvent> classified = ClassifyStage.build(builder, config, data, unique);
+        AlertStage.addRecentAlertsStore(builder, config);
         AggregateStage.build(builder, config, classified, registry,
                 decoded.share(0.05).bindTo(registry, AggregateStage.STORE));
         HistoryStage.build(builder, config, classified);

@@ -1,9 +1,13 @@
 package io.gatewatch.app.topology;
 
+import io.gatewatch.aggregate.DaySummaries;
 import io.gatewatch.aggregate.TenantWindowCounts;
+import io.gatewatch.schema.Alert;
 import io.gatewatch.schema.TenantAggregate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,8 +19,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Rolls each closed minute window into its tenant's hour ({@code tenant-hour-counts}) and day
  * ({@code tenant-day-counts}): one store update per tenant and minute, not per event. When a
  * tenant's first minute of a new day arrives, its previous day is complete and is forwarded to
- * {@code signin-aggregates-daily}. An event that came after its minute closed adds only itself;
- * if its day was already forwarded, the day goes out again, corrected.
+ * {@code signin-aggregates-daily} with its summary ({@link DaySummaries}: top failing apps and
+ * users, what rose against the day before, the alerts raised, from {@code recent-alerts}). An event
+ * that came after its minute closed adds only itself; if its day was already forwarded, the day goes
+ * out again, corrected.
  */
 final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate, String, TenantAggregate> {
 
@@ -29,6 +35,7 @@ final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate,
     private ProcessorContext<String, TenantAggregate> context;
     private WindowStore<String, TenantWindowCounts> hours;
     private WindowStore<String, TenantWindowCounts> days;
+    private WindowStore<String, Alert> alerts;
 
     RollupProcessor(Duration dayRetention) {
         this.dayRetention = dayRetention;
@@ -39,6 +46,7 @@ final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate,
         this.context = context;
         this.hours = context.getStateStore(HOURS_STORE);
         this.days = context.getStateStore(DAYS_STORE);
+        this.alerts = context.getStateStore(AlertStage.RECENT_ALERTS_STORE);
     }
 
     @Override
@@ -60,8 +68,7 @@ final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate,
     private void forwardIfFinished(String tenant, long day, boolean correction, long timestamp) {
         try (WindowStoreIterator<TenantWindowCounts> later = days.fetch(tenant, day + 1, day + dayRetention.toMillis())) {
             if (later.hasNext()) {
-                Instant start = Instant.ofEpochMilli(day);
-                TenantAggregate aggregate = days.fetch(tenant, day).toAggregate(tenant, start, start.plus(DAY));
+                TenantAggregate aggregate = finished(tenant, day, days.fetch(tenant, day));
                 context.forward(new Record<>(tenant, correction ? aggregate.asCorrection() : aggregate, timestamp));
             }
         }
@@ -81,10 +88,19 @@ final class RollupProcessor implements Processor<Windowed<String>, WindowUpdate,
                      days.backwardFetch(tenant, day - dayRetention.toMillis(), day - 1)) {
             if (earlier.hasNext()) {
                 var previous = earlier.next();
-                Instant start = Instant.ofEpochMilli(previous.key);
-                context.forward(new Record<>(tenant,
-                        previous.value.toAggregate(tenant, start, start.plus(DAY)), timestamp));
+                context.forward(new Record<>(tenant, finished(tenant, previous.key, previous.value), timestamp));
             }
         }
+    }
+
+    /** A finished day's record: its counts and its summary. */
+    private TenantAggregate finished(String tenant, long day, TenantWindowCounts counts) {
+        Instant start = Instant.ofEpochMilli(day);
+        List<Alert> raised = new ArrayList<>();
+        try (WindowStoreIterator<Alert> ofDay = alerts.fetch(tenant, day, day + DAY.toMillis() - 1)) {
+            ofDay.forEachRemaining(alert -> raised.add(alert.value));
+        }
+        return counts.toAggregate(tenant, start, start.plus(DAY))
+                .withDaySummary(DaySummaries.of(counts, days.fetch(tenant, day - DAY.toMillis()), raised));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.gatewatch.aggregate.TenantWindowCounts;
 import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.schema.Category;
+import io.gatewatch.schema.DaySummary;
 import io.gatewatch.schema.TenantAggregate;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,5 +82,52 @@ class RollupTopologyTest {
             assertThat(daily.readValuesToList()).extracting(TenantAggregate::total, TenantAggregate::correction)
                     .containsExactly(tuple(2L, false), tuple(3L, true), tuple(4L, true));
         }
+    }
+
+    /**
+     * A finished day's record carries its summary: the apps and users that failed most, the apps
+     * whose failures rose against the day before (Teams 1 -> 4; Outlook, new, 0 -> 1), and the
+     * alerts raised that day, counted as the alert topic has them.
+     */
+    @Test
+    void aFinishedDaysRecordSummarisesItsTopFailuresWhatRoseAndItsAlerts() {
+        try (TopologyFixture f = new TopologyFixture(Map.of("window.grace", "PT0S", "aggregate.retention", "P3D"))) {
+            TestOutputTopic<String, TenantAggregate> daily = f.driver.createOutputTopic(
+                    f.config.topics().aggregatesDaily().name(), new StringDeserializer(),
+                    GatewatchSerdes.AGGREGATE.deserializer());
+            Instant day0 = DAY1.minus(Duration.ofDays(1)).plus(Duration.ofHours(9));
+            f.signIn(app("d0-0", "ann@x.com", "Teams", 50126, day0));
+            f.signIn(app("d0-1", "ann@x.com", "Teams", 0, day0.plusSeconds(60)));
+            Instant day1 = DAY1.plus(Duration.ofHours(9));
+            for (int i = 0; i < 4; i++) {
+                f.signIn(app("d1-t" + i, i < 3 ? "bob@x.com" : "cy@x.com", "Teams", 50126, day1.plusSeconds(i * 70L)));
+            }
+            f.signIn(app("d1-o", "cy@x.com", "Outlook", 50126, day1.plusSeconds(400)));
+            f.signIn(app("d1-lock", "dee@x.com", "Outlook", 50053, day1.plusSeconds(500))); // a lockout alert
+            f.signIn(app("d2-0", "ann@x.com", "Teams", 0, DAY1.plus(Duration.ofDays(1)).plusSeconds(90)));
+            f.signIn(app("d2-1", "ann@x.com", "Teams", 0, DAY1.plus(Duration.ofDays(1)).plusSeconds(200)));
+
+            long raisedOnDay1 = f.alerts.readValuesToList().stream().filter(a -> !a.update()
+                    && !a.lastSeen().isBefore(DAY1) && a.lastSeen().isBefore(DAY1.plus(Duration.ofDays(1)))).count();
+            assertThat(raisedOnDay1).as("the day's alerts").isPositive();
+            TenantAggregate day = daily.readValuesToList().stream().filter(d -> d.windowStart().equals(DAY1))
+                    .reduce((a, b) -> b).orElseThrow();
+            DaySummary summary = day.daySummary();
+            assertThat(summary.topFailingApps()).extracting(DaySummary.Top::value, DaySummary.Top::failures)
+                    .containsExactly(tuple("Teams", 4L), tuple("Outlook", 2L));
+            assertThat(summary.topFailingUsers()).extracting(DaySummary.Top::value, DaySummary.Top::failures)
+                    .containsExactly(tuple("bob@x.com", 3L), tuple("cy@x.com", 2L), tuple("dee@x.com", 1L));
+            assertThat(summary.rose()).extracting(DaySummary.Rise::value, DaySummary.Rise::failures,
+                    DaySummary.Rise::previousFailures).containsExactly(tuple("Teams", 4L, 1L), tuple("Outlook", 2L, 0L));
+            assertThat(summary.alertsBySeverity().values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(raisedOnDay1);
+            assertThat(summary.alertsByRule().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(raisedOnDay1);
+        }
+    }
+
+    private static String app(String id, String user, String app, int code, Instant time) {
+        return "{\"id\":\"" + id + "\",\"createdDateTime\":\"" + time + "\",\"resourceTenantId\":\"t1\","
+                + "\"userPrincipalName\":\"" + user + "\",\"ipAddress\":\"203.0.113.7\",\"appDisplayName\":\"" + app
+                + "\",\"correlationId\":\"c-" + id + "\",\"status\":{\"errorCode\":" + code + "}}";
     }
 }

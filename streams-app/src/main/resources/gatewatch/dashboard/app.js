@@ -190,12 +190,7 @@
     refreshing = true;
     again = false;
     try {
-      if (await loadTenants() === 0) {
-        // nothing to show yet: ask again soon rather than at the next 30-second refresh
-        $('status').textContent = 'No sign-ins yet.';
-        setTimeout(() => { if (live()) refresh(); }, 5000);
-        return;
-      }
+      if (await loadTenants() === 0) { $('status').textContent = 'No sign-ins yet.'; return; }
       $('summary-link').href = `summary.html?tenant=${encodeURIComponent(tenant())}&day=${new Date().toISOString().slice(0, 10)}`;
       await Promise.all([loadTrends(), window.GW.alerts.load(tenant(), from()), loadBreakdown(), loadCodes(), loadMovers()]);
       if (drilled) await drill(drilled.by, drilled.value, drilled.shown, true);
@@ -238,9 +233,13 @@
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !window.GW.alerts.close()) closeDrill();
   });
-  // live without a tenant too: an empty page must find the first tenant when its sign-ins arrive
-  function live() { return token() && !$('main').hidden && $('auto-refresh').checked; }
-  setInterval(() => { if (live() && tenant()) window.GW.alerts.load(tenant(), from()).catch(() => {}); }, 5000);
+  const live = () => token() && !$('main').hidden && $('auto-refresh').checked;
+  // every 5 s the alerts, or, on a page with no tenant yet, the whole page: it finds the first tenant
+  // as soon as its sign-ins arrive, not at the next 30-second refresh
+  setInterval(() => {
+    if (!live()) return;
+    if (tenant()) window.GW.alerts.load(tenant(), from()).catch(() => {}); else refresh();
+  }, 5000);
   setInterval(() => { if (live()) refresh(); }, 30000);
   if (token()) start(); else showLogin();
 })();

@@ -62,9 +62,6 @@ final class LocalQueries {
                 long[] t = totals.computeIfAbsent(window.key.key(), k -> new long[] {0, 0, Long.MIN_VALUE});
                 t[0] += window.value.total();
                 t[1] += window.value.byOutcome().getOrDefault(Outcome.FAILURE, 0L);
-                if (window.key.window().end() >= t[2]) {
-                    names.seen(window.key.key(), window.value.tenantName());
-                }
                 t[2] = Math.max(t[2], window.key.window().end());
             }
         }
@@ -150,12 +147,12 @@ final class LocalQueries {
         return diagnosis.diagnose(tenant, userPrincipalName);
     }
 
-    /** A tenant-window store of this instance ({@link GatewatchTopology#AGGREGATE_STORE}, hours, days). */
     /** The tenant's display name: configured, else from its sign-ins. */
     String nameOf(String tenant) {
         return names.nameOf(tenant);
     }
 
+    /** A tenant-window store of this instance ({@link GatewatchTopology#AGGREGATE_STORE}, hours, days). */
     ReadOnlyWindowStore<String, TenantWindowCounts> windows(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.windowStore()));
     }

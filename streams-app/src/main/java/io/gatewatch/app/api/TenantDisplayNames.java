@@ -15,20 +15,24 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * A tenant's display name: {@code tenant.<id>.name} where the configuration gives one (the admin's
- * choice wins), else the name its members' sign-ins carry ({@code homeTenantName}, kept in each
- * minute's counts), the newest within {@link #LOOK_BACK}. A name found is remembered; a tenant whose
- * logs carry none is looked for again after {@link #RETRY}, not at every answer (a day of minutes).
+ * choice wins), else the name its members' sign-ins carry ({@code homeTenantName}), as the newest of
+ * the tenant's days within {@link #LOOK_BACK} holds it (the day roll-up keeps the latest closed
+ * minute's name: a few day windows to read, not a day of minutes). What was found, a name or none,
+ * is remembered for {@link #RECHECK}, so a tenant is looked up at most that often however many
+ * answers name it, and a renamed tenant shows its new name within it.
  */
 final class TenantDisplayNames {
 
-    static final Duration LOOK_BACK = Duration.ofDays(1);
-    static final Duration RETRY = Duration.ofMinutes(5);
+    static final Duration LOOK_BACK = Duration.ofDays(7);
+    static final Duration RECHECK = Duration.ofMinutes(5);
+
+    private record Found(String name, Instant at) {
+    }
 
     private final TenantNames configured;
     private final Function<String, ReadOnlyWindowStore<String, TenantWindowCounts>> windows;
     private final Clock clock;
-    private final Map<String, String> logged = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lookedFor = new ConcurrentHashMap<>();
+    private final Map<String, Found> found = new ConcurrentHashMap<>();
 
     TenantDisplayNames(TenantNames configured, Function<String, ReadOnlyWindowStore<String, TenantWindowCounts>> windows,
                        Clock clock) {
@@ -43,32 +47,20 @@ final class TenantDisplayNames {
         if (name != null) {
             return name;
         }
-        name = logged.get(tenant);
         Instant now = clock.instant();
-        Instant last = lookedFor.get(tenant);
-        if (name != null || last != null && last.isAfter(now.minus(RETRY))) {
-            return name;
+        Found known = found.get(tenant);
+        if (known != null && known.at().isAfter(now.minus(RECHECK))) {
+            return known.name();
         }
-        lookedFor.put(tenant, now);
-        try (WindowStoreIterator<TenantWindowCounts> newestFirst = windows.apply(GatewatchTopology.AGGREGATE_STORE)
+        try (WindowStoreIterator<TenantWindowCounts> newestFirst = windows.apply(GatewatchTopology.DAYS_STORE)
                 .backwardFetch(tenant, now.minus(LOOK_BACK), now)) {
-            while (newestFirst.hasNext()) {
-                String found = newestFirst.next().value.tenantName();
-                if (found != null) {
-                    logged.put(tenant, found);
-                    return found;
-                }
+            while (name == null && newestFirst.hasNext()) {
+                name = newestFirst.next().value.tenantName();
             }
         } catch (InvalidStateStoreException e) {
-            lookedFor.remove(tenant); // the store is restoring or moved: ask again next time
+            return known == null ? null : known.name(); // restoring or moved: keep what was known, ask again next time
         }
-        return null;
-    }
-
-    /** A name a query met in the tenant's windows on its way (the newest it saw). */
-    void seen(String tenant, String name) {
-        if (name != null) {
-            logged.put(tenant, name);
-        }
+        found.put(tenant, new Found(name, now));
+        return name;
     }
 }

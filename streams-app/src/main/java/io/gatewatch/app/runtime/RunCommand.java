@@ -103,16 +103,18 @@ public final class RunCommand implements Callable<Integer> {
              GatewatchApp app = GatewatchApp.start(config, registry);
              ApiServer api = config.api().httpPort() == 0 ? null
                      : ApiServer.start(config, app.streams(), tokens, registry)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread onSigterm = new Thread(() -> {
                 LOG.info("SIGTERM: shutting down");
                 app.close();
                 stopped.countDown();
-            }, "gatewatch-shutdown"));
+            }, "gatewatch-shutdown");
+            Runtime.getRuntime().addShutdownHook(onSigterm);
             // a supervisor restarts what exits: an instance stopped in ERROR must not stay up doing nothing
             while (!stopped.await(1, TimeUnit.SECONDS)) {
                 String failure = app.failure();
                 if (failure != null) {
                     LOG.error("{}; exiting with 1", failure);
+                    Runtime.getRuntime().removeShutdownHook(onSigterm); // this exit is no SIGTERM; the app closes below
                     return 1;
                 }
             }

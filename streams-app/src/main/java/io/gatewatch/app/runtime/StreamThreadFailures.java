@@ -13,18 +13,21 @@ import org.slf4j.LoggerFactory;
  * What to do with a stream thread that died of an exception no handler took: replace it, since
  * most such failures pass (a broker that restarted, a fenced producer); but a failure that comes
  * back as soon as the thread does (an internal topic the cluster refuses, a store that cannot
- * open, a record that kills every thread that reads it) would replace threads for ever while the
- * instance processes nothing and looks alive. The whole instance stops (Kafka Streams goes to
- * ERROR, so {@code run} exits and a supervisor sees it) after {@link #IN_A_ROW} failures with no
- * return to RUNNING between them — each replacement's rebalance takes tens of seconds, so a count
- * per minute would never trip — or {@code limit} failures within {@code period} however the
- * instance fared between them. The log names the exception's class only: its message may quote a record.
+ * open) would replace threads for ever while the instance processes nothing and looks alive. The
+ * whole instance stops (Kafka Streams goes to ERROR, so {@code run} exits and a supervisor sees
+ * it) after {@link #IN_A_ROW} failures with no return to RUNNING between them — each
+ * replacement's rebalance takes tens of seconds, so a count per minute would never trip — or
+ * {@code limit} failures within {@code period} however the instance fared between them. Failures
+ * within {@link #BURST} of the one before count once: one event that fails every thread at once
+ * is one failure, not one per thread. The log names the exception's class only: its message may
+ * quote a record.
  */
 final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailures.class);
 
     static final int IN_A_ROW = 3;
+    static final Duration BURST = Duration.ofSeconds(5);
     static final int LIMIT = 10;
     static final Duration PERIOD = Duration.ofMinutes(10);
 
@@ -34,6 +37,7 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     private final Deque<Long> recent = new ArrayDeque<>();
     private volatile String last;
     private int sinceRunning;
+    private long lastCountedMs = Long.MIN_VALUE;
 
     StreamThreadFailures(int limit, Duration period, Clock clock) {
         this.limit = limit;
@@ -48,12 +52,15 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable failure) {
         long now = clock.millis();
-        recent.addLast(now);
-        while (recent.peekFirst() < now - periodMs) {
+        last = failure.getClass().getSimpleName();
+        if (lastCountedMs == Long.MIN_VALUE || now - lastCountedMs >= BURST.toMillis()) {
+            lastCountedMs = now;
+            recent.addLast(now);
+            sinceRunning++;
+        }
+        while (!recent.isEmpty() && recent.peekFirst() < now - periodMs) {
             recent.removeFirst();
         }
-        last = failure.getClass().getSimpleName();
-        sinceRunning++;
         if (sinceRunning >= IN_A_ROW || recent.size() >= limit) {
             LOG.error("Stream thread failed ({}): {} failures in a row, {} within {} min; stopping the instance", last,
                     sinceRunning, recent.size(), periodMs / 60_000);

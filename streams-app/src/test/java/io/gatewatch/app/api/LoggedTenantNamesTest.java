@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A tenant with no {@code tenant.<id>.name} is named as its members' sign-ins name it
  * ({@code homeTenantName} where {@code homeTenantId} is the tenant itself), through the real
- * topology's minute windows; a guest's home tenant never renames it; a configured name wins.
+ * topology's day roll-up (the newest closed minute's name); a guest's home tenant never renames it; a
+ * configured name wins.
  */
 class LoggedTenantNamesTest {
 
@@ -28,10 +29,24 @@ class LoggedTenantNamesTest {
         try (BreakdownDriver driver = new BreakdownDriver(Map.of())) {
             driver.pipe(signIn("member", "t1", "Contoso", START));
             driver.pipe(signIn("guest", "t-other", "Fabrikam", START.plusSeconds(90)));
+            driver.pipe(signIn("later", "t-other", "Fabrikam", START.plus(Duration.ofMinutes(4)))); // closes both minutes
             BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
 
             assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
                     .tenantName()).isEqualTo("Contoso");
+        }
+    }
+
+    @Test
+    void aRenamedTenantShowsItsNewestName() {
+        try (BreakdownDriver driver = new BreakdownDriver(Map.of())) {
+            driver.pipe(signIn("before", "t1", "Contoso", START));
+            driver.pipe(signIn("after", "t1", "Contoso Group", START.plus(Duration.ofMinutes(2))));
+            driver.pipe(signIn("closing", "t-other", "Fabrikam", START.plus(Duration.ofMinutes(4))));
+            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
+
+            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
+                    .tenantName()).isEqualTo("Contoso Group");
         }
     }
 

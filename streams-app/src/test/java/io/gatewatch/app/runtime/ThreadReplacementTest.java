@@ -28,21 +28,37 @@ class ThreadReplacementTest {
 
     @Test
     void aFailureThatComesBackBeforeTheInstanceRunsAgainStopsItAtTheThird() {
-        StreamThreadFailures failures = new StreamThreadFailures(10, Duration.ofMinutes(1), Clock.fixed(START, ZoneOffset.UTC));
+        Instant[] now = {START};
+        StreamThreadFailures failures = new StreamThreadFailures(10, Duration.ofMinutes(10), clock(now));
 
         assertThat(failures.handle(new IllegalStateException())).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        now[0] = now[0].plusSeconds(45); // a replacement's rebalance later
         assertThat(failures.handle(new IllegalStateException())).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        now[0] = now[0].plusSeconds(45);
         assertThat(failures.handle(new ArithmeticException())).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(failures.last()).isEqualTo("ArithmeticException");
     }
 
     @Test
+    void oneEventThatFailsEveryThreadAtOnceCountsOnce() {
+        Instant[] now = {START};
+        StreamThreadFailures failures = new StreamThreadFailures(10, Duration.ofMinutes(10), clock(now));
+        for (int thread = 0; thread < 4; thread++) {
+            assertThat(failures.handle(new IllegalStateException())).as("thread %d", thread)
+                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+            now[0] = now[0].plusMillis(200);
+        }
+    }
+
+    @Test
     void failuresTheInstanceRecoversFromAreReplacedUntilTooManyInThePeriod() {
-        StreamThreadFailures failures = new StreamThreadFailures(4, Duration.ofMinutes(1), Clock.fixed(START, ZoneOffset.UTC));
+        Instant[] now = {START};
+        StreamThreadFailures failures = new StreamThreadFailures(4, Duration.ofMinutes(1), clock(now));
         for (int i = 0; i < 3; i++) {
             assertThat(failures.handle(new IllegalStateException())).as("failure %d", i)
                     .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
             failures.running();
+            now[0] = now[0].plusSeconds(10);
         }
         assertThat(failures.handle(new IllegalStateException())).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
     }
@@ -50,7 +66,17 @@ class ThreadReplacementTest {
     @Test
     void failuresFarApartAreEachReplaced() {
         Instant[] now = {START};
-        Clock clock = new Clock() {
+        StreamThreadFailures failures = new StreamThreadFailures(3, Duration.ofMinutes(1), clock(now));
+        for (int i = 0; i < 10; i++) {
+            assertThat(failures.handle(new IllegalStateException())).as("failure %d", i)
+                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+            now[0] = now[0].plusSeconds(31); // two within any minute, never three
+            failures.running();
+        }
+    }
+
+    private static Clock clock(Instant[] now) {
+        return new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -66,12 +92,5 @@ class ThreadReplacementTest {
                 return now[0];
             }
         };
-        StreamThreadFailures failures = new StreamThreadFailures(3, Duration.ofMinutes(1), clock);
-        for (int i = 0; i < 10; i++) {
-            assertThat(failures.handle(new IllegalStateException())).as("failure %d", i)
-                    .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
-            now[0] = now[0].plusSeconds(31); // two within any minute, never three
-            failures.running();
-        }
     }
 }

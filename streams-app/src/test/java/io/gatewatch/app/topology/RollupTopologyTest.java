@@ -86,7 +86,7 @@ class RollupTopologyTest {
 
     /**
      * A finished day's record carries its summary: the apps and users that failed most, the apps
-     * whose failures rose against the day before (Teams 1 -> 4; Outlook, new, 0 -> 1), and the
+     * whose failures rose against the day before (Teams 1 -> 4; Outlook, new, 0 -> 2), and the
      * alerts raised that day, counted as the alert topic has them.
      */
     @Test

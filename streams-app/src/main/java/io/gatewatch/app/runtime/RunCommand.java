@@ -15,6 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,12 +48,16 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--list-topics", description = "Print every topic this configuration needs on its cluster, with "
             + "partitions and cleanup policy: Gatewatch's own and the changelog and repartition topics Kafka Streams "
-            + "creates (to pre-create them where topics.create=false), and exit without starting. No broker needed.")
+            + "creates (to pre-create them where topics.create=false), and exit without starting. Inputs that exist "
+            + "on the cluster size the internal topics; without a broker, every topic is at topic.partitions.")
     boolean listTopics;
 
     @Option(names = "--metrics-port", defaultValue = "9404",
             description = "Port for Prometheus metrics at /metrics; 0 turns it off (default: ${DEFAULT-VALUE}).")
     int metricsPort;
+
+    /** How long {@code --list-topics} asks the cluster for the inputs that exist. */
+    private static final Duration LIST_TOPICS_WAIT = Duration.ofSeconds(5);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,7 +83,15 @@ public final class RunCommand implements Callable<Integer> {
             return commandLine.getCommandSpec().exitCodeOnInvalidInput();
         }
         if (listTopics) {
-            TopicList.lines(config).forEach(commandLine.getOut()::println);
+            // sized from the inputs that exist (an Event Hubs hub's partitions), else as Gatewatch would create them
+            Optional<Map<String, Integer>> existing = TopicList.existing(config, LIST_TOPICS_WAIT);
+            if (existing.isEmpty()) {
+                commandLine.getErr().println("No broker answered at bootstrap.servers within "
+                        + LIST_TOPICS_WAIT.toSeconds() + " s: every topic is listed at topic.partitions ("
+                        + config.partitions() + "); where an input exists already, its partitions size the internal topics");
+                commandLine.getErr().flush();
+            }
+            TopicList.lines(config, existing.orElse(Map.of())).forEach(commandLine.getOut()::println);
             commandLine.getOut().flush();
             return 0;
         }
@@ -84,8 +99,6 @@ public final class RunCommand implements Callable<Integer> {
                 LOG.warn("{}; passed to the Kafka clients as it is ('gatewatch config' lists every key)", problem.message()));
         AccessTokens tokens = config.api().httpPort() == 0 ? null : tokens(commandLine, config);
         LOG.info("Effective configuration:\n{}", ConfigPrinter.describe(config));
-        LOG.info("Topics on the cluster (run --list-topics prints them alone):\n{}",
-                String.join("\n", TopicList.lines(config)));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // heap, GC, threads and CPU beside the stream metrics: state size shows up in the heap first
         new JvmMemoryMetrics().bindTo(registry);
@@ -98,6 +111,8 @@ public final class RunCommand implements Callable<Integer> {
             LOG.error(e.getMessage());
             return 1;
         }
+        LOG.info("Topics on the cluster (run --list-topics prints them alone):\n{}",
+                String.join("\n", TopicList.lines(config, TopicList.existing(config, LIST_TOPICS_WAIT).orElse(Map.of()))));
         CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsEndpoint metrics = MetricsEndpoint.start(metricsPort, registry);
              GatewatchApp app = GatewatchApp.start(config, registry);

@@ -95,6 +95,7 @@ class TopicProvisionerIT {
      * are the ones Kafka Streams makes itself: the same partitions (sized by the inputs as they are,
      * a hub of 4 partitions beside topics of 3) and the same topic configs. Kafka Streams, finding
      * them, runs on them. (The other application id leaves them to Kafka Streams: topics.create=false.)
+     * {@code run --list-topics} on that cluster lists every topic at the partitions it has.
      */
     @Test
     void kafkaStreamsOwnTopicsAreMadeAsKafkaStreamsMakesThem(KafkaBroker broker, @TempDir Path dir) throws Exception {
@@ -121,6 +122,14 @@ class TopicProvisionerIT {
                 String ours = topic.getKey().replace("made-by-streams-", "made-by-gatewatch-");
                 assertThat(made.get(ours).partitions()).as(ours).hasSameSizeAs(topic.getValue().partitions());
                 assertThat(topicConfigs(admin, ours)).as(ours).isEqualTo(topicConfigs(admin, topic.getKey()));
+            }
+            // run --list-topics against this cluster: every topic at the partitions it has, the hub's 4 included
+            Map<String, Integer> existing = TopicList.existing(byGatewatch, Duration.ofSeconds(10)).orElseThrow();
+            assertThat(existing).containsEntry("made-signin-events", 4);
+            for (TopicList.Needed needed : TopicList.of(byGatewatch, existing)) {
+                int has = made.containsKey(needed.name()) ? made.get(needed.name()).partitions().size()
+                        : existing.get(needed.name());
+                assertThat(needed.partitions()).as(needed.name()).isEqualTo(has);
             }
         }
     }

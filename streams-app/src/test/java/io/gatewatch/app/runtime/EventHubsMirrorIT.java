@@ -8,26 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.gatewatch.app.config.ConfigLoader;
 import io.gatewatch.app.config.GatewatchConfig;
-import io.gatewatch.app.serde.GatewatchSerdes;
 import io.gatewatch.generator.BenignTraffic;
-import io.gatewatch.generator.GeneratedRecord;
-import io.gatewatch.generator.demo.DemoTraffic;
-import io.gatewatch.generator.demo.PlantedScenario;
 import io.gatewatch.kafka.EmbeddedKafkaBroker;
-import io.gatewatch.schema.Alert;
-import io.gatewatch.schema.ClassifiedEvent;
-import io.gatewatch.schema.InputEvent;
-import io.gatewatch.schema.TenantAggregate;
-import io.gatewatch.schema.read.ReadResult;
-import io.gatewatch.schema.read.ReaderLimits;
-import io.gatewatch.schema.read.RecordDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,9 +25,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -84,7 +68,7 @@ class EventHubsMirrorIT {
                 "ssl.truststore.location", pki.truststore().toString(), "ssl.truststore.type", "PKCS12",
                 "ssl.truststore.password", PASSWORD);
 
-        Generated input = generate();
+        EntraHubExport input = EntraHubExport.generate(EVENT_TIME, RATE);
         List<MirrorMakerProcess> mirrors = new ArrayList<>();
         try (ChildKafkaBroker namespace = ChildKafkaBroker.start(dir.resolve("eventhubs"), "SASL_SSL", Map.of(
                      "sasl.enabled.mechanisms", "PLAIN",
@@ -131,10 +115,10 @@ class EventHubsMirrorIT {
                 assertThat(copies).as("records on signin-events, the hub held %s", input.records().size())
                         .isGreaterThan(input.records().size());
 
-                assertClassifiedOnce(config, input.signInIds(), registry);
+                MirroredOutputChecks.assertClassifiedOnce(config, input.signInIds(), registry);
                 assertTheListedTopicsAreTheOnesMade(config);
-                assertPlantedAlertsRaised(config, input);
-                assertTotalsExact(config, input, registry);
+                MirroredOutputChecks.assertPlantedAlertsRaised(config, input);
+                MirroredOutputChecks.assertTotalsExact(config, input, registry);
             }
         } finally {
             for (MirrorMakerProcess mirror : mirrors) {
@@ -203,94 +187,7 @@ class EventHubsMirrorIT {
                 .noneMatch(line -> line.contains("d3Jvbmcta2V5") || line.contains(PASSWORD));
     }
 
-    private static void assertClassifiedOnce(GatewatchConfig config, Set<String> ids, SimpleMeterRegistry registry) {
-        try (TopicReader<String, ClassifiedEvent> classified = new TopicReader<>(config.bootstrapServers(),
-                config.topics().classified().name(), new StringDeserializer(), GatewatchSerdes.CLASSIFIED.deserializer())) {
-            classified.readUntil(read -> read.size() >= ids.size(), Duration.ofMinutes(4));
-            List<ConsumerRecord<String, ClassifiedEvent>> all = classified.readMore(Duration.ofSeconds(3));
-            List<String> classifiedIds = all.stream().map(r -> r.value().event().id()).toList();
-            assertThat(classifiedIds).as("every sign-in classified exactly once; %s", AggregateTotals.dropped(registry))
-                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
-        }
-    }
-
-    /**
-     * {@code signin-aggregates} read as the upsert it is: per tenant, the windows' totals add up to the
-     * distinct sign-ins Entra wrote, though the restarted mirror delivered some twice. The windows close
-     * when stream time passes their end and the grace: a later sign-in per tenant (written to
-     * {@code signin-events} directly, after the other checks) moves every tenant's task past them.
-     */
-    private static void assertTotalsExact(GatewatchConfig config, Generated input, SimpleMeterRegistry registry) {
-        Instant closing = input.start().plus(EVENT_TIME).plus(config.grace()).plus(Duration.ofMinutes(5));
-        List<byte[]> ticks = input.signInsPerTenant().keySet().stream()
-                .map(tenant -> TestInput.signIn("tick-" + tenant, tenant, "tick@example.com", 0, closing)).toList();
-        TestInput.produce(config.bootstrapServers(), config.topics().signinEvents().name(), ticks);
-        try (TopicReader<String, TenantAggregate> aggregates = new TopicReader<>(config.bootstrapServers(),
-                config.topics().aggregates().name(), new StringDeserializer(), GatewatchSerdes.AGGREGATE.deserializer())) {
-            List<ConsumerRecord<String, TenantAggregate>> windows = aggregates.readUntil(
-                    read -> AggregateTotals.perTenant(read).equals(input.signInsPerTenant()), Duration.ofMinutes(2));
-            windows = aggregates.readMore(Duration.ofSeconds(3));
-            assertThat(AggregateTotals.perTenant(windows)).as("per-tenant totals across the mirror's restart; %s",
-                    AggregateTotals.dropped(registry)).isEqualTo(input.signInsPerTenant());
-        }
-    }
-
-    private static void assertPlantedAlertsRaised(GatewatchConfig config, Generated input) {
-        // the attacks on sign-ins alone (Dynamics requests are another input, not in Entra's export),
-        // planted early enough to have run their course within the event time
-        Instant settled = input.start().plus(EVENT_TIME).minus(Duration.ofMinutes(16));
-        List<PlantedScenario> expected = input.planted().stream().filter(p -> p.at().isBefore(settled))
-                .filter(p -> p.expectedRules().stream().noneMatch(rule -> rule.startsWith("DYNAMICS"))).toList();
-        assertThat(expected).as("planted attacks to check").hasSizeGreaterThan(20);
-        try (TopicReader<String, Alert> alerts = new TopicReader<>(config.bootstrapServers(),
-                config.topics().alerts().name(), new StringDeserializer(), GatewatchSerdes.ALERT.deserializer())) {
-            List<ConsumerRecord<String, Alert>> raised = alerts.readUntil(read -> silent(expected, read).isEmpty(),
-                    Duration.ofMinutes(2));
-            assertThat(silent(expected, raised)).as("planted attacks that raised less than they should").isEmpty();
-        }
-    }
-
-    private static List<String> silent(List<PlantedScenario> planted, List<ConsumerRecord<String, Alert>> raised) {
-        return planted.stream().filter(p -> p.expectedRules().stream().anyMatch(rule -> raised.stream()
-                        .map(ConsumerRecord::value).noneMatch(a -> a.rule().equals(rule)
-                                && p.explains(a.rule(), a.tenantId(), a.entity(), a.lastSeen()))))
-                .map(p -> p.scenario() + " at " + p.at()).toList();
-    }
-
-    /** What Entra wrote to the hub: the demo's traffic and attacks as Azure Monitor envelopes, sign-ins only. */
-    private record Generated(Instant start, List<byte[]> records, Set<String> signInIds,
-                             Map<String, Long> signInsPerTenant, List<PlantedScenario> planted, DemoTraffic traffic) {
-    }
-
-    private static Generated generate() {
-        Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-        DemoTraffic traffic = new DemoTraffic(DemoTraffic.DEFAULT_TENANTS, 29, RATE, DemoTraffic.ATTACK_EVERY_SECONDS);
-        RecordDecoder decoder = new RecordDecoder(ReaderLimits.DEFAULT);
-        List<byte[]> records = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        Map<String, Long> perTenant = new HashMap<>();
-        List<PlantedScenario> planted = new ArrayList<>();
-        for (long s = 0; s < EVENT_TIME.toSeconds(); s++) {
-            DemoTraffic.Second second = traffic.nextSecond(start.plusSeconds(s));
-            planted.addAll(second.planted());
-            for (GeneratedRecord record : second.records()) {
-                if (record.kind() != GeneratedRecord.Kind.SIGN_IN) {
-                    continue;
-                }
-                byte[] envelope = record.json().getBytes(StandardCharsets.UTF_8);
-                records.add(envelope);
-                for (ReadResult result : decoder.decode(envelope, "second " + s)) {
-                    InputEvent event = ((ReadResult.Read) result).event();
-                    if (ids.add(event.id())) {
-                        perTenant.merge(event.tenantId(), 1L, Long::sum);
-                    }
-                }
-            }
-        }
-        return new Generated(start, records, ids, perTenant, planted, traffic);
-    }
-
-    private static Map<String, String> settings(String bootstrap, Path dir, Generated input) {
+    private static Map<String, String> settings(String bootstrap, Path dir, EntraHubExport input) {
         Map<String, String> values = new HashMap<>(BenignTraffic.knownClientExceptions(input.traffic().directory()));
         values.put("bootstrap.servers", bootstrap);
         values.put("application.id", "eventhubs-it");

@@ -122,35 +122,9 @@ public record SignInEvent(
                 ? List.of() : List.copyOf(conditionalAccessAudiences);
     }
 
-    /** A sign-in without its home tenant's name, as every input had it before that name was kept. */
-    public SignInEvent(String id, Instant createdDateTime, String tenantId, String sourceFormat, String logCategory,
-            String userPrincipalName, String userId, String userDisplayName, String userType, String appId,
-            String appDisplayName, String resourceId, String resourceDisplayName, String ipAddress,
-            String clientAppUsed, String correlationId, Boolean isInteractive, int errorCode, String failureReason,
-            String additionalDetails, String conditionalAccessStatus, String riskLevelDuringSignIn,
-            String riskLevelAggregated, String riskState, String riskDetail, List<String> riskEventTypes,
-            GeoLocation location, DeviceDetail deviceDetail, String authenticationRequirement,
-            List<AuthenticationStep> authenticationDetails, List<AppliedPolicy> appliedConditionalAccessPolicies,
-            String homeTenantId, String resourceTenantId, Integer autonomousSystemNumber, String sessionId,
-            String uniqueTokenIdentifier, String authenticationProtocol, String originalTransferMethod,
-            String incomingTokenType, String tokenIssuerType, String userAgent, MfaDetail mfaDetail,
-            List<NetworkLocation> networkLocationDetails, List<String> conditionalAccessAudiences,
-            String appOwnerTenantId, String servicePrincipalId, String servicePrincipalName,
-            String clientCredentialType) {
-        this(id, createdDateTime, tenantId, sourceFormat, logCategory, userPrincipalName, userId, userDisplayName,
-                userType, appId, appDisplayName, resourceId, resourceDisplayName, ipAddress, clientAppUsed,
-                correlationId, isInteractive, errorCode, failureReason, additionalDetails, conditionalAccessStatus,
-                riskLevelDuringSignIn, riskLevelAggregated, riskState, riskDetail, riskEventTypes, location,
-                deviceDetail, authenticationRequirement, authenticationDetails, appliedConditionalAccessPolicies,
-                homeTenantId, resourceTenantId, autonomousSystemNumber, sessionId, uniqueTokenIdentifier,
-                authenticationProtocol, originalTransferMethod, incomingTokenType, tokenIssuerType, userAgent,
-                mfaDetail, networkLocationDetails, conditionalAccessAudiences, appOwnerTenantId, servicePrincipalId,
-                servicePrincipalName, clientCredentialType, null);
-    }
-
     /**
-     * A sign-in as every input had it before the session, token, client and workload-identity
-     * fields were kept: those read as absent.
+     * A sign-in as every input had it before the session, token, client, workload-identity and
+     * home-tenant-name fields were kept: those read as absent.
      */
     public SignInEvent(String id, Instant createdDateTime, String tenantId, String sourceFormat, String logCategory,
             String userPrincipalName, String userId, String userDisplayName, String userType, String appId,
@@ -167,7 +141,7 @@ public record SignInEvent(
                 riskLevelDuringSignIn, riskLevelAggregated, riskState, riskDetail, riskEventTypes, location,
                 deviceDetail, authenticationRequirement, authenticationDetails, appliedConditionalAccessPolicies,
                 homeTenantId, resourceTenantId, autonomousSystemNumber, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** A sign-in without an autonomous system number, as every input had before exports carried one. */

@@ -34,21 +34,12 @@ public record TenantAggregate(
         topErrorCodes = topErrorCodes == null ? Map.of() : Map.copyOf(topErrorCodes);
     }
 
-    /** A record without a day's summary: a minute's, or a day's as before summaries were kept. */
-    public TenantAggregate(String tenantId, Instant windowStart, Instant windowEnd, long total,
-                           Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
-                           Map<Category, Integer> distinctUsersByCategory, Map<Integer, Long> topErrorCodes,
-                           boolean correction) {
-        this(tenantId, windowStart, windowEnd, total, byOutcome, byCategory, distinctUsersByCategory, topErrorCodes,
-                correction, null);
-    }
-
-    /** The window's first record. */
+    /** The window's first record, without a day's summary. */
     public TenantAggregate(String tenantId, Instant windowStart, Instant windowEnd, long total,
                            Map<Outcome, Long> byOutcome, Map<Category, Long> byCategory,
                            Map<Category, Integer> distinctUsersByCategory, Map<Integer, Long> topErrorCodes) {
         this(tenantId, windowStart, windowEnd, total, byOutcome, byCategory, distinctUsersByCategory, topErrorCodes,
-                false);
+                false, null);
     }
 
     /** The same counts, marked as replacing an earlier record of this tenant and window. */

@@ -46,8 +46,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** The shared demo: three tenants at 100 sign-ins/s with attacks planted, on loopback. */
     static synchronized LiveDemo demo() throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver (.ci/run installs them)");
+        assumeChromium();
         if (demo == null) {
             demo = LiveDemo.start(new LiveDemo.Options(100, 3, "127.0.0.1", 0), new PrintWriter(new StringWriter()),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -55,6 +54,12 @@ final class DashboardBrowser implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "dashboard-it-demo-stop"));
         }
         return demo;
+    }
+
+    /** Skips where Debian's Chromium is missing; CI installs it, so every browser test runs there. */
+    private static void assumeChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver (.ci/run installs them)");
     }
 
     /** The demo's dashboard in a headless Chromium window of this size, once it lists the demo's tenants. */
@@ -67,8 +72,7 @@ final class DashboardBrowser implements AutoCloseable {
 
     /** A headless Chromium window of this size at {@code url}; downloads go to {@code downloads}. */
     static DashboardBrowser at(String url, int width, int height, Path downloads) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver (.ci/run installs them)");
+        assumeChromium();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",

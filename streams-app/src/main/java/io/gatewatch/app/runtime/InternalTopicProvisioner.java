@@ -2,21 +2,15 @@ package io.gatewatch.app.runtime;
 
 import io.gatewatch.app.config.GatewatchConfig;
 import io.gatewatch.app.state.StreamsInternalTopics;
-import io.gatewatch.app.topology.GatewatchTopology;
 import io.gatewatch.app.topology.StreamsSettings;
-import io.gatewatch.classify.ClassificationData;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -37,17 +31,14 @@ final class InternalTopicProvisioner {
     static void ensure(Admin admin, GatewatchConfig config, Set<String> existing)
             throws ExecutionException, TimeoutException, InterruptedException {
         StreamsConfig settings = new StreamsConfig(StreamsSettings.of(config));
-        Map<String, Integer> inputs = partitions(admin, config.topics().used(config.alertFormat()));
-        List<StreamsInternalTopics.Topic> needed = StreamsInternalTopics.of(
-                GatewatchTopology.build(config, ClassificationData.defaults(), new SimpleMeterRegistry()), settings,
-                input -> {
-                    Integer partitions = inputs.get(input);
-                    if (partitions == null) {
-                        throw new IllegalStateException("the topology reads " + input + ", which is none of "
-                                + inputs.keySet());
-                    }
-                    return partitions;
-                });
+        Map<String, Integer> inputs = TopicList.partitions(admin, config.topics().used(config.alertFormat()), 30_000);
+        List<StreamsInternalTopics.Topic> needed = TopicList.internal(config, input -> {
+            Integer partitions = inputs.get(input);
+            if (partitions == null) {
+                throw new IllegalStateException("the topology reads " + input + ", which is none of " + inputs.keySet());
+            }
+            return partitions;
+        });
         Optional<Short> replicationFactor = Optional.of(settings.getInt(StreamsConfig.REPLICATION_FACTOR_CONFIG).shortValue());
         List<NewTopic> missing = needed.stream().filter(topic -> !existing.contains(topic.name()))
                 .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), replicationFactor)
@@ -58,11 +49,5 @@ final class InternalTopicProvisioner {
         }
         TopicProvisioner.create(admin, config, missing);
         TopicProvisioner.awaitVisible(admin, missing.stream().map(NewTopic::name).toList());
-    }
-
-    private static Map<String, Integer> partitions(Admin admin, List<String> topics)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
-        return described.values().stream().collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
     }
 }

@@ -8,6 +8,7 @@ import io.gatewatch.classify.ClassificationData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -62,12 +64,23 @@ public final class TopicList {
             topics.add(new Needed(name, existing.getOrDefault(name, config.partitions()),
                     compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE, "gatewatch"));
         }
-        Topology topology = GatewatchTopology.build(config, ClassificationData.defaults(), new SimpleMeterRegistry());
-        for (StreamsInternalTopics.Topic topic : StreamsInternalTopics.of(topology,
-                new StreamsConfig(StreamsSettings.of(config)), input -> existing.getOrDefault(input, config.partitions()))) {
+        for (StreamsInternalTopics.Topic topic : internal(config, input -> existing.getOrDefault(input, config.partitions()))) {
             topics.add(new Needed(topic.name(), topic.partitions(), topic.cleanupPolicy(), topic.role()));
         }
         return topics;
+    }
+
+    /** Kafka Streams' internal topics of the topology this configuration builds, each input at the partitions given. */
+    static List<StreamsInternalTopics.Topic> internal(GatewatchConfig config, ToIntFunction<String> inputPartitions) {
+        Topology topology = GatewatchTopology.build(config, ClassificationData.defaults(), new SimpleMeterRegistry());
+        return StreamsInternalTopics.of(topology, new StreamsConfig(StreamsSettings.of(config)), inputPartitions);
+    }
+
+    /** The partitions of each of {@code topics}, which must exist. */
+    static Map<String, Integer> partitions(Admin admin, Collection<String> topics, long waitMs)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return admin.describeTopics(topics).allTopicNames().get(waitMs, TimeUnit.MILLISECONDS).values().stream()
+                .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
     }
 
     /**
@@ -85,8 +98,7 @@ public final class TopicList {
             long waitMs = timeout.toMillis() + 1_000;
             Set<String> names = admin.listTopics().names().get(waitMs, TimeUnit.MILLISECONDS);
             List<String> ours = config.topics().used(config.alertFormat()).stream().filter(names::contains).toList();
-            return Optional.of(admin.describeTopics(ours).allTopicNames().get(waitMs, TimeUnit.MILLISECONDS).values()
-                    .stream().collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size())));
+            return Optional.of(partitions(admin, ours, waitMs));
         } catch (ExecutionException | TimeoutException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -30,10 +30,7 @@ class LoggedTenantNamesTest {
             driver.pipe(signIn("member", "t1", "Contoso", START));
             driver.pipe(signIn("guest", "t-other", "Fabrikam", START.plusSeconds(90)));
             driver.pipe(signIn("later", "t-other", "Fabrikam", START.plus(Duration.ofMinutes(4)))); // closes both minutes
-            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
-
-            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
-                    .tenantName()).isEqualTo("Contoso");
+            assertThat(nameIn(driver)).isEqualTo("Contoso");
         }
     }
 
@@ -43,10 +40,7 @@ class LoggedTenantNamesTest {
             driver.pipe(signIn("before", "t1", "Contoso", START));
             driver.pipe(signIn("after", "t1", "Contoso Group", START.plus(Duration.ofMinutes(2))));
             driver.pipe(signIn("closing", "t-other", "Fabrikam", START.plus(Duration.ofMinutes(4))));
-            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
-
-            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
-                    .tenantName()).isEqualTo("Contoso Group");
+            assertThat(nameIn(driver)).isEqualTo("Contoso Group");
         }
     }
 
@@ -54,10 +48,7 @@ class LoggedTenantNamesTest {
     void aTenantWhoseSignInsCarryNoNameHasNone() {
         try (BreakdownDriver driver = new BreakdownDriver(Map.of())) {
             driver.signIn("Teams", "a@contoso.com", 0, "Lyon", "FR", START);
-            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
-
-            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
-                    .tenantName()).isNull();
+            assertThat(nameIn(driver)).isNull();
         }
     }
 
@@ -65,10 +56,13 @@ class LoggedTenantNamesTest {
     void aConfiguredNameWinsOverTheLogs() {
         try (BreakdownDriver driver = new BreakdownDriver(Map.of("tenant.t1.name", "Contoso (EU)"))) {
             driver.pipe(signIn("member", "t1", "Contoso", START));
-            BreakdownAnswers answers = driver.answers(START.plus(Duration.ofMinutes(5)));
-
-            assertThat(answers.breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false)
-                    .tenantName()).isEqualTo("Contoso (EU)");
+            assertThat(nameIn(driver)).isEqualTo("Contoso (EU)");
         }
+    }
+
+    /** The tenant's name as a breakdown of its first five minutes answers it. */
+    private static String nameIn(BreakdownDriver driver) {
+        return driver.answers(START.plus(Duration.ofMinutes(5)))
+                .breakdown("t1", Dimension.APP, START, START.plus(Duration.ofMinutes(5)), 10, false).tenantName();
     }
 }

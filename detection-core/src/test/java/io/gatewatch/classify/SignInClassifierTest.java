@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every row of DESIGN §5, and each code whose meaning depends on the record's own signals. */
+/** Every category of DESIGN §5 (their codes: docs/formats.md#categories), and each code whose meaning depends on the record's own signals. */
 class SignInClassifierTest {
 
     private final SignInClassifier classifier = new SignInClassifier(ClassificationData.defaults());

@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo stopped as a user stops it: Ctrl-C, that is SIGINT to its own JVM (not an interrupted
  * thread). Once the first planted attack is announced, SIGINT: the demo says it stops, closes
  * traffic, streams app and broker, prints "Stopped." last, and the JVM exits with SIGINT's code
- * within a minute.
+ * within a minute. Nothing but the demo's own lines reaches its console: no library's warnings.
  */
 class DemoSigintIT {
+
+    /** logback.xml's layout: time, level, logger abbreviated to 20 characters; Gatewatch's own start {@code i.g.}. */
+    private static final Pattern LIBRARY_LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|INFO) +(?!i\\.g\\.|io\\.gatewatch)");
 
     @Test
     void ctrlCStopsTheDemoCleanly() throws Exception {
@@ -53,6 +57,10 @@ class DemoSigintIT {
             assertThat(demo.exitValue()).as("exit code after SIGINT").isEqualTo(130);
             assertThat(lines).contains("Stopping: traffic, console, streams app, broker...");
             assertThat(lines).last().isEqualTo("Stopped.");
+            // the console is the demo's own: no library's warning or info line (a single-node broker
+            // starting, topics being created, clients retrying), only what Gatewatch itself says
+            assertThat(lines).as("library log lines on the demo's console")
+                    .noneMatch(line -> LIBRARY_LOG_LINE.matcher(line).find());
         } finally {
             demo.destroyForcibly();
         }

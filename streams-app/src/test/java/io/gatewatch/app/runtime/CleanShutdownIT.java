@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code run} stopped as a container runtime stops it — SIGTERM to its own JVM, mid-stream — shuts
  * down cleanly: it says so, Kafka Streams reaches NOT_RUNNING, the JVM exits within the grace a
  * runtime gives (Kubernetes: 30 s) with SIGTERM's code (143: the JVM ran its shutdown hooks), and
- * nothing is logged as an error.
+ * nothing is logged as an error. At start it lists the topics it uses (as {@code run --list-topics}).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class CleanShutdownIT {
@@ -61,6 +61,14 @@ class CleanShutdownIT {
             assertThat(log).anyMatch(line -> line.contains("SIGTERM: shutting down"))
                     .anyMatch(line -> line.contains("-> NOT_RUNNING"))
                     .noneMatch(line -> line.contains(" ERROR "));
+            // run names every topic it uses at start, sized from the cluster: the input as it is (2 partitions)
+            int listed = log.indexOf(log.stream().filter(line -> line.contains("Topics on the cluster")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no topic list at start\n" + instance.logTail())));
+            assertThat(log.subList(listed + 1, log.size())).anySatisfy(line -> assertThat(line)
+                            .startsWith("shutdown-signin-events ").contains("partitions=2"))
+                    .anySatisfy(line -> assertThat(line).startsWith("shutdown-it-rule-windows-changelog ")
+                            .contains("cleanup.policy=compact"))
+                    .anySatisfy(line -> assertThat(line).startsWith("shutdown-it-by-tenant-repartition "));
             assertThat(IngestLag.committed(broker.bootstrapServers(), "shutdown-it", "shutdown-signin-events"))
                     .as("offsets committed at the close").isGreaterThanOrEqualTo(1_000);
         } finally {

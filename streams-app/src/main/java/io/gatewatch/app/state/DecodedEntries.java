@@ -1,10 +1,14 @@
 package io.gatewatch.app.state;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.streams.KeyValue;
 
 /**
  * Store values held decoded between commits, by key, least recently used first. A held entry is
@@ -36,6 +40,8 @@ final class DecodedEntries<K, V> {
     private BiConsumer<K, V> below = (key, value) -> {
         throw new IllegalStateException("no store to write to");
     };
+    /** Where a commit's dirty entries go together, when the store below takes them at once; else one by one. */
+    private Consumer<List<KeyValue<K, V>>> belowAll;
 
     /** @param weigher the heap a decoded value takes, roughly, in bytes */
     DecodedEntries(DecodedMemory memory, ToLongFunction<V> weigher) {
@@ -46,6 +52,15 @@ final class DecodedEntries<K, V> {
     /** Where dirty entries go: a put, or a delete for null. */
     void writeTo(BiConsumer<K, V> below) {
         this.below = below;
+    }
+
+    /**
+     * Where a commit's dirty entries go in one call (a key-value store's {@code putAll}: RocksDB
+     * takes them as one write batch, not one write each); entries evicted between commits still go
+     * one by one through {@link #writeTo}.
+     */
+    void writeAllTo(Consumer<List<KeyValue<K, V>>> belowAll) {
+        this.belowAll = belowAll;
     }
 
     /** The held entry, or null when the key is not held (then read it below and {@link #holdClean} it). */
@@ -96,7 +111,13 @@ final class DecodedEntries<K, V> {
 
     /** Writes every dirty entry below, in the order they first changed; all stay held, clean. */
     void flush() {
-        dirty.forEach((key, entry) -> below.accept(key, entry.value));
+        if (belowAll != null && !dirty.isEmpty()) {
+            List<KeyValue<K, V>> entries = new ArrayList<>(dirty.size());
+            dirty.forEach((key, entry) -> entries.add(KeyValue.pair(key, entry.value)));
+            belowAll.accept(entries);
+        } else {
+            dirty.forEach((key, entry) -> below.accept(key, entry.value));
+        }
         dirty.clear();
     }
 

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * so a value read and written by every event was decoded and encoded every time; here it is
  * decoded once when first read and encoded once per commit, when {@code flushCache} (called by the
  * task before its producer is flushed and its transaction committed) writes the dirty entries
- * below. A dirty close discards them with the transaction they belonged to.
+ * below, all in one {@code putAll}. A dirty close discards them with the transaction they belonged to.
  *
  * <p>Only the stream thread that initialised the store sees the held values. Interactive queries
  * from other threads read the store below, as of the last commit; they never write. Range reads
@@ -24,10 +24,10 @@ public final class DecodedKeyValueStore<V>
 
     DecodedKeyValueStore(KeyValueStore<String, V> below, DecodedMemory memory, ToLongFunction<V> weigher) {
         super(below, new DecodedEntries<>(memory, weigher));
-        held.writeTo((key, value) -> {
-            // put(key, null) deletes and, unlike delete, does not read back (and decode) the value it replaces
-            below.put(key, value);
-        });
+        // put(key, null) deletes and, unlike delete, does not read back (and decode) the value it replaces;
+        // so does a null in putAll, which RocksDB takes as one write batch per commit rather than a write per key
+        held.writeTo(below::put);
+        held.writeAllTo(below::putAll);
     }
 
     @Override

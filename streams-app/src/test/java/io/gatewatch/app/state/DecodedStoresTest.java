@@ -14,11 +14,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.internals.InMemoryKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** What the decoded-value stores promise: fewer decodes and encodes, and nothing else changed. */
@@ -123,6 +126,60 @@ class DecodedStoresTest {
         assertThat(all).containsExactly(KeyValue.pair("b", "2"), KeyValue.pair("c", "3"));
         assertThat(store.get("a")).isNull();
         assertThat(store.approximateNumEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void aCommitWritesItsDirtyValuesBelowInOneBatchDeletesIncluded() {
+        List<Integer> batches = new ArrayList<>();
+        AtomicInteger singlePuts = new AtomicInteger();
+        KeyValueBytesStoreSupplier counting = new KeyValueBytesStoreSupplier() {
+            @Override
+            public String name() {
+                return "kv";
+            }
+
+            @Override
+            public KeyValueStore<Bytes, byte[]> get() {
+                return new InMemoryKeyValueStore("kv") {
+                    @Override
+                    public void put(Bytes key, byte[] value) {
+                        singlePuts.incrementAndGet();
+                        super.put(key, value);
+                    }
+
+                    @Override
+                    public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+                        batches.add(entries.size()); // the in-memory store's putAll puts one by one: counted apart
+                        int before = singlePuts.get();
+                        super.putAll(entries);
+                        singlePuts.set(before);
+                    }
+                };
+            }
+
+            @Override
+            public String metricsScope() {
+                return "in-memory";
+            }
+        };
+        KeyValueStore<String, String> built = DecodedStores.keyValue(counting, Serdes.String(), countingValues,
+                roomFor(10), value -> 100).withLoggingDisabled().build();
+        built.init(new MockProcessorContext<>().getStateStoreContext(), built);
+        DecodedKeyValueStore<String> store = (DecodedKeyValueStore<String>) built;
+        store.put("a", "1");
+        store.put("b", "2");
+        store.put("c", "3");
+        store.flushCache();
+        store.delete("a");
+        store.put("b", "20");
+        store.flushCache();
+        store.flushCache(); // nothing dirty: nothing written
+
+        assertThat(batches).as("one batch per commit with something to write").containsExactly(3, 2);
+        assertThat(singlePuts).as("no value written on its own").hasValue(0);
+        assertThat(store.wrapped().get("a")).as("a null in the batch deletes").isNull();
+        assertThat(store.wrapped().get("b")).isEqualTo("20");
+        assertThat(store.wrapped().get("c")).isEqualTo("3");
     }
 
     @Test

@@ -57,6 +57,18 @@ final class CommitClock {
         return timed;
     }
 
+    /** Waits until the group's commits on {@code lastStage} pass {@code events} (a warm-up: nothing timed). */
+    static void awaitCommitted(Admin admin, String groupId, String lastStage, long events, Duration within)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (ConsumerLag.committed(admin, groupId, lastStage) < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(groupId + " did not commit " + events + " events within " + within);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Times the run, then waits until the group has no lag left on {@code mustDrain}. */
     static Timed measure(Admin admin, String groupId, String lastStage, Set<String> mustDrain, long events,
                          Duration within) throws Exception {

@@ -48,6 +48,11 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}); compare code with 3 or more.")
     int rounds;
 
+    @Option(names = "--warmup", defaultValue = "300000", paramLabel = "N",
+            description = "Events both pipelines process, untimed, before the first timed round, so that neither is timed "
+                    + "while the JIT compiles its code (default: ${DEFAULT-VALUE}; 0: none).")
+    long warmup;
+
     @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
     int rate;
 
@@ -88,6 +93,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long bytes = Preloader.preload(bootstrap, input, events, 1);
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
+            long warmupEvents = Math.min(warmup, events / 2);
+            if (warmupEvents > 0) {
+                // the first pipeline to run would otherwise pay for compiling the code both share (decoder, serde, Kafka Streams)
+                say("Warming up: the reference pipeline, then Gatewatch, over the first %,d events (not timed)...", warmupEvents);
+                ReferenceRun.warmUp(bootstrap, "tp-", warmupEvents, partitions, threads, settings);
+                ThroughputRun.warmUp(bootstrap, "tp-", warmupEvents, partitions, threads, settings);
+            }
             ThroughputRounds throughput = new ThroughputRounds();
             for (int round = 1; round <= Math.max(1, rounds); round++) {
                 String of = rounds > 1 ? " (round " + round + " of " + rounds + ")" : "";
@@ -117,7 +129,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | measure | value |
                 |---|---|
                 | machine | %d cores, %s %s |
-                | events preloaded | %,d (%,d bytes/record) |
+                | events preloaded | %,d (%,d bytes/record); both pipelines warmed up over %,d first |
                 | raw consumer ceiling | %,.0f records/s (%,.1f MB/s) |
                 | reference pipeline, same guarantee and threads | %,.0f events/s, %.3f changelog records/event |
                 | Gatewatch, %d stream threads | %,.0f events/s, %.3f changelog records/event |
@@ -132,7 +144,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), events, bytes / events, ceiling.recordsPerSecond(),
+                System.getProperty("java.version"), events, bytes / events, Math.min(warmup, events / 2), ceiling.recordsPerSecond(),
                 ceiling.megabytesPerSecond(), throughput.referenceMean(), reference.changelogRecordsPerEvent(), threads,
                 throughput.gatewatchMean(), gatewatch.changelogRecordsPerEvent(), ratioToReference, throughput.describe(), ratio,
                 perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
@@ -145,6 +157,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         ObjectNode json = JsonMappers.internal().createObjectNode();
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("events", events);
+        json.put("warmupEvents", Math.min(warmup, events / 2));
         json.put("bytesPerRecord", bytes / events);
         json.put("ceilingRecordsPerSecond", ceiling.recordsPerSecond());
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());

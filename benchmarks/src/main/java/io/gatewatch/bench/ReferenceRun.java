@@ -49,6 +49,17 @@ final class ReferenceRun {
 
     static ThroughputRun.Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
                                     Map<String, String> settings) throws Exception {
+        return run(bootstrap, topicPrefix, events, partitions, threads, settings, true);
+    }
+
+    /** The reference over the topic until {@code events} have passed its repartition topic, untimed (as {@link ThroughputRun#warmUp}). */
+    static void warmUp(String bootstrap, String topicPrefix, long events, int partitions, int threads,
+                       Map<String, String> settings) throws Exception {
+        run(bootstrap, topicPrefix, events, partitions, threads, settings, false);
+    }
+
+    private static ThroughputRun.Result run(String bootstrap, String topicPrefix, long events, int partitions,
+                                            int threads, Map<String, String> settings, boolean timed) throws Exception {
         // each run its own group and internal topics: a second run under the first one's id would find its offsets at the end
         String applicationId = ThroughputRun.applicationId("bench-reference", RUNS.incrementAndGet());
         Map<String, String> values = ThroughputRun.baseConfig(bootstrap, applicationId, topicPrefix, partitions, threads);
@@ -63,9 +74,13 @@ final class ReferenceRun {
             ThreadCpu cpuAtStart = ThreadCpu.now();
             String input = config.topics().signinEvents().name();
             String byTenant = applicationId + "-by-tenant-repartition";
-            CommitClock.Timed timed = CommitClock.measure(admin, applicationId, byTenant, Set.of(input, byTenant),
+            if (!timed) {
+                CommitClock.awaitCommitted(admin, applicationId, byTenant, events, Duration.ofMinutes(30));
+                return null;
+            }
+            CommitClock.Timed clock = CommitClock.measure(admin, applicationId, byTenant, Set.of(input, byTenant),
                     events, Duration.ofMinutes(30));
-            return ThroughputRun.Result.of(events, timed, streams, applicationId, new SimpleMeterRegistry(),
+            return ThroughputRun.Result.of(events, clock, streams, applicationId, new SimpleMeterRegistry(),
                     cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));

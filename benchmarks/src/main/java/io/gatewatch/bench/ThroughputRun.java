@@ -84,6 +84,20 @@ final class ThroughputRun {
 
     static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
                       Map<String, String> settings) throws Exception {
+        return run(bootstrap, topicPrefix, events, partitions, threads, settings, true);
+    }
+
+    /**
+     * Gatewatch over the topic until {@code events} have passed its repartition topic, untimed, then
+     * closed: its code is compiled by the JIT before a timed run, as in a process that has run a while.
+     */
+    static void warmUp(String bootstrap, String topicPrefix, long events, int partitions, int threads,
+                       Map<String, String> settings) throws Exception {
+        run(bootstrap, topicPrefix, events, partitions, threads, settings, false);
+    }
+
+    private static Result run(String bootstrap, String topicPrefix, long events, int partitions, int threads,
+                              Map<String, String> settings, boolean timed) throws Exception {
         Map<String, String> values = baseConfig(bootstrap, applicationId("bench-throughput", RUNS.incrementAndGet()),
                 topicPrefix, partitions, threads);
         // the preloaded backlog spans N ms of event time and its partitions are caught up at
@@ -98,9 +112,13 @@ final class ThroughputRun {
             ThreadCpu cpuAtStart = ThreadCpu.now();
             String input = config.topics().signinEvents().name();
             String byTenant = GatewatchTopology.byTenantTopic(config);
-            CommitClock.Timed timed = CommitClock.measure(admin, config.applicationId(), byTenant,
+            if (!timed) {
+                CommitClock.awaitCommitted(admin, config.applicationId(), byTenant, events, Duration.ofMinutes(30));
+                return null;
+            }
+            CommitClock.Timed clock = CommitClock.measure(admin, config.applicationId(), byTenant,
                     Set.of(input, byTenant), events, Duration.ofMinutes(30));
-            return Result.of(events, timed, app.streams(), config.applicationId(), registry, cpuAtStart);
+            return Result.of(events, clock, app.streams(), config.applicationId(), registry, cpuAtStart);
         } finally {
             TempDirectories.deleteQuietly(Path.of(values.get("state.dir")));
         }

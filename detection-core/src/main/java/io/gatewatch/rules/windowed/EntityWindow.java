@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -84,6 +85,26 @@ public final class EntityWindow {
         String key = same.apply(latest);
         observations.removeIf(o -> o != latest && o.kind().equals(latest.kind()) && key != null
                 && key.equals(same.apply(o)) && o.timeMs() <= latest.timeMs());
+    }
+
+    /**
+     * Drops the observations of {@code latest}'s kind that {@code same} holds equal to it and that are
+     * not newer: as {@link #dropEarlier(Observation, Function)}, for rules that compare two fields
+     * without joining them into one string per observation.
+     */
+    void dropEarlierWhere(Observation latest, BiPredicate<Observation, Observation> same) {
+        observations.removeIf(o -> o != latest && o.kind().equals(latest.kind()) && o.timeMs() <= latest.timeMs()
+                && same.test(o, latest));
+    }
+
+    /** True when the window holds an observation of {@code kind}: {@link #of} without the list. */
+    public boolean has(String kind) {
+        for (Observation o : observations) {
+            if (o.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops the observations of {@code kind} older than {@code beforeMs}: a rule's shorter span within its window. */

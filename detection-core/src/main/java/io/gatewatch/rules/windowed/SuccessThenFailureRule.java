@@ -79,10 +79,10 @@ final class SuccessThenFailureRule implements WindowedRule {
         if (!seen.kind().equals(SUCCESS)) {
             return true;
         }
-        String network = network(seen.ip());
-        for (Observation kept : window.of(SUCCESS)) {
-            if (Objects.equals(kept.app(), seen.app()) && network.equals(network(kept.ip()))
-                    && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS) {
+        // every success of every user asks this: no list, no lower-cased copy of an address
+        for (Observation kept : window.observations()) {
+            if (kept.kind().equals(SUCCESS) && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS
+                    && Objects.equals(kept.app(), seen.app()) && sameNetwork(kept.ip(), seen.ip())) {
                 return false;
             }
         }
@@ -98,15 +98,16 @@ final class SuccessThenFailureRule implements WindowedRule {
 
     @Override
     public boolean joins(EntityWindow window, Observation failure) {
-        return !window.of(SUCCESS).isEmpty();
+        return window.has(SUCCESS);
     }
 
     @Override
     public Optional<Finding> evaluate(AlertEntity entity, EntityWindow window, Observation latest) {
         if (latest.kind().equals(SUCCESS)) {
             // the latest success per app and network within `within`, and per network for the window (the user's own)
-            Observation stored = window.of(SUCCESS).stream().filter(kept(latest)::equals).findFirst().orElseThrow();
-            window.dropEarlier(stored, o -> o.app() + "|" + network(o.ip()));
+            Observation kept = kept(latest);
+            Observation stored = window.of(SUCCESS).stream().filter(kept::equals).findFirst().orElseThrow();
+            window.dropEarlierWhere(stored, (o, same) -> Objects.equals(o.app(), same.app()) && sameNetwork(o.ip(), same.ip()));
             window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
             Observation known = new Observation(latest.timeMs(), KNOWN, null, network(latest.ip()), null, null, null);
             window.add(known, timing.window().toMillis(), cap());
@@ -115,9 +116,10 @@ final class SuccessThenFailureRule implements WindowedRule {
         }
         window.dropOlder(FAIL, Long.MAX_VALUE); // a failure is judged now and never kept
         window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
-        String network = network(latest.ip());
-        if (window.of(KNOWN).stream().anyMatch(known -> network.equals(known.ip()))) {
-            return Optional.empty(); // the user's own network: a typo, not a guess from elsewhere
+        for (Observation known : window.of(KNOWN)) {
+            if (sameNetwork(known.ip(), latest.ip())) {
+                return Optional.empty(); // the user's own network: a typo, not a guess from elsewhere
+            }
         }
         for (Observation success : window.of(SUCCESS)) {
             if (success.timeMs() <= latest.timeMs() && latest.timeMs() - success.timeMs() <= withinMs
@@ -133,11 +135,23 @@ final class SuccessThenFailureRule implements WindowedRule {
 
     /** The /16 of an IPv4 address, the first two hextets of an IPv6 one. */
     static String network(String ip) {
-        String lower = ip.toLowerCase(Locale.ROOT);
-        boolean v6 = lower.indexOf(':') >= 0;
-        char separator = v6 ? ':' : '.';
-        int first = lower.indexOf(separator);
-        int second = first < 0 ? -1 : lower.indexOf(separator, first + 1);
-        return second < 0 ? lower : lower.substring(0, second);
+        return ip.substring(0, networkEnd(ip)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether two addresses, or an address and a {@link #network} kept in a window, lie in the same
+     * network: {@code network(a).equals(network(b))} without making either string.
+     */
+    static boolean sameNetwork(String a, String b) {
+        int end = networkEnd(a);
+        return end == networkEnd(b) && a.regionMatches(true, 0, b, 0, end);
+    }
+
+    /** Where an address's network ends: before its second separator, or its end (a network is its own). */
+    private static int networkEnd(String ip) {
+        char separator = ip.indexOf(':') >= 0 ? ':' : '.';
+        int first = ip.indexOf(separator);
+        int second = first < 0 ? -1 : ip.indexOf(separator, first + 1);
+        return second < 0 ? ip.length() : second;
     }
 }

@@ -1,0 +1,30 @@
+package io.gatewatch.rules.windowed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SUCCESS_THEN_FAILURE_OTHER_NETWORK compares addresses by network without making strings
+ * ({@code sameNetwork}); it must answer exactly what comparing their {@code network}s did, for
+ * IPv4, IPv6 in either case, an address against a network kept in a window, and odd spellings.
+ */
+class NetworkComparisonTest {
+
+    private static final List<String> ADDRESSES = List.of("10.1.2.3", "10.1.200.9", "10.2.2.3", "10.1", "10.10.2.3",
+            "1.2.3.4", "2001:db8::1", "2001:DB8:0:1::5", "2001:db8", "2001:db9::1", "2001:0db8::1", "::ffff:10.1.2.3",
+            "::1", "fe80::1%eth0", "localhost", "", "10", "10.1.", "10.1.2.3:443");
+
+    @Test
+    void sameNetworkIsComparingNetworksForEveryPair() {
+        for (String a : ADDRESSES) {
+            for (String b : ADDRESSES) {
+                assertThat(SuccessThenFailureRule.sameNetwork(a, b)).as("%s ~ %s", a, b)
+                        .isEqualTo(SuccessThenFailureRule.network(a).equals(SuccessThenFailureRule.network(b)));
+            }
+        }
+        assertThat(SuccessThenFailureRule.sameNetwork("2001:DB8:0:1::5", "2001:db8")).isTrue();
+        assertThat(SuccessThenFailureRule.sameNetwork("10.1.2.3", "10.10.2.3")).isFalse();
+    }
+}

@@ -53,6 +53,13 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                     + "while the JIT compiles its code (default: ${DEFAULT-VALUE}; 0: none).")
     long warmup;
 
+    private long warmupEvents() {
+        if (warmup < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--warmup must be 0 or more");
+        }
+        return Math.min(warmup, events / 2);
+    }
+
     @Option(names = "--rate", defaultValue = "0", description = "Latency-run input rate; 0 = half the measured maximum.")
     int rate;
 
@@ -77,6 +84,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleLogging.quiet(); // the console is the progress and the table
+        warmupEvents(); // a bad --warmup is refused before anything starts
         if (stateUsers > 0) {
             return stateAtScale();
         }
@@ -93,7 +101,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long bytes = Preloader.preload(bootstrap, input, events, 1);
             say("Preloaded %,d bytes (mean %,d bytes/record). Raw consumer ceiling...", bytes, bytes / events);
             RawConsumerCeiling.Result ceiling = RawConsumerCeiling.measure(bootstrap, input, events);
-            long warmupEvents = Math.min(warmup, events / 2);
+            long warmupEvents = warmupEvents();
             if (warmupEvents > 0) {
                 // the first pipeline to run would otherwise pay for compiling the code both share (decoder, serde, Kafka Streams)
                 say("Warming up: the reference pipeline, then Gatewatch, over the first %,d events (not timed)...", warmupEvents);
@@ -129,7 +137,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | measure | value |
                 |---|---|
                 | machine | %d cores, %s %s |
-                | events preloaded | %,d (%,d bytes/record); both pipelines warmed up over %,d first |
+                | events preloaded | %,d (%,d bytes/record); warm-up %,d events, untimed |
                 | raw consumer ceiling | %,.0f records/s (%,.1f MB/s) |
                 | reference pipeline, same guarantee and threads | %,.0f events/s, %.3f changelog records/event |
                 | Gatewatch, %d stream threads | %,.0f events/s, %.3f changelog records/event |
@@ -144,7 +152,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
                 | alert latency at %,d events/s | p50 %d ms, p95 %d ms, p99 %d ms, max %d ms over %d alerts (target p99 < 1000 ms) |
                 | peak heap / peak RSS (broker + app + generator, one JVM) | %,d MiB / %,d MiB |
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), events, bytes / events, Math.min(warmup, events / 2), ceiling.recordsPerSecond(),
+                System.getProperty("java.version"), events, bytes / events, warmupEvents(), ceiling.recordsPerSecond(),
                 ceiling.megabytesPerSecond(), throughput.referenceMean(), reference.changelogRecordsPerEvent(), threads,
                 throughput.gatewatchMean(), gatewatch.changelogRecordsPerEvent(), ratioToReference, throughput.describe(), ratio,
                 perEvent(gatewatch.changelogRecords(), gatewatch.events(), "%s %.3f"),
@@ -157,7 +165,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
         ObjectNode json = JsonMappers.internal().createObjectNode();
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("events", events);
-        json.put("warmupEvents", Math.min(warmup, events / 2));
+        json.put("warmupEvents", warmupEvents());
         json.put("bytesPerRecord", bytes / events);
         json.put("ceilingRecordsPerSecond", ceiling.recordsPerSecond());
         json.put("ceilingMegabytesPerSecond", ceiling.megabytesPerSecond());

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 class DemoSigintIT {
 
     /** logback.xml's layout: time, level, logger abbreviated to 20 characters; Gatewatch's own start {@code i.g.}. */
-    private static final Pattern LIBRARY_LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|INFO) +(?!i\\.g\\.|io\\.gatewatch)");
+    private static final Pattern LIBRARY_LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|INFO) ++(?!i\\.g\\.|io\\.gatewatch)");
 
     @Test
     void ctrlCStopsTheDemoCleanly() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process demo = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp",
+        // the shipped logging configuration, as a user's demo has it (the test classpath's logback-test.xml would win)
+        String shippedLogging = String.valueOf(DemoSigintIT.class.getClassLoader().getResource("logback.xml"));
+        Process demo = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dlogback.configurationFile=" + shippedLogging, "-cp",
                 System.getProperty("java.class.path"), "io.gatewatch.cli.Gatewatch", "demo", "--http-port", "0",
                 "--rate", "5")).redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();

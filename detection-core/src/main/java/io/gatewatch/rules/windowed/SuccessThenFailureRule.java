@@ -144,7 +144,29 @@ final class SuccessThenFailureRule implements WindowedRule {
      */
     static boolean sameNetwork(String a, String b) {
         int end = networkEnd(a);
-        return end == networkEnd(b) && a.regionMatches(true, 0, b, 0, end);
+        if (!ascii(a, end) || !ascii(b, networkEnd(b))) {
+            return network(a).equals(network(b)); // not an address as exports write them: compare as network() does
+        }
+        if (end != networkEnd(b)) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(String text, int end) {
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where an address's network ends: before its second separator, or its end (a network is its own). */

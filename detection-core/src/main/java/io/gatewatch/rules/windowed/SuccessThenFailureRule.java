@@ -9,7 +9,6 @@ import io.gatewatch.schema.Outcome;
 import io.gatewatch.schema.Severity;
 import io.gatewatch.schema.SignInEvent;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,7 +81,7 @@ final class SuccessThenFailureRule implements WindowedRule {
         // every success of every user asks this: no list, no lower-cased copy of an address
         for (Observation kept : window.observations()) {
             if (kept.kind().equals(SUCCESS) && Math.abs(seen.timeMs() - kept.timeMs()) < REFRESH_MS
-                    && Objects.equals(kept.app(), seen.app()) && sameNetwork(kept.ip(), seen.ip())) {
+                    && Objects.equals(kept.app(), seen.app()) && Networks.same(kept.ip(), seen.ip())) {
                 return false;
             }
         }
@@ -107,9 +106,10 @@ final class SuccessThenFailureRule implements WindowedRule {
             // the latest success per app and network within `within`, and per network for the window (the user's own)
             Observation kept = kept(latest);
             Observation stored = window.of(SUCCESS).stream().filter(kept::equals).findFirst().orElseThrow();
-            window.dropEarlierWhere(stored, (o, same) -> Objects.equals(o.app(), same.app()) && sameNetwork(o.ip(), same.ip()));
+            window.dropEarlierWhere(stored,
+                    (o, same) -> Objects.equals(o.app(), same.app()) && Networks.same(o.ip(), same.ip()));
             window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
-            Observation known = new Observation(latest.timeMs(), KNOWN, null, network(latest.ip()), null, null, null);
+            Observation known = new Observation(latest.timeMs(), KNOWN, null, Networks.of(latest.ip()), null, null, null);
             window.add(known, timing.window().toMillis(), cap());
             window.dropEarlier(known, Observation::ip);
             return Optional.empty();
@@ -117,7 +117,7 @@ final class SuccessThenFailureRule implements WindowedRule {
         window.dropOlder(FAIL, Long.MAX_VALUE); // a failure is judged now and never kept
         window.dropOlder(SUCCESS, latest.timeMs() - withinMs);
         for (Observation known : window.of(KNOWN)) {
-            if (sameNetwork(known.ip(), latest.ip())) {
+            if (Networks.same(known.ip(), latest.ip())) {
                 return Optional.empty(); // the user's own network: a typo, not a guess from elsewhere
             }
         }
@@ -131,49 +131,5 @@ final class SuccessThenFailureRule implements WindowedRule {
             }
         }
         return Optional.empty();
-    }
-
-    /** The /16 of an IPv4 address, the first two hextets of an IPv6 one. */
-    static String network(String ip) {
-        return ip.substring(0, networkEnd(ip)).toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Whether two addresses, or an address and a {@link #network} kept in a window, lie in the same
-     * network: {@code network(a).equals(network(b))} without making either string.
-     */
-    static boolean sameNetwork(String a, String b) {
-        int end = networkEnd(a);
-        if (!ascii(a, end) || !ascii(b, networkEnd(b))) {
-            return network(a).equals(network(b)); // not an address as exports write them: compare as network() does
-        }
-        if (end != networkEnd(b)) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean ascii(String text, int end) {
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Where an address's network ends: before its second separator, or its end (a network is its own). */
-    private static int networkEnd(String ip) {
-        char separator = ip.indexOf(':') >= 0 ? ':' : '.';
-        int first = ip.indexOf(separator);
-        int second = first < 0 ? -1 : ip.indexOf(separator, first + 1);
-        return second < 0 ? ip.length() : second;
     }
 }

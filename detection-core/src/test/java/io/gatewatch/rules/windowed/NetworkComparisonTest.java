@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SUCCESS_THEN_FAILURE_OTHER_NETWORK compares addresses by network without making strings
- * ({@code sameNetwork}); it must answer exactly what comparing their {@code network}s did, for
+ * ({@code Networks.same}); it must answer exactly what comparing their {@code Networks.of} does, for
  * IPv4, IPv6 in either case, an address against a network kept in a window, and odd spellings.
  */
 class NetworkComparisonTest {
@@ -21,11 +21,11 @@ class NetworkComparisonTest {
     void sameNetworkIsComparingNetworksForEveryPair() {
         for (String a : ADDRESSES) {
             for (String b : ADDRESSES) {
-                assertThat(SuccessThenFailureRule.sameNetwork(a, b)).as("%s ~ %s", a, b)
-                        .isEqualTo(SuccessThenFailureRule.network(a).equals(SuccessThenFailureRule.network(b)));
+                assertThat(Networks.same(a, b)).as("%s ~ %s", a, b)
+                        .isEqualTo(Networks.of(a).equals(Networks.of(b)));
             }
         }
-        assertThat(SuccessThenFailureRule.sameNetwork("2001:DB8:0:1::5", "2001:db8")).isTrue();
-        assertThat(SuccessThenFailureRule.sameNetwork("10.1.2.3", "10.10.2.3")).isFalse();
+        assertThat(Networks.same("2001:DB8:0:1::5", "2001:db8")).isTrue();
+        assertThat(Networks.same("10.1.2.3", "10.10.2.3")).isFalse();
     }
 }

@@ -85,6 +85,18 @@ public final class GatewatchApp implements AutoCloseable {
                 + last + ")") + "; the instance processes nothing until restarted";
     }
 
+    /**
+     * Waits, at most {@code within}, while Kafka Streams finishes stopping after a failure
+     * (PENDING_ERROR until ERROR): its own lines about the stop come first, and {@link #failure}
+     * then names the state it stopped in.
+     */
+    public void awaitStopped(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (streams.state() == KafkaStreams.State.PENDING_ERROR && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     public KafkaStreams streams() {
         return streams;
     }

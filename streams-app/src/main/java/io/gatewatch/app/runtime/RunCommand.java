@@ -128,7 +128,8 @@ public final class RunCommand implements Callable<Integer> {
             while (!stopped.await(1, TimeUnit.SECONDS)) {
                 String failure = app.failure();
                 if (failure != null) {
-                    LOG.error("{}; exiting with 1", failure);
+                    app.awaitStopped(Duration.ofSeconds(30)); // the last line is this one, naming the state it stopped in
+                    LOG.error("{}; exiting with 1", app.failure());
                     Runtime.getRuntime().removeShutdownHook(onSigterm); // this exit is no SIGTERM; the app closes below
                     return 1;
                 }

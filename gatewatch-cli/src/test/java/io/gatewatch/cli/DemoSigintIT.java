@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,8 @@ class DemoSigintIT {
     void ctrlCStopsTheDemoCleanly() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         // the shipped logging configuration, as a user's demo has it (the test classpath's logback-test.xml would win)
-        String shippedLogging = String.valueOf(DemoSigintIT.class.getClassLoader().getResource("logback.xml"));
+        String shippedLogging = Objects.requireNonNull(DemoSigintIT.class.getClassLoader().getResource("logback.xml"),
+                "the shipped logback.xml on the classpath").toString();
         Process demo = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
                 "-Dlogback.configurationFile=" + shippedLogging, "-cp",
                 System.getProperty("java.class.path"), "io.gatewatch.cli.Gatewatch", "demo", "--http-port", "0",

@@ -83,8 +83,9 @@ public final class EntityWindow {
     /** Drops the observations of {@code latest}'s kind that {@code same} calls equal to it and that are not newer. */
     void dropEarlier(Observation latest, Function<Observation, String> same) {
         String key = same.apply(latest);
-        observations.removeIf(o -> o != latest && o.kind().equals(latest.kind()) && key != null
-                && key.equals(same.apply(o)) && o.timeMs() <= latest.timeMs());
+        if (key != null) {
+            dropEarlierWhere(latest, (o, newest) -> key.equals(same.apply(o)));
+        }
     }
 
     /**
